@@ -1,0 +1,42 @@
+using Comms.Core.Diagnostics;
+using Spectre.Console;
+
+namespace Comms.Cli;
+
+/// <summary>Where a command writes: standard output for results and summaries, standard error for diagnostics.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI.</summary>
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(stdout),
+        Ansi = IsInteractive(stdout) ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = IsInteractive(stdout) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = IsInteractive(stdout) ? InteractionSupport.Detect : InteractionSupport.No,
+    });
+
+    public static bool IsInteractive(TextWriter writer) =>
+        ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected &&
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Prints the diagnostics in a stable order and returns the exit code they call for.</summary>
+    public int Report(DiagnosticBag diagnostics, Severity least = Severity.Warning)
+    {
+        foreach (var diagnostic in diagnostics.Sorted().Where(d => d.Severity >= least))
+        {
+            Error.WriteLine(diagnostic.ToString());
+        }
+
+        return diagnostics.HasErrors ? ExitCodes.ContentError : ExitCodes.Success;
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int ContentError = 1;
+    public const int UsageError = 2;
+}

@@ -1,0 +1,3 @@
+using Comms.Cli;
+
+return CommsApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,15 @@
+namespace Comms.Core.Changelog;
+
+/// <summary>The optional Dependencies section: modules added, changed (from, to) and removed.</summary>
+public sealed record DependencyChanges(
+    IReadOnlyList<(string Module, string Version)> Added,
+    IReadOnlyList<(string Module, string From, string To)> Changed,
+    IReadOnlyList<(string Module, string Version)> Removed);
+
+public sealed record ChangelogOptions
+{
+    /// <summary>Reproduce the Kubernetes tool's output byte for byte, quirks included (see KUBERNETES-RULES.md).</summary>
+    public bool Strict { get; init; }
+
+    public DependencyChanges? Dependencies { get; init; }
+}

@@ -1,0 +1,90 @@
+namespace Comms.Core.Config;
+
+/// <summary>The project's settings from <c>content/comms.yaml</c>. Defaults follow Kubernetes.</summary>
+public sealed record CommsConfig
+{
+    /// <summary>The file the config was read from; null for the built-in defaults.</summary>
+    public string? File { get; init; }
+
+    public ProjectConfig Project { get; init; } = new();
+    public NotesConfig Notes { get; init; } = new();
+
+    /// <summary>Changelog sections in order; each lists the kinds it takes.</summary>
+    public IReadOnlyList<SectionConfig> Sections { get; init; } = DefaultSections;
+
+    /// <summary>Title of the section for notes without a kind.</summary>
+    public string UncategorizedSection { get; init; } = "Uncategorized";
+
+    /// <summary>Display names of SIG name parts (<c>api</c> is API); other parts are title-cased.</summary>
+    public IReadOnlyDictionary<string, string> SigWords { get; init; } = DefaultSigWords;
+
+    /// <summary>Display names of whole SIGs, where the word rule is not enough (e.g. <c>k8s-infra</c>).</summary>
+    public IReadOnlyDictionary<string, string> SigDisplayNames { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    public static readonly IReadOnlyList<SectionConfig> DefaultSections =
+    [
+        new("Deprecation", ["deprecation"]),
+        new("API Change", ["api-change"]),
+        new("Feature", ["feature"]),
+        new("Design", ["design"]),
+        new("Documentation", ["documentation"]),
+        new("Failing Test", ["failing-test"]),
+        new("Bug or Regression", ["bug", "regression"]),
+        new("Other (Cleanup or Flake)", ["cleanup", "flake"]),
+    ];
+
+    public static readonly IReadOnlyDictionary<string, string> DefaultSigWords =
+        new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["api"] = "API",
+            ["aws"] = "AWS",
+            ["cli"] = "CLI",
+            ["gcp"] = "GCP",
+            ["openstack"] = "OpenStack",
+            ["vmware"] = "VMWare",
+            ["vsphere"] = "vSphere",
+        };
+
+    /// <summary>The built-in defaults: Kubernetes' rules. Declared last so the tables above are set first.</summary>
+    public static readonly CommsConfig Kubernetes = new();
+}
+
+public sealed record ProjectConfig
+{
+    public string Name { get; init; } = "Kubernetes";
+    public string Repo { get; init; } = "kubernetes/kubernetes";
+    public string GitHubUrl { get; init; } = "https://github.com";
+    public string? Url { get; init; }
+    public string? Description { get; init; }
+}
+
+/// <summary>How notes are found in PR bodies and labels.</summary>
+public sealed record NotesConfig
+{
+    public IReadOnlyList<string> Blocks { get; init; } = ["release-note", "release-notes", "dev-release-note", "dev-release-notes"];
+    public string DocsBlock { get; init; } = "docs";
+    public IReadOnlyList<string> NoneValues { get; init; } = ["NONE", "N/A", "NA"];
+    public string NoneCommand { get; init; } = "/release-note-none";
+    public string KindPrefix { get; init; } = "kind/";
+    public string SigPrefix { get; init; } = "sig/";
+    public string AreaPrefix { get; init; } = "area/";
+    public string ActionRequiredLabel { get; init; } = "release-note-action-required";
+    public string NoneLabel { get; init; } = "release-note-none";
+    public string FeatureKind { get; init; } = "feature";
+    public IReadOnlyList<string> CherryPickBots { get; init; } = ["k8s-infra-cherrypick-robot"];
+
+    /// <summary>Link types of docs-block URLs, first match wins; no match is <c>external</c>.</summary>
+    public IReadOnlyList<DocTypeRule> DocTypes { get; init; } =
+    [
+        new("github.com/kubernetes/enhancements/", "KEP"),
+        new("kubernetes.io/docs/", "official"),
+    ];
+
+    /// <summary>Bodies larger than this are cut before extraction, with a warning.</summary>
+    public int MaxBodyChars { get; init; } = 1_000_000;
+}
+
+public sealed record SectionConfig(string Title, IReadOnlyList<string> Kinds);
+
+/// <summary>A documentation link whose URL contains <see cref="UrlContains"/> has type <see cref="Type"/>.</summary>
+public sealed record DocTypeRule(string UrlContains, string Type);

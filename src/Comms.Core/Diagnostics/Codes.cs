@@ -1,0 +1,36 @@
+namespace Comms.Core.Diagnostics;
+
+/// <summary>Stable diagnostic codes. Scripts and docs refer to them; never renumber.</summary>
+public static class Codes
+{
+    // Input files (pulls, notes JSON)
+    public const string JsonMalformed = "CM1001";
+    public const string InputUnreadable = "CM1002";
+    public const string InputNotFound = "CM1003";
+    public const string InputUnknownShape = "CM1004";
+    public const string InputBinary = "CM1005";
+    public const string PullInvalid = "CM1006";
+    public const string DuplicatePull = "CM1007";
+
+    // Extraction
+    public const string EmptyNote = "CM2001";
+    public const string UntaggedFence = "CM2002";
+    public const string BodyTooLarge = "CM2003";
+    public const string UnclosedBlock = "CM2004";
+    public const string CherryPickAuthorUnknown = "CM2005";
+    public const string ActionRequiredUnlabelled = "CM2006";
+
+    // Maps
+    public const string YamlMalformed = "CM3001";
+    public const string MapUnknownField = "CM3002";
+    public const string MapWrongType = "CM3003";
+    public const string MapMissingPr = "CM3004";
+    public const string MapPrNotInRelease = "CM3005";
+    public const string MapBodyChanged = "CM3006";
+
+    // Config
+    public const string ConfigInvalid = "CM4001";
+
+    // Output
+    public const string OutputFailed = "CM5001";
+}

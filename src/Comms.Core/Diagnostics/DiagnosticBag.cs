@@ -1,0 +1,47 @@
+namespace Comms.Core.Diagnostics;
+
+/// <summary>Collects diagnostics from every stage; the CLI decides the exit code from them.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+    private readonly Lock _gate = new();
+
+    public IReadOnlyList<Diagnostic> Items
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.ToArray();
+            }
+        }
+    }
+
+    public bool HasErrors => Items.Any(d => d.Severity == Severity.Error);
+
+    public void Add(Diagnostic diagnostic)
+    {
+        lock (_gate)
+        {
+            _items.Add(diagnostic);
+        }
+    }
+
+    public void Error(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        Add(new Diagnostic(Severity.Error, code, message, file, line, column));
+
+    public void Warning(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        Add(new Diagnostic(Severity.Warning, code, message, file, line, column));
+
+    public void Info(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        Add(new Diagnostic(Severity.Info, code, message, file, line, column));
+
+    /// <summary>Diagnostics in a stable order: by file, line, column, code, message.</summary>
+    public IReadOnlyList<Diagnostic> Sorted() =>
+        Items.OrderBy(d => d.File ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToArray();
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Comms.Core.Changelog;
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Comms.Core.Extract;
+using Comms.Core.Model;
+
+namespace Comms.Core.Edit;
+
+/// <summary>
+/// Applies release-notes maps to notes: given fields replace the note's, <c>is_mapped</c> is set, and the
+/// Markdown is made again. A map may also give a note to a PR of the release that had none (an empty block
+/// fixed by an editor). Maps for PRs outside the release, and maps made against a body that has since
+/// changed, are warnings. In strict mode the Markdown keeps Kubernetes' quirk (a single SIG is dropped).
+/// </summary>
+public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bool strict = false)
+{
+    public IReadOnlyList<ReleaseNote> Apply(
+        IReadOnlyList<ReleaseNote> notes,
+        IReadOnlyList<ReleaseNoteMap> maps,
+        IReadOnlyList<PullRequest>? pulls = null,
+        string? mapsFolder = null)
+    {
+        var byNumber = new SortedDictionary<int, ReleaseNote>();
+        foreach (var note in notes)
+        {
+            byNumber[note.PrNumber] = note;
+        }
+
+        var pullsByNumber = (pulls ?? []).GroupBy(p => p.Number).ToDictionary(g => g.Key, g => g.First());
+        var extractor = new NoteExtractor(config, diagnostics);
+        foreach (var map in maps)
+        {
+            pullsByNumber.TryGetValue(map.Pr, out var pull);
+            if (!byNumber.TryGetValue(map.Pr, out var note))
+            {
+                if (pull is not null && map.Text is not null)
+                {
+                    note = extractor.Build(pull, string.Empty, []);
+                }
+                else
+                {
+                    var why = pull is null
+                        ? "is not in this release"
+                        : "has no note in this release and the map gives no releasenote.text";
+                    diagnostics.Warning(Codes.MapPrNotInRelease,
+                        $"map for PR #{map.Pr.ToString(CultureInfo.InvariantCulture)} was not applied: the PR {why}",
+                        map.File, map.Line, map.Column);
+                    continue;
+                }
+            }
+
+            CheckBody(map, pull);
+            byNumber[map.Pr] = Apply(note, map, mapsFolder);
+        }
+
+        return byNumber.Values.ToArray();
+    }
+
+    private void CheckBody(ReleaseNoteMap map, PullRequest? pull)
+    {
+        if (pull?.Body is null || string.IsNullOrWhiteSpace(map.PrBody))
+        {
+            return;
+        }
+
+        if (!string.Equals(Normalize(map.PrBody), Normalize(pull.Body), StringComparison.Ordinal))
+        {
+            diagnostics.Warning(Codes.MapBodyChanged,
+                $"PR #{map.Pr.ToString(CultureInfo.InvariantCulture)} changed after this map was written (its pr_body no longer matches); check the edit still fits",
+                map.File, map.Line, map.Column);
+        }
+    }
+
+    private static string Normalize(string body) => body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private ReleaseNote Apply(ReleaseNote note, ReleaseNoteMap map, string? mapsFolder)
+    {
+        var kinds = map.Kinds ?? note.Kinds;
+        var sigs = map.Sigs ?? note.Sigs;
+        var author = map.Author ?? note.Author;
+        var data = new SortedDictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
+        foreach (var (key, value) in note.DataFields.Concat(map.DataFields))
+        {
+            data[key] = value;
+        }
+
+        var mapName = mapsFolder is null ? Path.GetFileName(map.File) : Path.GetRelativePath(mapsFolder, map.File).Replace('\\', '/');
+        var edited = note with
+        {
+            Text = map.Text is null ? note.Text : map.Text.Replace("\r", string.Empty, StringComparison.Ordinal).TrimEnd(),
+            Author = author,
+            AuthorUrl = map.Author is null ? note.AuthorUrl : $"{config.Project.GitHubUrl}/{author}",
+            Documentation = map.Documentation ?? note.Documentation,
+            Kinds = kinds,
+            Sigs = sigs,
+            Areas = map.Areas ?? note.Areas,
+            Feature = map.Feature ?? (map.Kinds is null ? note.Feature : kinds.Contains(config.Notes.FeatureKind, StringComparer.Ordinal)),
+            Duplicate = sigs.Count > 1,
+            DuplicateKind = kinds.Count > 1,
+            ActionRequired = map.ActionRequired ?? note.ActionRequired,
+            DoNotPublish = map.DoNotPublish ?? note.DoNotPublish,
+            ReleaseVersion = map.ReleaseVersion ?? note.ReleaseVersion,
+            DataFields = data,
+            IsMapped = true,
+            Comms = note.Comms with { Maps = [.. note.Comms.Maps, mapName] },
+        };
+        return edited with { Markdown = NoteMarkdown.Render(edited, config, strict) };
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Comms.Core.Changelog;
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Comms.Core.Model;
+
+namespace Comms.Core.Extract;
+
+/// <summary>Turns a pull request's body and labels into a release note, as Kubernetes does (KUBERNETES-RULES.md).</summary>
+public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diagnostics)
+{
+    private readonly NotesConfig _rules = config.Notes;
+
+    [GeneratedRegex(@"automated[ -]cherry[ -]pick of #(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CherryPickOf();
+
+    /// <summary>Extracts every pull; <paramref name="pulls"/> also serves to find cherry-picks' original authors.</summary>
+    public IReadOnlyList<ExtractionResult> ExtractAll(IReadOnlyList<PullRequest> pulls)
+    {
+        var byNumber = new Dictionary<int, PullRequest>();
+        foreach (var pull in pulls)
+        {
+            byNumber.TryAdd(pull.Number, pull);
+        }
+
+        return pulls.Select(p => Extract(p, byNumber)).ToArray();
+    }
+
+    public ExtractionResult Extract(PullRequest pull, IReadOnlyDictionary<int, PullRequest>? others = null)
+    {
+        var where = pull.Source ?? $"#{pull.Number.ToString(CultureInfo.InvariantCulture)}";
+        if (!pull.Merged)
+        {
+            return new ExtractionResult(pull, null, SkipReason.NotMerged);
+        }
+
+        var body = (pull.Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (body.Length > _rules.MaxBodyChars)
+        {
+            diagnostics.Warning(Codes.BodyTooLarge,
+                $"PR #{pull.Number} has a body of {body.Length:N0} characters; only the first {_rules.MaxBodyChars:N0} were read",
+                where);
+            body = body[.._rules.MaxBodyChars];
+        }
+
+        var labels = pull.Labels;
+        var hasNoneLabel = labels.Contains(_rules.NoneLabel, StringComparer.OrdinalIgnoreCase);
+        var blocks = FencedBlocks.Find(body);
+        var noteBlock = blocks.FirstOrDefault(b => _rules.Blocks.Contains(b.Info, StringComparer.OrdinalIgnoreCase));
+
+        if (noteBlock is null)
+        {
+            if (body.Contains(_rules.NoneCommand, StringComparison.OrdinalIgnoreCase))
+            {
+                return new ExtractionResult(pull, null, SkipReason.None);
+            }
+
+            var untagged = blocks.FirstOrDefault(b => b.Info.Length == 0 && b.Content.Trim().Length > 0);
+            if (untagged is not null)
+            {
+                diagnostics.Warning(Codes.UntaggedFence,
+                    $"PR #{pull.Number}: a code block without an info string (line {untagged.Line} of the body) was not taken as the note; tag it ```{_rules.Blocks[0]} if it is one",
+                    where);
+            }
+
+            return new ExtractionResult(pull, null, hasNoneLabel ? SkipReason.NoneLabel : SkipReason.NoBlock);
+        }
+
+        if (!noteBlock.Closed)
+        {
+            diagnostics.Warning(Codes.UnclosedBlock,
+                $"PR #{pull.Number}: the {noteBlock.Info} block opened on line {noteBlock.Line} of the body is never closed; the rest of the body was taken as the note",
+                where);
+        }
+
+        var raw = noteBlock.Content.Trim();
+        if (raw.Length == 0)
+        {
+            diagnostics.Warning(Codes.EmptyNote, $"PR #{pull.Number}: empty release note; the PR gets no note", where);
+            return new ExtractionResult(pull, null, SkipReason.EmptyBlock);
+        }
+
+        if (IsNone(raw) || body.Contains(_rules.NoneCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExtractionResult(pull, null, SkipReason.None);
+        }
+
+        if (NoteText.HasActionRequiredMarker(raw) && !pull.Labels.Contains(_rules.ActionRequiredLabel, StringComparer.OrdinalIgnoreCase))
+        {
+            diagnostics.Warning(Codes.ActionRequiredUnlabelled,
+                $"PR #{pull.Number}: the note says \"action required\" but the PR lacks the {_rules.ActionRequiredLabel} label, so it is not listed as urgent",
+                where);
+        }
+
+        var docsBlock = blocks.FirstOrDefault(b => string.Equals(b.Info, _rules.DocsBlock, StringComparison.OrdinalIgnoreCase));
+        var docs = docsBlock is null ? [] : DocsBlock.Parse(docsBlock.Content, _rules);
+        return new ExtractionResult(pull, Build(pull, NoteText.Clean(raw), docs, AuthorOf(pull, body, others, where)), null);
+    }
+
+    /// <summary>A note for <paramref name="pull"/> with the given text: kinds, SIGs and areas from its labels.</summary>
+    public ReleaseNote Build(PullRequest pull, string text, IReadOnlyList<Documentation> docs, string? author = null)
+    {
+        var labels = pull.Labels;
+        var kinds = WithPrefix(labels, _rules.KindPrefix);
+        var sigs = WithPrefix(labels, _rules.SigPrefix);
+        author ??= pull.Author ?? "ghost";
+        var note = new ReleaseNote
+        {
+            PrNumber = pull.Number,
+            Commit = pull.MergeCommit ?? string.Empty,
+            Text = text,
+            Documentation = docs,
+            Author = author,
+            AuthorUrl = $"{config.Project.GitHubUrl}/{author}",
+            PrUrl = pull.Url ?? $"{config.Project.GitHubUrl}/{config.Project.Repo}/pull/{pull.Number.ToString(CultureInfo.InvariantCulture)}",
+            Areas = WithPrefix(labels, _rules.AreaPrefix),
+            Kinds = kinds,
+            Sigs = sigs,
+            Feature = kinds.Contains(_rules.FeatureKind, StringComparer.Ordinal),
+            Duplicate = sigs.Length > 1,
+            DuplicateKind = kinds.Length > 1,
+            ActionRequired = labels.Contains(_rules.ActionRequiredLabel, StringComparer.OrdinalIgnoreCase),
+            DoNotPublish = labels.Contains(_rules.NoneLabel, StringComparer.OrdinalIgnoreCase),
+            Comms = new NoteComms
+            {
+                Title = pull.Title,
+                MergedAt = pull.MergedAt,
+                Labels = labels.Order(StringComparer.Ordinal).ToArray(),
+            },
+        };
+        return note with { Markdown = NoteMarkdown.Render(note, config) };
+    }
+
+    private bool IsNone(string content)
+    {
+        var core = content.Trim().Trim('"', '\'', '`', '.', '*', '_', ' ', '\t', '\n');
+        return _rules.NoneValues.Contains(core, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private string AuthorOf(PullRequest pull, string body, IReadOnlyDictionary<int, PullRequest>? others, string where)
+    {
+        var author = pull.Author ?? "ghost";
+        if (!_rules.CherryPickBots.Contains(author, StringComparer.OrdinalIgnoreCase))
+        {
+            return author;
+        }
+
+        var match = CherryPickOf().Match(body);
+        if (match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var original) &&
+            others is not null && others.TryGetValue(original, out var originalPull) && originalPull.Author is not null)
+        {
+            return originalPull.Author;
+        }
+
+        diagnostics.Info(Codes.CherryPickAuthorUnknown,
+            $"PR #{pull.Number} is a cherry-pick by {author}; its original PR is not in the input, so the bot stays the author",
+            where);
+        return author;
+    }
+
+    private static string[] WithPrefix(IReadOnlyList<string> labels, string prefix) =>
+        labels.Where(l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && l.Length > prefix.Length)
+            .Select(l => l[prefix.Length..])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+}

@@ -1,0 +1,33 @@
+namespace Comms.Core.Extract;
+
+/// <summary>Why a pull request gave no note. Every skipped PR is counted under one reason.</summary>
+public enum SkipReason
+{
+    /// <summary>The block says NONE (or N/A, NA), or the body has <c>/release-note-none</c>.</summary>
+    None,
+
+    /// <summary>No release-note block in the body.</summary>
+    NoBlock,
+
+    /// <summary>A release-note block with nothing in it.</summary>
+    EmptyBlock,
+
+    /// <summary>No block, and the <c>release-note-none</c> label.</summary>
+    NoneLabel,
+
+    /// <summary>The pull request was not merged.</summary>
+    NotMerged,
+}
+
+public static class SkipReasons
+{
+    public static string Describe(SkipReason reason) => reason switch
+    {
+        SkipReason.None => "note says NONE",
+        SkipReason.NoBlock => "no release-note block",
+        SkipReason.EmptyBlock => "empty release-note block",
+        SkipReason.NoneLabel => "release-note-none label",
+        SkipReason.NotMerged => "not merged",
+        _ => reason.ToString(),
+    };
+}

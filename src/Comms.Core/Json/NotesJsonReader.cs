@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using Comms.Core.Diagnostics;
+using Comms.Core.Model;
+
+namespace Comms.Core.Json;
+
+/// <summary>Reads Kubernetes release-notes JSON (relnotes.k8s.io, release-notes-draft.json) and Comms' notes.json.</summary>
+public static class NotesJsonReader
+{
+    public const string CommsKey = "comms";
+
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "commit", "text", "markdown", "documentation", "author", "author_url", "pr_url", "pr_number", "areas", "kinds",
+        "sigs", "feature", "duplicate", "duplicate_kind", "action_required", "release_version", "do_not_publish",
+        "is_mapped", CommsKey,
+    };
+
+    /// <summary>True when the document is an object keyed by PR numbers whose values look like notes.</summary>
+    public static bool IsNotesDocument(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        using var properties = root.EnumerateObject();
+        if (!properties.MoveNext())
+        {
+            return false;
+        }
+
+        var first = properties.Current;
+        return int.TryParse(first.Name, NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
+               first.Value.ValueKind == JsonValueKind.Object;
+    }
+
+    public static IReadOnlyList<ReleaseNote>? ReadFile(string path, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Error(Codes.InputUnreadable, $"cannot read notes: {e.Message}", path);
+            return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            diagnostics.Error(Codes.InputUnreadable, $"cannot read notes: {e.Message}", path);
+            return null;
+        }
+
+        using var doc = JsonInput.Parse(text, path, diagnostics);
+        if (doc is null)
+        {
+            return null;
+        }
+
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            diagnostics.Error(Codes.InputUnknownShape, "expected release-notes JSON: an object keyed by PR number", path, 1, 1);
+            return null;
+        }
+
+        return Read(doc.RootElement, path, diagnostics);
+    }
+
+    public static IReadOnlyList<ReleaseNote> Read(JsonElement root, string file, DiagnosticBag diagnostics)
+    {
+        var notes = new List<ReleaseNote>();
+        foreach (var entry in root.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.Object)
+            {
+                diagnostics.Error(Codes.PullInvalid, $"note \"{entry.Name}\" is not an object", file);
+                continue;
+            }
+
+            var note = ReadNote(entry.Name, entry.Value, file, diagnostics);
+            if (note is not null)
+            {
+                notes.Add(note);
+            }
+        }
+
+        return notes;
+    }
+
+    private static ReleaseNote? ReadNote(string key, JsonElement value, string file, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(value, $"note \"{key}\"", file, diagnostics);
+        var number = fields.Int("pr_number");
+        if (number is null && !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var fromKey))
+        {
+            diagnostics.Error(Codes.PullInvalid, $"note \"{key}\" has no pr_number and its key is not a number", file);
+            return null;
+        }
+        else
+        {
+            number ??= int.Parse(key, CultureInfo.InvariantCulture);
+        }
+
+        var extra = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!Known.Contains(property.Name))
+            {
+                extra[property.Name] = property.Value.Clone();
+            }
+        }
+
+        var (comms, dataFields) = ReadComms(value, key, file, diagnostics);
+        return new ReleaseNote
+        {
+            PrNumber = number.Value,
+            Commit = fields.String("commit") ?? string.Empty,
+            Text = fields.String("text") ?? string.Empty,
+            Markdown = fields.String("markdown") ?? string.Empty,
+            Documentation = fields.Documentation("documentation"),
+            Author = fields.String("author") ?? string.Empty,
+            AuthorUrl = fields.String("author_url") ?? string.Empty,
+            PrUrl = fields.String("pr_url") ?? string.Empty,
+            Areas = fields.Strings("areas"),
+            Kinds = fields.Strings("kinds"),
+            Sigs = fields.Strings("sigs"),
+            Feature = fields.Bool("feature"),
+            Duplicate = fields.Bool("duplicate"),
+            DuplicateKind = fields.Bool("duplicate_kind"),
+            ActionRequired = fields.Bool("action_required"),
+            ReleaseVersion = fields.String("release_version"),
+            DoNotPublish = fields.Bool("do_not_publish"),
+            IsMapped = fields.Bool("is_mapped"),
+            DataFields = dataFields,
+            Comms = comms,
+            Extra = extra,
+        };
+    }
+
+    private static (NoteComms, IReadOnlyDictionary<string, JsonElement>) ReadComms(JsonElement note, string key, string file, DiagnosticBag diagnostics)
+    {
+        if (!note.TryGetProperty(CommsKey, out var comms) || comms.ValueKind != JsonValueKind.Object)
+        {
+            return (NoteComms.Empty, ReleaseNote.EmptyFields);
+        }
+
+        var fields = new FieldReader(comms, $"note \"{key}\" comms", file, diagnostics);
+        var extra = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        var data = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in comms.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "title" or "merged_at" or "labels" or "maps":
+                    break;
+                case "datafields" when property.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var field in property.Value.EnumerateObject())
+                    {
+                        data[field.Name] = field.Value.Clone();
+                    }
+
+                    break;
+                default:
+                    extra[property.Name] = property.Value.Clone();
+                    break;
+            }
+        }
+
+        var merged = fields.String("merged_at");
+        return (new NoteComms
+        {
+            Title = fields.String("title"),
+            MergedAt = merged is not null && DateTimeOffset.TryParse(merged, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
+            Labels = fields.Strings("labels"),
+            Maps = fields.Strings("maps"),
+            Extra = extra,
+        }, data);
+    }
+}

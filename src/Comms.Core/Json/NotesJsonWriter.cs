@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Comms.Core.Model;
+
+namespace Comms.Core.Json;
+
+/// <summary>
+/// Writes notes in the Kubernetes release-notes JSON schema (relnotes.k8s.io): an object keyed by PR
+/// number, fields in the Kubernetes order, empty lists and false booleans left out. Comms-only fields
+/// go under the single key <c>comms</c>. Output is byte-identical for the same notes.
+/// </summary>
+public static class NotesJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        NewLine = "\n",
+    };
+
+    public static string Write(IEnumerable<ReleaseNote> notes)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            // Go marshals map keys sorted as strings; do the same so files diff cleanly against Kubernetes'.
+            foreach (var note in notes.OrderBy(n => Key(n), StringComparer.Ordinal))
+            {
+                json.WritePropertyName(Key(note));
+                WriteNote(json, note);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static string Key(ReleaseNote note) => note.PrNumber.ToString(CultureInfo.InvariantCulture);
+
+    public static void WriteNote(Utf8JsonWriter json, ReleaseNote note)
+    {
+        json.WriteStartObject();
+        String(json, "commit", note.Commit);
+        String(json, "text", note.Text);
+        String(json, "markdown", note.Markdown);
+        if (note.Documentation.Count > 0)
+        {
+            json.WriteStartArray("documentation");
+            foreach (var doc in note.Documentation)
+            {
+                json.WriteStartObject();
+                json.WriteString("description", doc.Description);
+                json.WriteString("url", doc.Url);
+                json.WriteString("type", doc.Type);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        String(json, "author", note.Author);
+        String(json, "author_url", note.AuthorUrl);
+        String(json, "pr_url", note.PrUrl);
+        json.WriteNumber("pr_number", note.PrNumber);
+        List(json, "areas", note.Areas);
+        List(json, "kinds", note.Kinds);
+        List(json, "sigs", note.Sigs);
+        Bool(json, "feature", note.Feature);
+        Bool(json, "duplicate", note.Duplicate);
+        Bool(json, "duplicate_kind", note.DuplicateKind);
+        Bool(json, "action_required", note.ActionRequired);
+        String(json, "release_version", note.ReleaseVersion);
+        Bool(json, "do_not_publish", note.DoNotPublish);
+        Bool(json, "is_mapped", note.IsMapped);
+        foreach (var (key, value) in note.Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(key);
+            value.WriteTo(json);
+        }
+
+        if (!note.Comms.IsEmpty || note.DataFields.Count > 0)
+        {
+            json.WritePropertyName(NotesJsonReader.CommsKey);
+            WriteComms(json, note);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteComms(Utf8JsonWriter json, ReleaseNote note)
+    {
+        var comms = note.Comms;
+        json.WriteStartObject();
+        String(json, "title", comms.Title);
+        if (comms.MergedAt is { } merged)
+        {
+            json.WriteString("merged_at", merged.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
+
+        List(json, "labels", comms.Labels);
+        List(json, "maps", comms.Maps);
+        if (note.DataFields.Count > 0)
+        {
+            json.WriteStartObject("datafields");
+            foreach (var (key, value) in note.DataFields.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                json.WritePropertyName(key);
+                value.WriteTo(json);
+            }
+
+            json.WriteEndObject();
+        }
+
+        foreach (var (key, value) in comms.Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(key);
+            value.WriteTo(json);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void String(Utf8JsonWriter json, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void Bool(Utf8JsonWriter json, string name, bool value)
+    {
+        if (value)
+        {
+            json.WriteBoolean(name, value);
+        }
+    }
+
+    private static void List(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

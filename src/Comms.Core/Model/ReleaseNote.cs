@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace Comms.Core.Model;
+
+/// <summary>
+/// One release note in the Kubernetes release-notes schema (relnotes.k8s.io), plus the Comms-only
+/// fields in <see cref="Comms"/>. Fields the schema does not name are kept in <see cref="Extra"/> so
+/// a file reads and writes back without losing anything.
+/// </summary>
+public sealed record ReleaseNote
+{
+    public required int PrNumber { get; init; }
+    public string Commit { get; init; } = string.Empty;
+    public string Text { get; init; } = string.Empty;
+    public string Markdown { get; init; } = string.Empty;
+    public IReadOnlyList<Documentation> Documentation { get; init; } = [];
+    public string Author { get; init; } = string.Empty;
+    public string AuthorUrl { get; init; } = string.Empty;
+    public string PrUrl { get; init; } = string.Empty;
+    public IReadOnlyList<string> Areas { get; init; } = [];
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+    public IReadOnlyList<string> Sigs { get; init; } = [];
+    public bool Feature { get; init; }
+    public bool Duplicate { get; init; }
+    public bool DuplicateKind { get; init; }
+    public bool ActionRequired { get; init; }
+    public string? ReleaseVersion { get; init; }
+    public bool DoNotPublish { get; init; }
+    public bool IsMapped { get; init; }
+
+    /// <summary>Free-form data from maps (<c>datafields</c>), e.g. <c>cve</c>.</summary>
+    public IReadOnlyDictionary<string, JsonElement> DataFields { get; init; } = EmptyFields;
+
+    /// <summary>Comms-only fields, written under the single <c>comms</c> key.</summary>
+    public NoteComms Comms { get; init; } = NoteComms.Empty;
+
+    /// <summary>Fields of the input this schema does not name, kept verbatim.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Extra { get; init; } = EmptyFields;
+
+    internal static readonly IReadOnlyDictionary<string, JsonElement> EmptyFields =
+        new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+}
+
+/// <summary>What Comms knows of a note beyond the Kubernetes schema.</summary>
+public sealed record NoteComms
+{
+    public static readonly NoteComms Empty = new();
+
+    public string? Title { get; init; }
+    public DateTimeOffset? MergedAt { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>The map files applied to the note, relative to the maps folder.</summary>
+    public IReadOnlyList<string> Maps { get; init; } = [];
+
+    /// <summary>Fields under <c>comms</c> that this version does not know, kept verbatim.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Extra { get; init; } = ReleaseNote.EmptyFields;
+
+    public bool IsEmpty =>
+        Title is null && MergedAt is null && Labels.Count == 0 && Maps.Count == 0 && Extra.Count == 0;
+}

@@ -1,0 +1,53 @@
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Comms.Core.Edit;
+using Comms.Core.Extract;
+using Comms.Core.Model;
+using Comms.Core.Sources;
+
+namespace Comms.Core.Pipeline;
+
+/// <summary>Collect from files, extract, edit: the notes stages in order.</summary>
+public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
+{
+    public NotesRun Run(string pullsPath, string? mapsFolder)
+    {
+        var input = PullFileReader.Read(pullsPath, diagnostics);
+        var extracted = new NoteExtractor(config, diagnostics).ExtractAll(input.Pulls);
+        var notes = Merge(extracted.Where(e => e.Note is not null).Select(e => e.Note!), input.Notes);
+        if (mapsFolder is not null)
+        {
+            notes = Edit(notes, input.Pulls, mapsFolder);
+        }
+
+        return new NotesRun(notes, input.Pulls, extracted);
+    }
+
+    /// <summary>Applies the maps in <paramref name="mapsFolder"/> to notes read from any source.</summary>
+    public IReadOnlyList<ReleaseNote> Edit(IReadOnlyList<ReleaseNote> notes, IReadOnlyList<PullRequest> pulls, string mapsFolder, bool strict = false)
+    {
+        var maps = MapReader.ReadFolder(mapsFolder, diagnostics);
+        return new MapApplier(config, diagnostics, strict).Apply(notes, maps, pulls, mapsFolder);
+    }
+
+    private IReadOnlyList<ReleaseNote> Merge(IEnumerable<ReleaseNote> fromPulls, IReadOnlyList<ReleaseNote> fromNotes)
+    {
+        var byNumber = new SortedDictionary<int, ReleaseNote>();
+        foreach (var note in fromNotes)
+        {
+            byNumber[note.PrNumber] = note;
+        }
+
+        foreach (var note in fromPulls)
+        {
+            if (byNumber.ContainsKey(note.PrNumber))
+            {
+                diagnostics.Warning(Codes.DuplicatePull, $"PR #{note.PrNumber} is both in the notes JSON and among the pulls; the note extracted from the pull is used");
+            }
+
+            byNumber[note.PrNumber] = note;
+        }
+
+        return byNumber.Values.ToArray();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.Json;
+using Comms.Core.Diagnostics;
+using Comms.Core.Json;
+using Comms.Core.Model;
+
+namespace Comms.Core.Sources;
+
+/// <summary>
+/// Reads pull requests from files: a folder of <c>*.json</c>, a JSON array, NDJSON, a single REST pull object,
+/// <c>gh pr list --json</c> output, or Kubernetes release-notes JSON (already-extracted notes).
+/// </summary>
+public static class PullFileReader
+{
+    public static InputSet Read(string path, DiagnosticBag diagnostics)
+    {
+        var pulls = new List<PullRequest>();
+        var notes = new List<ReleaseNote>();
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*.json", SearchOption.TopDirectoryOnly)
+                .Concat(Directory.EnumerateFiles(path, "*.ndjson", SearchOption.TopDirectoryOnly))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                diagnostics.Error(Codes.InputNotFound, "the folder holds no *.json or *.ndjson files", path);
+            }
+
+            foreach (var file in files)
+            {
+                ReadFile(file, pulls, notes, diagnostics);
+            }
+        }
+        else if (File.Exists(path))
+        {
+            ReadFile(path, pulls, notes, diagnostics);
+        }
+        else
+        {
+            diagnostics.Error(Codes.InputNotFound, "no such file or folder", path);
+        }
+
+        return new InputSet(Deduplicate(pulls, diagnostics), notes);
+    }
+
+    private static void ReadFile(string file, List<PullRequest> pulls, List<ReleaseNote> notes, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(Codes.InputUnreadable, $"cannot read: {e.Message}", file);
+            return;
+        }
+
+        if (JsonInput.LooksBinary(bytes))
+        {
+            diagnostics.Error(Codes.InputBinary, "this is not a text file (it holds binary data); expected JSON pull requests", file, 1, 1);
+            return;
+        }
+
+        var text = new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+        if (text.TrimStart().StartsWith('{') && IsNdjson(text))
+        {
+            ReadNdjson(text, file, pulls, diagnostics);
+            return;
+        }
+
+        using var doc = JsonInput.Parse(text, file, diagnostics);
+        if (doc is null)
+        {
+            return;
+        }
+
+        var root = doc.RootElement;
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
+            {
+                AddPull(item, $"{file}[{index++}]", file, pulls, diagnostics);
+            }
+        }
+        else if (PullJson.IsPull(root))
+        {
+            AddPull(root, file, file, pulls, diagnostics);
+        }
+        else if (NotesJsonReader.IsNotesDocument(root))
+        {
+            notes.AddRange(NotesJsonReader.Read(root, file, diagnostics));
+        }
+        else if (root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Any() is false)
+        {
+            // An empty object is an empty notes file.
+        }
+        else
+        {
+            diagnostics.Error(Codes.InputUnknownShape,
+                "not a pull request, a list of them, NDJSON, or release-notes JSON keyed by PR number", file, 1, 1);
+        }
+    }
+
+    /// <summary>NDJSON: more than one line, each a JSON object on its own.</summary>
+    private static bool IsNdjson(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 1 && lines.All(l => l.StartsWith('{') && l.EndsWith('}'));
+    }
+
+    private static void ReadNdjson(string text, string file, List<PullRequest> pulls, DiagnosticBag diagnostics)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            using var doc = JsonInput.Parse(line, file, diagnostics, lineOffset: i);
+            if (doc is not null)
+            {
+                AddPull(doc.RootElement, $"{file}({i + 1})", file, pulls, diagnostics);
+            }
+        }
+    }
+
+    private static void AddPull(JsonElement item, string source, string file, List<PullRequest> pulls, DiagnosticBag diagnostics)
+    {
+        var pull = PullJson.Read(item, source, out var problem);
+        if (pull is null)
+        {
+            diagnostics.Error(Codes.PullInvalid, $"not a pull request: {problem}", file);
+            return;
+        }
+
+        pulls.Add(pull);
+    }
+
+    private static IReadOnlyList<PullRequest> Deduplicate(List<PullRequest> pulls, DiagnosticBag diagnostics)
+    {
+        var result = new List<PullRequest>();
+        foreach (var group in pulls.GroupBy(p => p.Number).OrderBy(g => g.Key))
+        {
+            var latest = group.OrderByDescending(p => p.UpdatedAt ?? DateTimeOffset.MinValue).First();
+            if (group.Count() > 1)
+            {
+                diagnostics.Warning(Codes.DuplicatePull,
+                    $"PR #{group.Key} appears {group.Count()} times; the most recently updated copy is used",
+                    latest.Source);
+            }
+
+            result.Add(latest);
+        }
+
+        return result;
+    }
+}

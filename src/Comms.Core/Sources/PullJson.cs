@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Comms.Core.Model;
+
+namespace Comms.Core.Sources;
+
+/// <summary>Maps a GitHub REST pull object or a <c>gh pr list --json</c> item to a <see cref="PullRequest"/>.</summary>
+public static class PullJson
+{
+    /// <summary>True when the object looks like a pull request (REST or gh output).</summary>
+    public static bool IsPull(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object &&
+        element.TryGetProperty("number", out var number) && number.ValueKind == JsonValueKind.Number;
+
+    public static PullRequest? Read(JsonElement element, string source, out string? problem)
+    {
+        problem = null;
+        if (!element.TryGetProperty("number", out var numberElement) || !numberElement.TryGetInt32(out var number) || number <= 0)
+        {
+            problem = "has no positive \"number\"";
+            return null;
+        }
+
+        var mergedAt = Date(element, "merged_at") ?? Date(element, "mergedAt");
+        var merged = Bool(element, "merged") ?? (mergedAt is not null ||
+                                                string.Equals(Str(element, "state"), "MERGED", StringComparison.OrdinalIgnoreCase));
+        var user = Obj(element, "user") ?? Obj(element, "author");
+        return new PullRequest
+        {
+            Number = number,
+            Title = Str(element, "title") ?? string.Empty,
+            Body = Str(element, "body"),
+            Labels = Labels(element),
+            Author = user is { } u ? Str(u, "login") : null,
+            AuthorUrl = user is { } u2 ? Str(u2, "html_url") : null,
+            Url = Str(element, "html_url") ?? WebUrl(Str(element, "url")),
+            MergedAt = mergedAt,
+            Merged = merged,
+            MergeCommit = Str(element, "merge_commit_sha") ?? (Obj(element, "mergeCommit") is { } mc ? Str(mc, "oid") : null),
+            BaseRef = (Obj(element, "base") is { } b ? Str(b, "ref") : null) ?? Str(element, "baseRefName"),
+            UpdatedAt = Date(element, "updated_at") ?? Date(element, "updatedAt"),
+            Source = source,
+        };
+    }
+
+    /// <summary>gh's <c>url</c> is the web page; REST's <c>url</c> is the API address, which is no use to readers.</summary>
+    private static string? WebUrl(string? url) =>
+        url is null || url.Contains("/repos/", StringComparison.Ordinal) ? null : url;
+
+    private static IReadOnlyList<string> Labels(JsonElement element)
+    {
+        if (!element.TryGetProperty("labels", out var labels))
+        {
+            return [];
+        }
+
+        // gh's GraphQL-shaped output may wrap labels as {"nodes": [...]}.
+        if (labels.ValueKind == JsonValueKind.Object && labels.TryGetProperty("nodes", out var nodes))
+        {
+            labels = nodes;
+        }
+
+        if (labels.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var names = new List<string>();
+        foreach (var label in labels.EnumerateArray())
+        {
+            var name = label.ValueKind switch
+            {
+                JsonValueKind.String => label.GetString(),
+                JsonValueKind.Object => Str(label, "name"),
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static JsonElement? Obj(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
+    private static string? Str(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool? Bool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+
+    private static DateTimeOffset? Date(JsonElement element, string name) =>
+        Str(element, name) is { } text &&
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date.ToUniversalTime()
+            : null;
+}

@@ -2,12 +2,16 @@ using System.CommandLine;
 
 namespace Comms.Cli;
 
-/// <summary>Commands registered by the other stages (build, collect, check); one line each.</summary>
-public static partial class ExtraCommands
+/// <summary>The commands beyond notes and changelog, each owned by its own stage; one line each.</summary>
+public static class ExtraCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
         _ = cli;
-        return [];
+        return
+        [
+            // build: Commands/BuildCommand.cs
+            // collect, check: Commands/CollectCommand.cs, Commands/CheckCommand.cs
+        ];
     }
 }

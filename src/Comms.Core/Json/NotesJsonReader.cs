@@ -140,6 +140,17 @@ public static class NotesJsonReader
         };
     }
 
+    private static string? Str(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static AudienceAssignment[] ReadAudiences(JsonElement comms) =>
+        comms.TryGetProperty("audiences", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray()
+                .Where(a => a.ValueKind == JsonValueKind.Object)
+                .Select(a => new AudienceAssignment(Str(a, "audience") ?? string.Empty, Str(a, "rule") ?? string.Empty, Str(a, "reason") ?? string.Empty))
+                .ToArray()
+            : [];
+
     private static (NoteComms, IReadOnlyDictionary<string, JsonElement>) ReadComms(JsonElement note, string key, string file, DiagnosticBag diagnostics)
     {
         if (!note.TryGetProperty(CommsKey, out var comms) || comms.ValueKind != JsonValueKind.Object)
@@ -154,7 +165,7 @@ public static class NotesJsonReader
         {
             switch (property.Name)
             {
-                case "title" or "merged_at" or "labels" or "maps":
+                case "title" or "merged_at" or "labels" or "maps" or "audiences" or "stability" or "highlight":
                     break;
                 case "datafields" when property.Value.ValueKind == JsonValueKind.Object:
                     foreach (var field in property.Value.EnumerateObject())
@@ -176,6 +187,14 @@ public static class NotesJsonReader
             MergedAt = merged is not null && DateTimeOffset.TryParse(merged, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
             Labels = fields.Strings("labels"),
             Maps = fields.Strings("maps"),
+            Audiences = ReadAudiences(comms),
+            Stability = comms.TryGetProperty("stability", out var st) && st.ValueKind == JsonValueKind.Object
+                ? new StabilityInfo(Str(st, "level") ?? string.Empty, Str(st, "source") ?? string.Empty, Str(st, "feature"))
+                : null,
+            Highlight = comms.TryGetProperty("highlight", out var hl) && hl.ValueKind == JsonValueKind.Object
+                ? new HighlightInfo(hl.TryGetProperty("score", out var sc) && sc.TryGetDouble(out var score) ? score : 0,
+                    Str(hl, "reason") ?? string.Empty, hl.TryGetProperty("manual", out var m) && m.ValueKind == JsonValueKind.True)
+                : null,
             Extra = extra,
         }, data);
     }

@@ -103,6 +103,38 @@ public static class NotesJsonWriter
 
         List(json, "labels", comms.Labels);
         List(json, "maps", comms.Maps);
+        if (comms.Audiences.Count > 0)
+        {
+            json.WriteStartArray("audiences");
+            foreach (var a in comms.Audiences)
+            {
+                json.WriteStartObject();
+                json.WriteString("audience", a.Audience);
+                json.WriteString("rule", a.Rule);
+                json.WriteString("reason", a.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (comms.Stability is { } stability)
+        {
+            json.WriteStartObject("stability");
+            json.WriteString("level", stability.Level);
+            json.WriteString("source", stability.Source);
+            String(json, "feature", stability.Feature);
+            json.WriteEndObject();
+        }
+
+        if (comms.Highlight is { } highlight)
+        {
+            json.WriteStartObject("highlight");
+            json.WriteNumber("score", Math.Round(highlight.Score, 3));
+            json.WriteString("reason", highlight.Reason);
+            Bool(json, "manual", highlight.Manual);
+            json.WriteEndObject();
+        }
         if (note.DataFields.Count > 0)
         {
             json.WriteStartObject("datafields");

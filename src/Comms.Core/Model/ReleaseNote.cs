@@ -53,9 +53,28 @@ public sealed record NoteComms
     /// <summary>The map files applied to the note, relative to the maps folder.</summary>
     public IReadOnlyList<string> Maps { get; init; } = [];
 
+    /// <summary>The audiences the note is for, each with the rule that put it there (classify stage).</summary>
+    public IReadOnlyList<AudienceAssignment> Audiences { get; init; } = [];
+
+    /// <summary>alpha, beta, stable, deprecated or removed, when the note is about a feature's stability.</summary>
+    public StabilityInfo? Stability { get; init; }
+
+    /// <summary>Set when the note is one of the release's highlights.</summary>
+    public HighlightInfo? Highlight { get; init; }
+
     /// <summary>Fields under <c>comms</c> that this version does not know, kept verbatim.</summary>
     public IReadOnlyDictionary<string, JsonElement> Extra { get; init; } = ReleaseNote.EmptyFields;
 
     public bool IsEmpty =>
-        Title is null && MergedAt is null && Labels.Count == 0 && Maps.Count == 0 && Extra.Count == 0;
+        Title is null && MergedAt is null && Labels.Count == 0 && Maps.Count == 0 && Extra.Count == 0 &&
+        Audiences.Count == 0 && Stability is null && Highlight is null;
 }
+
+/// <summary>A note's audience (e.g. <c>vendor</c>) and the rule that assigned it, with the rule's reason.</summary>
+public sealed record AudienceAssignment(string Audience, string Rule, string Reason);
+
+/// <summary>A stability level (alpha, beta, stable, deprecated, removed), what found it, and the feature if named.</summary>
+public sealed record StabilityInfo(string Level, string Source, string? Feature = null);
+
+/// <summary>Why a note is a highlight: chosen by hand (release.yaml or a map) or scored.</summary>
+public sealed record HighlightInfo(double Score, string Reason, bool Manual);

@@ -7,10 +7,9 @@ public static class ExtraCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
-        _ = cli;
         return
         [
-            // build: Commands/BuildCommand.cs
+            Commands.BuildCommand.Create(cli),
             // collect, check: Commands/CollectCommand.cs, Commands/CheckCommand.cs
         ];
     }

@@ -110,3 +110,37 @@ def write_release(root, version, entries, by_key, bodies, write, clean):
             number = text.split("\n", 1)[0].split(": ")[1]
             write(os.path.join(maps_folder, f"pr-{number}-map.yaml"), text)
     write(os.path.join(folder, "release.yaml"), release_yaml.render(version, by_key))
+
+
+MAP_WHAT = {
+    "cni-bump": "text rewrite and kind set to `dependency`",
+    "huge": "text rewrite (shorter, plainer)",
+    "two-kinds": "text rewrite",
+    "imagevol-beta": "SIG fix: `node` and `storage`",
+    "vm-console": "SIG and area fix: `cli` and `virtualization`",
+    "prebind": "kind change: `feature` to `api-change`",
+    "no-kind-2": "adds the missing kind and areas",
+    "riscv": "`do_not_publish: true`",
+    "empty-mapped": "gives a note to a PR whose block was empty",
+    "checkpoint-beta": "two YAML documents in one file: text, then areas and documentation",
+    "deviceclaims-beta": "Comms fields: `audiences: [vendor]`, `stability: beta`, `highlight: true`",
+    "resize-beta": "Comms fields: `audiences: [vendor]`, `stability: beta`, `highlight: true`",
+    "cve-subpath": "`datafields.cve` (CVE-2026-31337)",
+    "jsdocs": "documentation with a `javascript:` URL (hostile input the site must neutralise)",
+    "ar-unlabelled": "text clean-up and `action_required: true`",
+    "nftables-default": "text rewrite (drops the ACTION REQUIRED marker) and SIG",
+    "gang-beta": "Comms fields: `audiences: [end-user, developer]`, `stability: beta`, `highlight: true`",
+    "cve-certs": "`datafields.cve` (CVE-2026-21544)",
+}
+
+
+def maps_table(version, entries, by_key, bodies):
+    if version not in MAPS:
+        return ""
+    lines = ["| map | what it does |", "|---|---|"]
+    rows = []
+    for name, text in MAPS[version](entries, by_key, bodies).items():
+        number = text.split("\n", 1)[0].split(": ")[1]
+        rows.append((f"`release-notes/{version}/maps/pr-{number}-map.yaml`", MAP_WHAT[name]))
+    lines += [f"| {file} | {what} |" for file, what in sorted(rows)]
+    return "\n".join(lines)

@@ -57,16 +57,16 @@ IMPERATIVE = {
 
 def title_from(text, area):
     """A PR title in the usual imperative style, from the note's first sentence."""
-    first = text.replace("\n", " ").split(". ")[0].split("; ")[0].rstrip(".")
+    first = text.split("\n")[0].removeprefix("* ").split(". ")[0].split("; ")[0].rstrip(".:")
     if first.startswith("ACTION REQUIRED: "):
         first = first[len("ACTION REQUIRED: "):]
     word, _, rest = first.partition(" ")
     first = IMPERATIVE.get(word, word) + (" " + rest if rest else "")
     if len(first) > 88:
-        first = first[:88].rsplit(" ", 1)[0]
+        first = first[:88].rsplit(" ", 1)[0].rstrip(",;:")
     prefix = {
         "agent": "agent", "tidectl": "tidectl", "scheduler": "scheduler", "apiserver": "apiserver",
         "installer": "tideadm", "controller": "controller", "proxy": "tide-proxy", "client-sdk": "client-sdk",
         "vm": "vm", "provider/aws": "aws", "provider/azure": "azure",
     }.get(area)
-    return f"{prefix}: {first}" if prefix else first
+    return f"{prefix}: {first}" if prefix and not first.startswith("`") else first

@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import editorial  # noqa: E402
 import notes_v2_2  # noqa: E402
+import oddities  # noqa: E402
 import notes_v2_3  # noqa: E402
 import notes_v2_4  # noqa: E402
 import people  # noqa: E402
@@ -166,10 +167,18 @@ def make_release(version, module, numbers, dates, branch, rng):
 
 def main():
     rng = random.Random(SEED)
+    tables = {}
     for version, module, numbers, dates, branch in RELEASES:
         entries, by_key, bodies = make_release(version, module, numbers, dates, branch, rng)
         editorial.write_release(ROOT, version, entries, by_key, bodies, write, clean)
+        tables[f"{{oddities {version}}}"] = oddities.table(version, entries)
+        tables[f"{{maps {version}}}"] = editorial.maps_table(version, entries, by_key, bodies)
         print(f"{version}: {len(entries)} pull requests")
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "README.template.md"), encoding="utf-8") as handle:
+        readme = handle.read()
+    for placeholder, table in tables.items():
+        readme = readme.replace(placeholder, table)
+    write(os.path.join(ROOT, "content", "sample", "README.md"), readme)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ ENTRIES = [
       "Fixed a regression in v2.2.1 where liveness probes using `exec` timed out after one second regardless of `timeoutSeconds`."),
 
     # ---- dependencies, docs, other ----
-    E("release", "dependency", "dependency", "Built Tidewater with Go 1.26.4."),
+    E("release", "dependency", "dependency", "Switched release builds to the Go 1.26.4 toolchain to pick up its `crypto/tls` fixes."),
     E("release", "dependency", "dependency", "Updated etcd to v3.5.21 in `tideadm` images."),
     E("release", "dependency", "dependency network", "Updated the bundled CNI plugins to v1.8.0."),
     E("docs", "documentation", "docs",

@@ -140,7 +140,7 @@ ENTRIES = [
     E("api-machinery", "deprecation", "client-sdk",
       "Deprecated the `tidewater-go/tools/cache.NewIndexerInformer` constructor in favour of `cache.NewInformerWithOptions`; it will be removed in v2.7."),
     E("api-machinery", "cleanup", "apiserver",
-      "Removed the `ServerSideFieldValidation` feature gate, locked to enabled since v2.1."),
+      "Dropped the `ServerSideFieldValidation` feature gate; unknown and duplicate fields have been rejected by the server unconditionally since v2.1."),
     E("api-machinery", "bug", "apiserver",
       "Fixed `tide-apiserver` returning HTTP 500 instead of 422 when a CustomResourceDefinition's validation rule referred to a field that was later removed from the schema."),
     E("api-machinery", "feature", "client-sdk plugins",
@@ -304,12 +304,12 @@ ENTRIES = [
 
     # ---- sig/release: dependencies and builds ----
     E("release", "dependency", "dependency",
-      "Built Tidewater with Go 1.27.2.", key="go-bump"),
+      "Built Tidewater with Go 1.27.2; building from source now needs Go 1.27 or later.", key="go-bump"),
     E("release", "dependency", "dependency",
       "Updated etcd to v3.6.4 in `tideadm` images and the test clusters; v3.6 removes the v2 store, so run `etcdutl migrate` on clusters that still hold v2 data before upgrading.",
       key="etcd-bump"),
     E("release", "dependency", "dependency agent",
-      "Updated the default container runtime shipped with `tideadm` node images to containerd v2.2.1.",
+      "Moved `tideadm` node images to containerd v2.2.1, which adds user-namespace support for VM sandboxes.",
       key="containerd-bump"),
     E("release", "cleanup", "release-eng",
       "Release archives and images are now signed with Sigstore keyless signing, and an SPDX software bill of materials is published next to each archive.",

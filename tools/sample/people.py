@@ -31,6 +31,6 @@ RETIRED = {"helga-brun", "boris-lenk", "carmen-ibarra"}
 def association(login, first_timers=()):
     if login in first_timers:
         return "FIRST_TIME_CONTRIBUTOR"
-    if login in MEMBERS or login == BOT:
+    if login in MEMBERS:
         return "MEMBER"
     return "CONTRIBUTOR"

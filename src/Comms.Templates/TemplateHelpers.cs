@@ -10,7 +10,7 @@ namespace Comms.Templates;
 /// Helpers available to every template:
 /// <c>{{count n "enhancement"}}</c> "42 enhancements"; <c>{{join list}}</c> "A, B and C";
 /// <c>{{date value "MMMM d, yyyy"}}</c>; <c>{{plain text}}</c> prose without Markdown or code names;
-/// <c>{{indent text}}</c> continuation lines indented for a list item; <c>{{item text}}</c> the same without the note's own bullet; <c>{{first_sentence text}}</c>;
+/// <c>{{indent text}}</c> continuation lines indented for a list item; <c>{{item text}}</c> the same without the note's own bullet; <c>{{first_sentence text}}</c>; <c>{{headline text}}</c> (plain first sentence, no period);
 /// <c>{{eq a b}}</c>; <c>{{inc @index}}</c> (1-based numbering); <c>{{upper s}}</c>; <c>{{lower s}}</c>.
 /// </summary>
 public static partial class TemplateHelpers
@@ -21,7 +21,7 @@ public static partial class TemplateHelpers
     [GeneratedRegex(@"\[([^\]]+)\]\([^)]+\)")]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z])")]
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z`])")]
     private static partial Regex SentenceEnd();
 
     public static void Register(IHandlebars handlebars)
@@ -32,6 +32,7 @@ public static partial class TemplateHelpers
         handlebars.RegisterHelper("plain", (_, args) => Plain(Arg(args, 0)?.ToString() ?? string.Empty));
         handlebars.RegisterHelper("indent", (_, args) => (Arg(args, 0)?.ToString() ?? string.Empty).Replace("\n", "\n  ", StringComparison.Ordinal));
         handlebars.RegisterHelper("item", (_, args) => Item(Arg(args, 0)?.ToString() ?? string.Empty));
+        handlebars.RegisterHelper("headline", (_, args) => Headline(Arg(args, 0)?.ToString() ?? string.Empty));
         handlebars.RegisterHelper("first_sentence", (_, args) => FirstSentence(Arg(args, 0)?.ToString() ?? string.Empty));
         handlebars.RegisterHelper("eq", (_, args) => Equals(Arg(args, 0)?.ToString(), Arg(args, 1)?.ToString()));
         handlebars.RegisterHelper("inc", (_, args) => Convert.ToInt32(Arg(args, 0) ?? 0, CultureInfo.InvariantCulture) + 1);
@@ -92,9 +93,19 @@ public static partial class TemplateHelpers
     {
         var name = code.Trim().TrimStart('-').Split('=')[0];
         var last = name.Split('.', '/').Last(p => p.Length > 0 || name.Length == 0);
-        var words = last.Replace('-', ' ').Replace('_', ' ').Humanize(LetterCasing.LowerCase);
-        return words.Length == 0 ? code : words;
+        var words = last.Replace('-', ' ').Replace('_', ' ').Humanize();
+        if (words.Length == 0)
+        {
+            return code;
+        }
+
+        // "VM live migration" keeps its acronym; "In place workload resize" reads as "in place workload resize".
+        var first = words.Split(' ')[0];
+        return first.Length > 1 && first.All(char.IsUpper) ? words : char.ToLowerInvariant(words[0]) + words[1..];
     }
+
+    /// <summary>A heading from a note: its first sentence in plain words, without the closing period.</summary>
+    public static string Headline(string text) => Plain(FirstSentence(text)).TrimEnd('.', ' ');
 
     /// <summary>A note as a list item's content: no bullet of its own, continuation lines indented.</summary>
     public static string Item(string text) =>

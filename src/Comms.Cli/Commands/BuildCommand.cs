@@ -105,7 +105,7 @@ public static class BuildCommand
         }
 
         var table = new Table().Border(TableBorder.Simple).Title("Build");
-        foreach (var column in new[] { "release", "pulls", "notes", "vendor", "end-user", "developer", "highlights", "drafts" })
+        foreach (var column in new[] { "release", "pulls", "notes", "vendor", "end-user", "developer", "unassigned", "highlights" })
         {
             table.AddColumn(column);
         }
@@ -114,10 +114,16 @@ public static class BuildCommand
         {
             int Audience(string id) => release.Model.ForAudience(id).Count();
             table.AddRow(release.Input.Version, $"{release.Run.Pulls.Count}", $"{release.Model.Notes.Count}", $"{Audience("vendor")}",
-                $"{Audience("end-user")}", $"{Audience("developer")}", $"{release.Model.Highlights.Count}", release.Input.DraftsFolder);
+                $"{Audience("end-user")}", $"{Audience("developer")}", $"{release.Model.Notes.Count(n => n.Comms.Audiences.Count == 0)}",
+                $"{release.Model.Highlights.Count}");
         }
 
         cli.Console.Write(table);
+        foreach (var release in built)
+        {
+            cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
+        }
+
         return code;
     }
 }

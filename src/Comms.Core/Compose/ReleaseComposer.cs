@@ -6,7 +6,7 @@ using Comms.Core.Model;
 namespace Comms.Core.Compose;
 
 /// <summary>Composes the release model: the numbers, the contributors, the highlights and their checks.</summary>
-public sealed class ReleaseComposer(CommsConfig config, DiagnosticBag diagnostics)
+public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag diagnostics)
 {
     /// <param name="authors">Authors of every PR of the release (notes or not); null to count note authors only.</param>
     /// <param name="earlierAuthors">Authors of earlier releases; null when none are known.</param>
@@ -38,6 +38,7 @@ public sealed class ReleaseComposer(CommsConfig config, DiagnosticBag diagnostic
         };
 
         CheckEmbargo(release);
+        CheckQuotes(release, notes);
         return new ReleaseModel
         {
             Release = release,
@@ -90,6 +91,28 @@ public sealed class ReleaseComposer(CommsConfig config, DiagnosticBag diagnostic
 
         return chosen.Count > 0 ? chosen : HighlightPicker.Pick(notes);
     }
+
+    /// <summary>A quote that cites a PR (<c>#123</c>) should cite one of this release.</summary>
+    private void CheckQuotes(ReleaseFile release, IReadOnlyList<ReleaseNote> notes)
+    {
+        var numbers = notes.Select(n => n.PrNumber).ToHashSet();
+        foreach (var quote in release.Quotes)
+        {
+            foreach (System.Text.RegularExpressions.Match match in PrReference().Matches(quote.Text))
+            {
+                var pr = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (!numbers.Contains(pr))
+                {
+                    diagnostics.Warning(ComposeCodes.QuoteNamesUnknownPr,
+                        $"the quote by {quote.Name} names PR #{pr}, which has no published note in {release.Version}",
+                        release.File, quote.Line, quote.Column);
+                }
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w&])#(\d{1,9})\b")]
+    private static partial System.Text.RegularExpressions.Regex PrReference();
 
     private void CheckEmbargo(ReleaseFile release)
     {

@@ -123,6 +123,7 @@ public static class DraftModel
     {
         ["text"] = h.Text,
         ["plain"] = TemplateHelpers.Plain(TemplateHelpers.FirstSentence(h.Text)),
+        ["headline"] = TemplateHelpers.Headline(h.Text),
         ["reason"] = h.Reason,
         ["manual"] = h.Manual,
         ["note"] = h.Note is null ? null : NoteView.Of(h.Note, config),
@@ -137,7 +138,7 @@ public static class DraftModel
             ? $"{name} delivers {TemplateHelpers.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
             : $"{name} brings {TemplateHelpers.Count(s.Notes, "documented change")} across {TemplateHelpers.Count(s.BySig.Count, "special interest group")}.";
         var lead = release.Highlights.Count > 0 && release.Highlights[0] is { } h
-            ? $"Headline change: {TemplateHelpers.Plain(TemplateHelpers.FirstSentence(h.Text)).TrimEnd('.')}."
+            ? $"Headline change: {TemplateHelpers.Headline(h.Text)}."
             : release.Release.Theme ?? $"{name} focuses on stability and fixes.";
         var community = s.FirstTimeContributors is { Count: > 0 } first
             ? $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."

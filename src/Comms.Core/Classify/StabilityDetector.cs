@@ -12,7 +12,7 @@ public static partial class StabilityDetector
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"^(removed|removes|remove|dropped)\b[^.\n]{0,80}\b(deprecated|feature gate|flag|api|field|support|version|command)|\bremoved the deprecated\b|\b(has been|have been|was|were|is now|are now|got) removed\b|\bremoval of\b", Options)]
+    [GeneratedRegex(@"^(removed|removes|dropped|drops)\b|\bremoved the deprecated\b|\b(has been|have been|is now|are now|got|were) removed (in|from|and)\b|\bremoval of\b", Options)]
     private static partial Regex Removed();
 
     [GeneratedRegex(@"\b(to|reached|as|is now|are now|now|into) (GA|stable|general availability)\b|\b(graduat\w*|promot\w*)\b[^.\n]{0,80}\b(GA|stable)\b|\bgenerally available\b", Options)]

@@ -121,7 +121,7 @@ public static class DraftModel
 
     private static Dictionary<string, object?> Highlight(Highlight h, CommsConfig config) => new(StringComparer.Ordinal)
     {
-        ["text"] = h.Text,
+        ["text"] = MarkdownText.EscapeHtml(h.Text),
         ["plain"] = TemplateHelpers.Plain(TemplateHelpers.FirstSentence(h.Text)),
         ["headline"] = TemplateHelpers.Headline(h.Text),
         ["reason"] = h.Reason,

@@ -18,8 +18,8 @@ internal static class NoteView
             ["pr_url"] = note.PrUrl,
             ["author"] = note.Author,
             ["author_url"] = note.AuthorUrl,
-            ["text"] = note.Text,
-            ["title"] = note.Comms.Title ?? string.Empty,
+            ["text"] = MarkdownText.EscapeHtml(note.Text),
+            ["title"] = MarkdownText.EscapeHtml(note.Comms.Title ?? string.Empty),
             ["sigs"] = note.Sigs.Select(s => SigNames.Display(s, config)).ToArray(),
             ["sigs_label"] = SigNames.Label(note.Sigs, config),
             ["kinds"] = note.Kinds.ToArray(),
@@ -35,7 +35,7 @@ internal static class NoteView
             ["feature_gate"] = note.Comms.Stability?.Feature,
             ["why"] = why,
             ["audiences"] = note.Comms.Audiences.Select(a => a.Audience).Distinct(StringComparer.Ordinal).ToArray(),
-            ["markdown"] = NoteMarkdown.Render(note, config),
+            ["markdown"] = MarkdownText.EscapeHtml(NoteMarkdown.Render(note, config)),
         };
     }
 }

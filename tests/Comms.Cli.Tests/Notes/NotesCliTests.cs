@@ -196,6 +196,23 @@ public sealed partial class NotesCliTests
         Assert.Equal(Run("first"), Run("second"));
     }
 
+    [Theory]
+    [InlineData("[1, \"two\", null]")]
+    [InlineData("{\"number\": \"7\"}")]
+    [InlineData("{\"1\": {\"pr_number\": \"one\", \"kinds\": \"bug\"}}")]
+    [InlineData("\"just a string\"")]
+    [InlineData("{\"a\": 1}\n[2]\n")]
+    public void Json_of_the_wrong_shape_is_an_error_not_a_crash(string json)
+    {
+        using var temp = new TempDir();
+        temp.File("pulls/pull-1.json", json);
+        var result = Cli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", Path.Combine(temp.Path, "n.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("pull-1.json", result.Error, StringComparison.Ordinal);
+        Assert.Matches(@": error CM1\d{3}: ", result.Error);
+        NoStackTrace(result);
+    }
+
     [Fact]
     public void Missing_input_is_a_content_error()
     {

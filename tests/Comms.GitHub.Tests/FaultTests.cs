@@ -39,9 +39,11 @@ public sealed class FaultTests
     public async Task Transient_fault_ends_in_the_full_collection_after_waiting(FaultKind kind, int leastWaitSeconds)
     {
         await using var harness = await CorpusReleaseAsync();
-        AtFetch(harness, new Fault(kind, TimeSpan.FromSeconds(4)));
+        AtFetch(harness, new Fault(kind, TimeSpan.FromSeconds(6)));
+        var request = harness.Request();
+        request = request with { Retry = request.Retry with { RequestTimeout = kind == FaultKind.Slow ? TimeSpan.FromSeconds(2) : request.Retry.RequestTimeout } };
 
-        var (pulls, diagnostics) = await harness.CollectAsync();
+        var (pulls, diagnostics) = await harness.CollectAsync(request);
 
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
         Assert.Equal(harness.Fake.Pulls.Keys.Order(), pulls.Select(p => p.Number));

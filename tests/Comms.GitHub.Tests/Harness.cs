@@ -46,7 +46,7 @@ public sealed class Harness : IAsyncDisposable
         ApiUrl = Fake.ApiUrl,
         Token = token ? Fake.Token : null,
         CacheDir = CacheDir,
-        Retry = new RetryOptions { Clock = Clock, RequestTimeout = TimeSpan.FromSeconds(1) },
+        Retry = new RetryOptions { Clock = Clock, RequestTimeout = TimeSpan.FromSeconds(20) },
     };
 
     public async Task<(IReadOnlyList<PullRequest> Pulls, DiagnosticBag Diagnostics)> CollectAsync(

@@ -7,11 +7,11 @@ public static class ExtraCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
-        _ = cli;
         return
         [
             // build: Commands/BuildCommand.cs
-            // collect, check: Commands/CollectCommand.cs, Commands/CheckCommand.cs
+            Commands.CollectCommand.Create(cli),
+            Commands.CheckCommand.Create(cli),
         ];
     }
 }

@@ -78,6 +78,40 @@ public static partial class GitHubCollector
         return [];
     }
 
+    /// <summary>Pull requests by number (through the cache), without a range: for <c>comms check</c>.</summary>
+    public static async Task<IReadOnlyList<PullRequest>> FetchAsync(
+        CollectRequest request, IReadOnlyList<int> numbers, DiagnosticBag diagnostics, CancellationToken ct = default)
+    {
+        if (!RepoName().IsMatch(request.Repo))
+        {
+            diagnostics.Error(GitHubCodes.BadRepo, $"--repo must be owner/name (for example kubernetes/kubernetes), not '{request.Repo}'");
+            return [];
+        }
+
+        var owner = request.Repo[..request.Repo.IndexOf('/', StringComparison.Ordinal)];
+        var name = request.Repo[(owner.Length + 1)..];
+        var cache = new PullCache(request.CacheDir ?? PullCacheLocation.Default, owner, name);
+        using var http = new GitHubHttp(request);
+        IPullSource source = request.Token is null
+            ? new RestSource(http, cache, owner, name, diagnostics)
+            : new GraphQlSource(http, cache, owner, name, request.BatchSize, diagnostics);
+        try
+        {
+            var pulls = await source.FetchAsync(numbers, (_, _) => { }, ct).ConfigureAwait(false);
+            return pulls.Values.Select(p => p.ToPullRequest(PullSource(request, p.Number))).ToArray();
+        }
+        catch (GitHubFailure failure)
+        {
+            diagnostics.Error(failure.Code, failure.Message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            diagnostics.Error(GitHubCodes.Cancelled, "interrupted");
+        }
+
+        return [];
+    }
+
     private static async Task<IReadOnlyList<int>> RangeAsync(CollectRequest request, IPullSource source, DiagnosticBag diagnostics, CancellationToken ct)
     {
         if (request.GitPath is null)

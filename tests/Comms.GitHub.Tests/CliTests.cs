@@ -39,6 +39,31 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Collect_with_a_local_clone_asks_github_only_for_the_pulls()
+    {
+        await using var harness = await Harness.StartAsync();
+        FakeRelease.Synthetic(harness.Fake, 5);
+        var clone = Path.Combine(harness.TempPath, "clone");
+        Directory.CreateDirectory(clone);
+        GitRangeTests.Git(clone, "init", "-q", "-b", "main");
+        GitRangeTests.Commit(clone, "a.txt", "Initial commit");
+        GitRangeTests.Git(clone, "tag", "v1.0.0");
+        GitRangeTests.Commit(clone, "b.txt", "Squashed (#1001)");
+        GitRangeTests.Commit(clone, "c.txt", "Merge pull request #1003 from dev/x");
+        var tokenFile = Path.Combine(harness.TempPath, "token");
+        await File.WriteAllTextAsync(tokenFile, harness.Fake.Token);
+        var output = Path.Combine(harness.TempPath, "pulls.json");
+
+        var result = Run("collect", "--repo", "example/project", "--from", "v1.0.0", "--to", "main", "--git", clone,
+            "--api-url", harness.Fake.ApiUrl, "--token-file", tokenFile, "--cache", harness.CacheDir, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([1001, 1003], PullFileReader.Read(output, new DiagnosticBag()).Pulls.Select(p => p.Number));
+        Assert.Equal(1, harness.Fake.Requests);
+        Assert.DoesNotContain(harness.Fake.Queries, q => q.Contains("compare", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Collect_error_exits_1_and_writes_nothing()
     {
         await using var harness = await Harness.StartAsync();

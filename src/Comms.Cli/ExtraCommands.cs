@@ -10,7 +10,8 @@ public static class ExtraCommands
         return
         [
             Commands.BuildCommand.Create(cli),
-            // collect, check: Commands/CollectCommand.cs, Commands/CheckCommand.cs
+            Commands.CollectCommand.Create(cli),
+            Commands.CheckCommand.Create(cli),
         ];
     }
 }

@@ -39,6 +39,37 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Build_from_github_collects_then_writes_every_draft()
+    {
+        await using var harness = await Harness.StartAsync();
+        FakeRelease.Synthetic(harness.Fake, 42);
+        var tokenFile = Path.Combine(harness.TempPath, "token");
+        await File.WriteAllTextAsync(tokenFile, harness.Fake.Token);
+        var output = Path.Combine(harness.TempPath, "out");
+
+        var result = Run("build", "--repo", "example/project", "--from", "v1.0.0", "--to", "v1.1.0", "--version", "v1.1.0",
+            "--api-url", harness.Fake.ApiUrl, "--token-file", tokenFile, "--cache", harness.CacheDir, "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        var drafts = Path.Combine(output, "release-notes", "v1.1.0");
+        Assert.Equal(42, PullFileReader.Read(Path.Combine(drafts, "pulls.json"), new DiagnosticBag()).Pulls.Count);
+        foreach (var draft in new[] { "CHANGELOG.md", "blog-post.md", "press-brief.md", "brief-vendor.md", "brief-end-user.md", "brief-developer.md", "notes.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(drafts, draft)), draft);
+        }
+
+        Assert.DoesNotContain(harness.Fake.Token, result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_from_github_without_a_range_is_a_usage_error()
+    {
+        var result = Run("build", "--repo", "example/project", "--version", "v1.1.0");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--repo needs --from, --to and --version", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Collect_with_a_local_clone_asks_github_only_for_the_pulls()
     {
         await using var harness = await Harness.StartAsync();

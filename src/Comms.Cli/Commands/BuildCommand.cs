@@ -33,24 +33,69 @@ public static class BuildCommand
         var theme = new Option<string?>("--theme") { Description = "A theme folder whose templates override the default theme's.", HelpName = "dir" };
         var config = CommonOptions.Config();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/")
+        var github = new GitHubOptions();
+        var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
         {
             pulls, version, output, maps, release, theme, config, verbose,
         };
+        github.AddTo(command, range: true);
         command.Validators.Add(result =>
         {
             if (result.GetValue(pulls) is not null && string.IsNullOrWhiteSpace(result.GetValue(version)))
             {
                 result.AddError("--pulls needs --version: the version of the release being built, e.g. --version v1.2.0");
             }
+
+            if (result.GetValue(github.Repo) is not null)
+            {
+                if (result.GetValue(pulls) is not null)
+                {
+                    result.AddError("give either --pulls (files) or --repo (GitHub), not both");
+                }
+
+                if (result.GetValue(github.From) is null || result.GetValue(github.To) is null || result.GetValue(version) is null)
+                {
+                    result.AddError("--repo needs --from, --to and --version, e.g. --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0");
+                }
+            }
         });
         command.SetAction(parse =>
         {
-            var request = Request(parse.GetValue(pulls), parse.GetValue(version), parse.GetValue(output), parse.GetValue(maps),
+            var pullsPath = parse.GetValue(pulls);
+            if (parse.GetValue(github.Repo) is not null)
+            {
+                pullsPath = CollectFirst(cli, github, parse, parse.GetValue(version)!, parse.GetValue(output));
+                if (pullsPath is null)
+                {
+                    return ExitCodes.ContentError;
+                }
+            }
+
+            var request = Request(pullsPath, parse.GetValue(version), parse.GetValue(output), parse.GetValue(maps),
                 parse.GetValue(release), parse.GetValue(theme), parse.GetValue(config));
             return request is null ? NoSample(cli) : Run(cli, request, parse.GetValue(verbose));
         });
         return command;
+    }
+
+    /// <summary>Collects the release from GitHub into <c>&lt;drafts&gt;/pulls.json</c>, so later runs can build offline.</summary>
+    private static string? CollectFirst(CliContext cli, GitHubOptions github, ParseResult parse, string version, string? output)
+    {
+        var diagnostics = new DiagnosticBag();
+        var request = github.ToRequest(parse, diagnostics);
+        var pulls = request is null ? [] : CollectCommand.Collect(cli, request, diagnostics);
+        if (request is null || diagnostics.HasErrors)
+        {
+            cli.Report(diagnostics);
+            cli.Out.WriteLine("Nothing written: fix the errors above.");
+            return null;
+        }
+
+        cli.Report(diagnostics);
+        var path = Path.Combine(output ?? ".", "release-notes", version, "pulls.json");
+        Comms.GitHub.Output.PullWriter.WriteFile(path, pulls);
+        cli.Out.WriteLine($"Collected {pulls.Count} pull requests into {path}");
+        return path;
     }
 
     private static int NoSample(CliContext cli)

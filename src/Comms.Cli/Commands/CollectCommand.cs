@@ -36,6 +36,22 @@ public static class CollectCommand
             return cli.Report(diagnostics);
         }
 
+        var pulls = Collect(cli, request, diagnostics);
+        if (!diagnostics.HasErrors)
+        {
+            PullWriter.WriteFile(output, pulls);
+        }
+
+        var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
+        cli.Out.WriteLine(diagnostics.HasErrors
+            ? "Nothing written: fix the errors above."
+            : string.Create(CultureInfo.InvariantCulture, $"Collected {pulls.Count} pull requests; wrote {output}"));
+        return code;
+    }
+
+    /// <summary>Collects with a progress view; Ctrl-C stops cleanly (what was fetched stays in the cache).</summary>
+    public static IReadOnlyList<Comms.Core.Model.PullRequest> Collect(CliContext cli, CollectRequest request, DiagnosticBag diagnostics)
+    {
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -45,18 +61,8 @@ public static class CollectCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var pulls = CollectProgressView.RunAsync(cli, progress => GitHubCollector.CollectAsync(request, diagnostics, progress, cts.Token))
+            return CollectProgressView.RunAsync(cli, progress => GitHubCollector.CollectAsync(request, diagnostics, progress, cts.Token))
                 .GetAwaiter().GetResult();
-            if (!diagnostics.HasErrors)
-            {
-                PullWriter.WriteFile(output, pulls);
-            }
-
-            var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
-            cli.Out.WriteLine(diagnostics.HasErrors
-                ? "Nothing written: fix the errors above."
-                : string.Create(CultureInfo.InvariantCulture, $"Collected {pulls.Count} pull requests; wrote {output}"));
-            return code;
         }
         finally
         {

@@ -47,8 +47,9 @@ public sealed class HandlebarsEngine : ITemplateEngine
         {
             return template(model, null!);
         }
-        catch (Exception e) when (e is HandlebarsException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
+            // Undefined bindings, bad helper arguments: whatever the template did wrong is reported at its place.
             TemplateErrors.Render(e, templatePath, source, diagnostics);
             return null;
         }

@@ -27,8 +27,7 @@ internal static partial class TemplateErrors
         var message = e.Message.Split('\n')[0].Trim();
         if (Undefined().Match(message) is { Success: true } m)
         {
-            var field = m.Groups[1].Value;
-            var (line, column) = Locate(source, field);
+            var (line, column, field) = Find(source, m.Groups[1].Value);
             diagnostics.Error(ComposeCodes.TemplateUnknownField,
                 $"the template uses \"{field}\", which the model does not have; see docs/templates.md for the fields", file, line, column);
             return;
@@ -42,12 +41,21 @@ internal static partial class TemplateErrors
     private static string? Token(string message) =>
         message.Split('\'') is { Length: >= 3 } parts ? parts[1] : null;
 
-    /// <summary>Line and column of the first <c>{{</c> expression mentioning <paramref name="token"/>; (1,1) if none.</summary>
     private static (int Line, int Column) Locate(string source, string? token)
+    {
+        var (line, column, _) = Find(source, token);
+        return (line, column);
+    }
+
+    /// <summary>
+    /// Line and column of the first <c>{{</c> expression mentioning <paramref name="token"/> (alone or as the
+    /// last part of a path such as <c>release.codename</c>), and the whole path as written; (1,1) if none.
+    /// </summary>
+    private static (int Line, int Column, string Path) Find(string source, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
-            return (1, 1);
+            return (1, 1, token ?? string.Empty);
         }
 
         var start = 0;
@@ -60,16 +68,16 @@ internal static partial class TemplateErrors
             }
 
             var expression = source[start..end];
-            if (Regex.IsMatch(expression, $@"(?<![\w.]){Regex.Escape(token)}(?![\w])"))
+            if (Regex.Match(expression, $@"(?<![\w.@])(?:[\w@]+\.)*{Regex.Escape(token)}(?![\w])") is { Success: true } found)
             {
                 var before = source[..start];
                 var line = before.Count(c => c == '\n') + 1;
-                return (line, start - (before.LastIndexOf('\n') + 1) + 1);
+                return (line, start - (before.LastIndexOf('\n') + 1) + 1, found.Value);
             }
 
             start = end;
         }
 
-        return (1, 1);
+        return (1, 1, token);
     }
 }

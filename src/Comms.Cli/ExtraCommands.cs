@@ -10,6 +10,7 @@ public static class ExtraCommands
         _ = cli;
         return
         [
+            Commands.SiteCommand.Create(cli),
             // build: Commands/BuildCommand.cs
             // collect, check: Commands/CollectCommand.cs, Commands/CheckCommand.cs
         ];

@@ -86,7 +86,7 @@ internal static class IndexPages
 
     private static void Audiences(SiteContext site)
     {
-        var briefs = new SafeMarkdown(allowRelativeLinks: true);
+        var briefs = new SafeMarkdown(allowRelativeLinks: true, headingShift: 2);
         foreach (var audience in site.Request.Audiences)
         {
             var notes = new List<(int Rank, NoteView View)>();

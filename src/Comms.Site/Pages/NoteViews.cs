@@ -8,7 +8,7 @@ namespace Comms.Site.Pages;
 /// <summary>Turns notes into <see cref="NoteView"/>s once; every page reuses them (all pages sit in one folder).</summary>
 internal sealed class NoteViews(CommsConfig config)
 {
-    private readonly SafeMarkdown _markdown = new(allowRelativeLinks: false);
+    private readonly SafeMarkdown _markdown = new(allowRelativeLinks: false, headingShift: -1);
 
     public static bool IsDeprecation(ReleaseNote note) =>
         note.Kinds.Contains("deprecation", StringComparer.Ordinal) ||

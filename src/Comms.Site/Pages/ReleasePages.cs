@@ -7,7 +7,7 @@ namespace Comms.Site.Pages;
 /// <summary>One page per release (highlights, upgrade notes, notes by section) and its rendered drafts.</summary>
 internal static class ReleasePages
 {
-    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true);
+    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 1);
 
     public static void Write(SiteContext site)
     {

@@ -8,8 +8,9 @@ namespace Comms.Site.Render;
 /// <summary>
 /// Markdown to HTML for untrusted text: raw HTML is escaped (shown as text), links keep only allowed URLs
 /// (see <see cref="SafeUrl"/>), images become plain links so no page loads anything from elsewhere.
+/// Headings move down by <c>headingShift</c> levels to fit the page's outline; a negative shift makes them paragraphs.
 /// </summary>
-public sealed class SafeMarkdown(bool allowRelativeLinks)
+public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
@@ -37,6 +38,28 @@ public sealed class SafeMarkdown(bool allowRelativeLinks)
 
     private void Sanitize(MarkdownDocument document)
     {
+        foreach (var heading in document.Descendants<HeadingBlock>().ToArray())
+        {
+            if (headingShift >= 0)
+            {
+                heading.Level = Math.Min(6, heading.Level + headingShift);
+            }
+            else if (heading.Parent is { } parent)
+            {
+                // Headings inside a note would break the page's outline: they become paragraphs.
+                var inlines = new ContainerInline();
+                foreach (var child in heading.Inline?.ToArray() ?? [])
+                {
+                    child.Remove();
+                    inlines.AppendChild(child);
+                }
+
+                var index = parent.IndexOf(heading);
+                parent.RemoveAt(index);
+                parent.Insert(index, new ParagraphBlock { Inline = inlines });
+            }
+        }
+
         foreach (var link in document.Descendants<LinkInline>().ToArray())
         {
             link.IsImage = false;

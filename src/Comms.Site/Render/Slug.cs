@@ -21,7 +21,7 @@ public static class Slug
         }
 
         var slug = sb.ToString().Trim('-', '.');
-        if (slug.Length == 0 || slug != value)
+        if (slug.Length == 0 || !string.Equals(slug, value, StringComparison.OrdinalIgnoreCase))
         {
             // Different names must not share a slug: add a short stable hash of the original.
             var hash = (uint)value.Aggregate(2166136261u, (h, ch) => (h ^ ch) * 16777619u);

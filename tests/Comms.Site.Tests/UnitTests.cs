@@ -88,3 +88,15 @@ public sealed class HeadingTests
         Assert.Equal("<p>T</p>\n<p>x</p>\n", new SafeMarkdown(false, headingShift: -1).ToHtml("## T\nx"));
     }
 }
+
+public sealed class SlugLengthTests
+{
+    [Fact]
+    public void Long_names_make_short_distinct_slugs()
+    {
+        var a = Slug.Of(new string('a', 300) + "1");
+        var b = Slug.Of(new string('a', 300) + "2");
+        Assert.True(a.Length <= Slug.MaxLength + 7, a);
+        Assert.NotEqual(a, b);
+    }
+}

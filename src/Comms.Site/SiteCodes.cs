@@ -12,5 +12,4 @@ public static class SiteCodes
     public const string PublishFailed = "CM8007";
     public const string NoReleases = "CM8008";
     public const string HighlightNotFound = "CM8009";
-    public const string NoReleaseDate = "CM8010";
 }

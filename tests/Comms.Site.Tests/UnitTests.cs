@@ -100,3 +100,20 @@ public sealed class SlugLengthTests
         Assert.NotEqual(a, b);
     }
 }
+
+public sealed class HighlightWarningTests
+{
+    [Fact]
+    public void A_highlight_without_a_note_is_a_warning_pointing_at_release_yaml()
+    {
+        using var dir = new TempDir();
+        dir.File("rn/v1.0.0/notes.json", """{"5": {"pr_number": 5, "text": "x"}}""");
+        dir.File("rn/v1.0.0/release.yaml", "highlights:\n  - pr: 5\n  - pr: 6\n");
+        var d = new DiagnosticBag();
+        var release = Assert.Single(SiteLoader.Load(Path.Combine(dir.Path, "rn"), CommsConfig.Kubernetes, d));
+        Assert.Equal([5, 6], release.HighlightPrs);
+        var warning = Assert.Single(d.Items);
+        Assert.Equal((Severity.Warning, SiteCodes.HighlightNotFound), (warning.Severity, warning.Code));
+        Assert.Contains("#6", warning.Message, StringComparison.Ordinal);
+    }
+}

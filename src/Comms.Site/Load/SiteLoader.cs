@@ -53,6 +53,11 @@ public static class SiteLoader
             return null;
         }
 
+        foreach (var pr in yaml?.Highlights.Where(h => !notes.Any(n => n.PrNumber == h)) ?? [])
+        {
+            d.Warning(SiteCodes.HighlightNotFound, $"highlight PR #{pr} has no note in {Path.GetFileName(notesFile)}; check the number", yamlPath);
+        }
+
         return new SiteRelease
         {
             Version = semver,

@@ -9,6 +9,7 @@ namespace Comms.Site.Feeds;
 internal static class AtomFeeds
 {
     private static readonly DateOnly Undated = new(1970, 1, 1);
+    private static readonly Render.SafeMarkdown Briefs = new(allowRelativeLinks: true, headingShift: 1);
 
     public static void Write(SiteContext site)
     {
@@ -31,6 +32,11 @@ internal static class AtomFeeds
     {
         var release = site.Releases[rank];
         var html = new StringBuilder();
+        if (release.Drafts.Briefs.TryGetValue(feed, out var brief))
+        {
+            html.Append(Briefs.ToHtml(brief));
+        }
+
         var action = notes.Count(n => n.ActionRequired);
         html.Append(CultureInfo.InvariantCulture, $"<p>{notes.Count} notes, {action} action required.</p><ul>");
         foreach (var note in notes.Where(n => n.ActionRequired || feed != "release").Take(50))
@@ -60,23 +66,23 @@ internal static class AtomFeeds
             }
 
             w.WriteElementString("id", ns, $"{Slug(site)}:{id}");
-            w.WriteElementString("title", ns, title);
+            w.WriteElementString("title", ns, XmlSafe(title));
             var updated = entries.Count == 0 ? Undated : entries.Max(e => e.Date);
             w.WriteElementString("updated", ns, Stamp(updated));
             Link(w, ns, alternate, "alternate");
             w.WriteStartElement("author", ns);
-            w.WriteElementString("name", ns, site.Project);
+            w.WriteElementString("name", ns, XmlSafe(site.Project));
             w.WriteEndElement();
             foreach (var e in entries)
             {
                 w.WriteStartElement("entry", ns);
-                w.WriteElementString("id", ns, e.Id);
-                w.WriteElementString("title", ns, e.Title);
+                w.WriteElementString("id", ns, XmlSafe(e.Id));
+                w.WriteElementString("title", ns, XmlSafe(e.Title));
                 w.WriteElementString("updated", ns, Stamp(e.Date));
                 Link(w, ns, e.Href, "alternate");
                 w.WriteStartElement("content", ns);
                 w.WriteAttributeString("type", "html");
-                w.WriteString(e.Html);
+                w.WriteString(XmlSafe(e.Html));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -90,11 +96,31 @@ internal static class AtomFeeds
     internal static string? BaseUrl(SiteContext site) =>
         Render.SafeUrl.Clean(site.Request.Config.Project.Url) is { } url ? url.TrimEnd('/') + "/" : null;
 
+    /// <summary>Drops characters XML cannot carry (control characters from untrusted text).</summary>
+    internal static string XmlSafe(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                sb.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return sb.ToString();
+    }
+
     private static void Link(XmlWriter w, string ns, string href, string rel)
     {
         w.WriteStartElement("link", ns);
         w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("href", href);
+        w.WriteAttributeString("href", XmlSafe(href));
         w.WriteEndElement();
     }
 

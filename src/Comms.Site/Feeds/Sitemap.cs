@@ -19,7 +19,7 @@ internal static class Sitemap
             foreach (var page in site.Pages.Where(p => p != SitePaths.NotFound).Order(StringComparer.Ordinal))
             {
                 w.WriteStartElement("url", ns);
-                w.WriteElementString("loc", ns, baseUrl + page);
+                w.WriteElementString("loc", ns, AtomFeeds.XmlSafe(baseUrl + page));
                 w.WriteEndElement();
             }
 

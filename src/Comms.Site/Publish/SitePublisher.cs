@@ -19,7 +19,18 @@ internal static class SitePublisher
         try
         {
             Directory.CreateDirectory(temp);
-            if (!build(temp) || d.HasErrors)
+            bool built;
+            try
+            {
+                built = build(temp);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+
+            if (!built || d.HasErrors)
             {
                 TryDelete(temp);
                 return false;

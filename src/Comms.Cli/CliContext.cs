@@ -10,13 +10,26 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     public TextWriter Error { get; } = stderr;
 
     /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI.</summary>
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+
+    private static IAnsiConsole CreateConsole(TextWriter stdout)
     {
-        Out = new AnsiConsoleOutput(stdout),
-        Ansi = IsInteractive(stdout) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = IsInteractive(stdout) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = IsInteractive(stdout) ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var interactive = IsInteractive(stdout);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            // Logs and pipes have no width; keep tables readable there.
+            console.Profile.Width = 120;
+        }
+
+        return console;
+    }
 
     public static bool IsInteractive(TextWriter writer) =>
         ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected &&

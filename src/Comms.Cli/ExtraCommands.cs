@@ -7,12 +7,12 @@ public static class ExtraCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
-        _ = cli;
         return
         [
+            Commands.BuildCommand.Create(cli),
+            Commands.CollectCommand.Create(cli),
+            Commands.CheckCommand.Create(cli),
             Commands.SiteCommand.Create(cli),
-            // build: Commands/BuildCommand.cs
-            // collect, check: Commands/CollectCommand.cs, Commands/CheckCommand.cs
         ];
     }
 }

@@ -29,16 +29,20 @@ public static class NotesCommand
         var maps = CommonOptions.Maps();
         var config = CommonOptions.Config();
         var verbose = CommonOptions.Verbose();
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Write the Markdown of mapped notes as the Kubernetes tool does (a single SIG is dropped), so `comms changelog --strict` reproduces its output.",
+        };
         var command = new Command("notes", "Extract release notes from merged pull requests and write release-notes JSON.\n\nExample:\n  comms notes --pulls pulls/ --maps release-notes/v1.2.0/maps --out notes.json")
         {
-            pulls, maps, output, config, verbose,
+            pulls, maps, output, config, strict, verbose,
         };
         command.SetAction(parse => Run(cli, parse.GetValue(pulls)!, parse.GetValue(maps), parse.GetValue(output)!,
-            parse.GetValue(config), parse.GetValue(verbose)));
+            parse.GetValue(config), parse.GetValue(strict), parse.GetValue(verbose)));
         return command;
     }
 
-    private static int Run(CliContext cli, string pulls, string? maps, string output, string? configPath, bool verbose)
+    private static int Run(CliContext cli, string pulls, string? maps, string output, string? configPath, bool strict, bool verbose)
     {
         var diagnostics = new DiagnosticBag();
         var config = ConfigLoader.Load(configPath, diagnostics);
@@ -47,7 +51,7 @@ public static class NotesCommand
             return cli.Report(diagnostics);
         }
 
-        var run = new NotesPipeline(config, diagnostics).Run(pulls, maps);
+        var run = new NotesPipeline(config, diagnostics).Run(pulls, maps, strict);
         if (!diagnostics.HasErrors)
         {
             AtomicFile.WriteAllText(output, NotesJsonWriter.Write(run.Notes));

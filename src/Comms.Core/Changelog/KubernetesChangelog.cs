@@ -85,8 +85,13 @@ public sealed partial class KubernetesChangelog(CommsConfig config, ChangelogOpt
     /// </summary>
     private string Entry(ReleaseNote note)
     {
-        var markdown = options.Strict && note.Markdown.Length > 0 ? note.Markdown : NoteMarkdown.Render(note, config, options.Strict);
-        return LeadingBullet().Replace(markdown, string.Empty);
+        if (options.Strict)
+        {
+            return LeadingBullet().Replace(note.Markdown.Length > 0 ? note.Markdown : NoteMarkdown.Render(note, config, strict: true), string.Empty);
+        }
+
+        // Raw HTML from a PR shows as text wherever the changelog is published.
+        return MarkdownText.EscapeHtml(LeadingBullet().Replace(NoteMarkdown.Render(note, config), string.Empty));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[-*]+\s+")]

@@ -72,6 +72,21 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
         }
     }
 
+    /// <summary>The Comms fields of a map (audiences, stability, highlight) are decisions made by hand: they win.</summary>
+    private static NoteComms CommsFields(NoteComms comms, ReleaseNoteMap map, string mapName) => comms with
+    {
+        Audiences = map.Audiences is null
+            ? comms.Audiences
+            : map.Audiences.Select(a => new AudienceAssignment(a, "map", $"Chosen by the release team ({mapName}).")).ToArray(),
+        Stability = map.Stability is null ? comms.Stability : new StabilityInfo(map.Stability.ToLowerInvariant(), $"map {mapName}"),
+        Highlight = map.Highlight switch
+        {
+            true => new HighlightInfo(100, $"Chosen by the release team ({mapName}).", Manual: true),
+            false => null,
+            null => comms.Highlight,
+        },
+    };
+
     private static string Normalize(string body) => body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     private ReleaseNote Apply(ReleaseNote note, ReleaseNoteMap map, string? mapsFolder)
@@ -103,7 +118,7 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
             ReleaseVersion = map.ReleaseVersion ?? note.ReleaseVersion,
             DataFields = data,
             IsMapped = true,
-            Comms = note.Comms with { Maps = [.. note.Comms.Maps, mapName] },
+            Comms = CommsFields(note.Comms with { Maps = [.. note.Comms.Maps, mapName] }, map, mapName),
         };
         return edited with { Markdown = NoteMarkdown.Render(edited, config, strict) };
     }

@@ -199,7 +199,20 @@ public static class MapReader
         var result = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
-            result[((YamlScalarNode)key).Value ?? string.Empty] = YamlReader.ToJson(value);
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                reader.Error(Codes.MapWrongType, "the keys of \"datafields\" must be names, not a list or mapping", key);
+                continue;
+            }
+
+            var badKey = value.AllNodes.OfType<YamlMappingNode>().SelectMany(m => m.Children.Keys).FirstOrDefault(k => k is not YamlScalarNode);
+            if (badKey is not null)
+            {
+                reader.Error(Codes.MapWrongType, $"the keys under \"datafields.{name}\" must be names, not a list or mapping", badKey);
+                continue;
+            }
+
+            result[name] = YamlReader.ToJson(value);
         }
 
         return result;

@@ -26,6 +26,14 @@ public static class DocsBlock
                 url = url[..space];
             }
 
+            // Markdown link syntax, "[KEP](https://...)", and autolinks, "<https://...>": drop the brackets.
+            var opener = description.Length > 0 ? description[^1] : '\0';
+            if ((opener == '(' && url.EndsWith(')')) || (opener == '<' && url.EndsWith('>')))
+            {
+                description = description[..^1].Trim(' ', ':', '-', '\t');
+                url = url[..^1];
+            }
+
             docs.Add(new Documentation(description, url, TypeOf(url, config)));
         }
 

@@ -10,14 +10,15 @@ namespace Comms.Core.Pipeline;
 /// <summary>Collect from files, extract, edit: the notes stages in order.</summary>
 public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
 {
-    public NotesRun Run(string pullsPath, string? mapsFolder)
+    /// <param name="strict">Mapped notes keep Kubernetes' Markdown quirk (a single SIG is dropped), for byte-compatible JSON.</param>
+    public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false)
     {
         var input = PullFileReader.Read(pullsPath, diagnostics);
         var extracted = new NoteExtractor(config, diagnostics).ExtractAll(input.Pulls);
         var notes = Merge(extracted.Where(e => e.Note is not null).Select(e => e.Note!), input.Notes);
         if (mapsFolder is not null)
         {
-            notes = Edit(notes, input.Pulls, mapsFolder);
+            notes = Edit(notes, input.Pulls, mapsFolder, strict);
         }
 
         return new NotesRun(notes, input.Pulls, extracted);

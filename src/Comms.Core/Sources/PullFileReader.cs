@@ -135,7 +135,7 @@ public static class PullFileReader
         var pull = PullJson.Read(item, source, out var problem);
         if (pull is null)
         {
-            diagnostics.Error(Codes.PullInvalid, $"not a pull request: {problem}", file);
+            diagnostics.Error(Codes.PullInvalid, $"{(source == file ? string.Empty : source[file.Length..] + " ")}not a pull request: {problem}", file);
             return;
         }
 

@@ -15,6 +15,12 @@ public static class PullJson
     public static PullRequest? Read(JsonElement element, string source, out string? problem)
     {
         problem = null;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problem = $"expected an object, found {element.ValueKind.ToString().ToLowerInvariant()}";
+            return null;
+        }
+
         if (!element.TryGetProperty("number", out var numberElement) || !numberElement.TryGetInt32(out var number) || number <= 0)
         {
             problem = "has no positive \"number\"";

@@ -138,7 +138,7 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
     private static JsonNode? ToJsonNode(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children
-            .Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? string.Empty, ToJsonNode(c.Value)))
+            .Select(c => KeyValuePair.Create(c.Key is YamlScalarNode { Value: { } key } ? key : c.Key.ToString(), ToJsonNode(c.Value)))
             .DistinctBy(c => c.Key)),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJsonNode).ToArray()),
         YamlScalarNode scalar when IsNull(scalar) => null,

@@ -1,0 +1,116 @@
+using Comms.Core.Classify;
+using Comms.Core.Compose;
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Comms.Core.IO;
+using Comms.Core.Json;
+using Comms.Core.Model;
+using Comms.Core.Pipeline;
+using Comms.Templates;
+using Comms.Templates.Drafts;
+
+namespace Comms.Cli.Build;
+
+/// <summary>
+/// The whole pipeline, one release after another in version order:
+/// collect, extract, edit -> classify -> compose -> render drafts; then publish the drafts and the site.
+/// Everything is rendered in memory first; nothing is written when any step reports an error.
+/// </summary>
+public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics)
+{
+    public sealed record Built(ReleaseInput Input, NotesRun Run, ReleaseModel Model, SortedDictionary<string, string> Drafts);
+
+    public IReadOnlyList<Built>? Run()
+    {
+        var config = ConfigLoader.Load(request.ConfigPath, diagnostics);
+        if (config is null)
+        {
+            return null;
+        }
+
+        var contentFolder = Path.GetDirectoryName(Path.GetFullPath(config.File ?? ConfigLoader.DefaultPath))!;
+        var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics);
+        var about = File.Exists(Path.Combine(contentFolder, "about.md")) ? File.ReadAllText(Path.Combine(contentFolder, "about.md")) : null;
+        var renderer = new DraftRenderer(new HandlebarsEngine(), Theme.Default(request.RepoRoot, request.ThemeFolder), config, diagnostics);
+        var earlierAuthors = EarlierAuthors(request.Releases.Select(r => r.Version).Order(VersionOrder.Instance).First());
+
+        var built = new List<Built>();
+        foreach (var input in request.Releases.OrderBy(r => r.Version, VersionOrder.Instance))
+        {
+            var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
+            var notes = new Classifier(audiences, diagnostics).Classify(run.Notes, input.Version);
+            var release = ReadRelease(input, run);
+            if (release is null)
+            {
+                continue;
+            }
+
+            var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
+            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, earlierAuthors.Count > 0 ? earlierAuthors : null);
+            var drafts = renderer.Render(model, notes, audiences, about);
+            if (drafts is not null)
+            {
+                built.Add(new Built(input, run, model, drafts));
+            }
+
+            earlierAuthors.UnionWith(model.Stats.Contributors);
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        foreach (var release in built)
+        {
+            foreach (var (name, text) in release.Drafts)
+            {
+                AtomicFile.WriteAllText(Path.Combine(release.Input.DraftsFolder, name), text);
+            }
+        }
+
+        return built;
+    }
+
+    private ReleaseFile? ReadRelease(ReleaseInput input, NotesRun run)
+    {
+        if (input.ReleaseFile is not null && File.Exists(input.ReleaseFile))
+        {
+            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics);
+            if (file is not null && !string.Equals(file.Version, input.Version, StringComparison.Ordinal))
+            {
+                diagnostics.Warning(ComposeCodes.ReleaseInvalid,
+                    $"release.yaml says version {file.Version} but the release being built is {input.Version}; {input.Version} is used",
+                    input.ReleaseFile, 1, 1);
+                return file with { Version = input.Version };
+            }
+
+            return file;
+        }
+
+        _ = run;
+        return new ReleaseFile { Version = input.Version };
+    }
+
+    /// <summary>Authors of releases already in the release-notes folder that come before the first one built now.</summary>
+    private HashSet<string> EarlierAuthors(string firstVersion)
+    {
+        var authors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!Directory.Exists(request.ReleaseNotesRoot))
+        {
+            return authors;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(request.ReleaseNotesRoot))
+        {
+            var notesFile = Path.Combine(folder, "notes.json");
+            if (VersionOrder.Instance.Compare(Path.GetFileName(folder), firstVersion) < 0 && File.Exists(notesFile))
+            {
+                var notes = NotesJsonReader.ReadFile(notesFile, new DiagnosticBag()) ?? [];
+                authors.UnionWith(notes.Select(n => n.Author));
+            }
+        }
+
+        return authors;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Comms.Cli.Build;
+
+/// <summary>One release to build: where its pulls are, its edits and editorial input, and where its drafts go.</summary>
+public sealed record ReleaseInput(string Version, string Pulls, string? Maps, string? ReleaseFile, string DraftsFolder);
+
+/// <summary>What `comms build` was asked to do.</summary>
+public sealed record BuildRequest(
+    IReadOnlyList<ReleaseInput> Releases,
+    string ReleaseNotesRoot,
+    string SiteFolder,
+    string? ConfigPath,
+    string? ThemeFolder,
+    string RepoRoot);

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using Comms.Cli.Build;
+using Comms.Core.Diagnostics;
+using Comms.Core.Model;
+using Spectre.Console;
+
+namespace Comms.Cli.Commands;
+
+/// <summary><c>comms build</c>: the whole pipeline, on the sample in content/ or on given pulls.</summary>
+public static class BuildCommand
+{
+    public const string SampleReleases = "content/sample/releases";
+
+    public static Command Create(CliContext cli)
+    {
+        var pulls = new Option<string?>("--pulls")
+        {
+            Description = "Pull requests of one release (same forms as `comms notes --pulls`). Without it, every release of the sample in content/sample/releases is built.",
+            HelpName = "dir|file",
+        };
+        var version = new Option<string?>("--version") { Description = "The release being built, e.g. v1.2.0 (required with --pulls).", HelpName = "v" };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Output folder: drafts go to <dir>/release-notes/<v>/, the site to <dir>/site/. Default: drafts to release-notes/<v>/, the site to artifacts/site/.",
+            HelpName = "dir",
+        };
+        var maps = CommonOptions.Maps();
+        var release = new Option<string?>("--release")
+        {
+            Description = "The release's editorial input (version, date, theme, highlights, embargo, quotes, contacts). Default: release.yaml in the release's drafts folder.",
+            HelpName = "release.yaml",
+        };
+        var theme = new Option<string?>("--theme") { Description = "A theme folder whose templates override the default theme's.", HelpName = "dir" };
+        var config = CommonOptions.Config();
+        var verbose = CommonOptions.Verbose();
+        var github = new GitHubOptions();
+        var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
+        {
+            pulls, version, output, maps, release, theme, config, verbose,
+        };
+        github.AddTo(command, range: true);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(pulls) is not null && string.IsNullOrWhiteSpace(result.GetValue(version)))
+            {
+                result.AddError("--pulls needs --version: the version of the release being built, e.g. --version v1.2.0");
+            }
+
+            if (result.GetValue(github.Repo) is not null)
+            {
+                if (result.GetValue(pulls) is not null)
+                {
+                    result.AddError("give either --pulls (files) or --repo (GitHub), not both");
+                }
+
+                if (result.GetValue(github.From) is null || result.GetValue(github.To) is null || result.GetValue(version) is null)
+                {
+                    result.AddError("--repo needs --from, --to and --version, e.g. --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0");
+                }
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var pullsPath = parse.GetValue(pulls);
+            if (parse.GetValue(github.Repo) is not null)
+            {
+                pullsPath = CollectFirst(cli, github, parse, parse.GetValue(version)!, parse.GetValue(output));
+                if (pullsPath is null)
+                {
+                    return ExitCodes.ContentError;
+                }
+            }
+
+            var request = Request(pullsPath, parse.GetValue(version), parse.GetValue(output), parse.GetValue(maps),
+                parse.GetValue(release), parse.GetValue(theme), parse.GetValue(config));
+            return request is null ? NoSample(cli) : Run(cli, request, parse.GetValue(verbose));
+        });
+        return command;
+    }
+
+    /// <summary>Collects the release from GitHub into <c>&lt;drafts&gt;/pulls.json</c>, so later runs can build offline.</summary>
+    private static string? CollectFirst(CliContext cli, GitHubOptions github, ParseResult parse, string version, string? output)
+    {
+        var diagnostics = new DiagnosticBag();
+        var request = github.ToRequest(parse, diagnostics);
+        var pulls = request is null ? [] : CollectCommand.Collect(cli, request, diagnostics);
+        if (request is null || diagnostics.HasErrors)
+        {
+            cli.Report(diagnostics);
+            cli.Out.WriteLine("Nothing written: fix the errors above.");
+            return null;
+        }
+
+        cli.Report(diagnostics);
+        var path = Path.Combine(output ?? ".", "release-notes", version, "pulls.json");
+        Comms.GitHub.Output.PullWriter.WriteFile(path, pulls);
+        cli.Out.WriteLine($"Collected {pulls.Count} pull requests into {path}");
+        return path;
+    }
+
+    private static int NoSample(CliContext cli)
+    {
+        cli.Error.WriteLine($"comms: error CM0003: no --pulls given and no sample at {SampleReleases}; run from the project folder or pass --pulls and --version");
+        return ExitCodes.UsageError;
+    }
+
+    private static BuildRequest? Request(string? pulls, string? version, string? output, string? maps, string? release, string? theme, string? config)
+    {
+        var root = Directory.GetCurrentDirectory();
+        if (pulls is not null && version is not null)
+        {
+            var notesRoot = Path.Combine(output ?? ".", "release-notes");
+            var drafts = Path.Combine(notesRoot, version);
+            var defaultMaps = Path.Combine(drafts, "maps");
+            return new BuildRequest(
+                [new ReleaseInput(version, pulls, maps ?? (Directory.Exists(defaultMaps) ? defaultMaps : null), release ?? Path.Combine(drafts, "release.yaml"), drafts)],
+                notesRoot, output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site"), config, theme, root);
+        }
+
+        if (!Directory.Exists(SampleReleases))
+        {
+            return null;
+        }
+
+        var sampleRoot = Path.Combine(output ?? ".", "release-notes");
+        var releases = Directory.EnumerateDirectories(SampleReleases)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(VersionOrder.Instance)
+            .Select(v =>
+            {
+                var source = Path.Combine("release-notes", v);
+                var sampleMaps = Path.Combine(source, "maps");
+                return new ReleaseInput(v, Path.Combine(SampleReleases, v, "pulls"), Directory.Exists(sampleMaps) ? sampleMaps : null,
+                    Path.Combine(source, "release.yaml"), Path.Combine(sampleRoot, v));
+            })
+            .ToArray();
+        return new BuildRequest(releases, sampleRoot, output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site"), config, theme, root);
+    }
+
+    private static int Run(CliContext cli, BuildRequest request, bool verbose)
+    {
+        var diagnostics = new DiagnosticBag();
+        var built = new ReleaseBuild(request, diagnostics).Run();
+        var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
+        if (built is null)
+        {
+            cli.Out.WriteLine("Nothing written: fix the errors above.");
+            return ExitCodes.ContentError;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).Title("Build");
+        foreach (var column in new[] { "release", "pulls", "notes", "vendor", "end-user", "developer", "unassigned", "highlights" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var release in built)
+        {
+            int Audience(string id) => release.Model.ForAudience(id).Count();
+            table.AddRow(release.Input.Version, $"{release.Run.Pulls.Count}", $"{release.Model.Notes.Count}", $"{Audience("vendor")}",
+                $"{Audience("end-user")}", $"{Audience("developer")}", $"{release.Model.Notes.Count(n => n.Comms.Audiences.Count == 0)}",
+                $"{release.Model.Highlights.Count}");
+        }
+
+        cli.Console.Write(table);
+        foreach (var release in built)
+        {
+            cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Comms.Core.Model;
+
+namespace Comms.Core.Classify;
+
+/// <summary>An audience (who reads a brief) and the rules that put notes in front of it.</summary>
+public sealed record Audience(string Id, string Name, string Description, IReadOnlyList<AudienceRule> Rules);
+
+/// <summary>
+/// One rule: it matches a note when every condition it lists holds; a list condition holds when any
+/// of its values match. <see cref="Reason"/> says why the rule exists and is shown to readers.
+/// </summary>
+public sealed record AudienceRule(string Id, string Reason)
+{
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+    public IReadOnlyList<string> Sigs { get; init; } = [];
+    public IReadOnlyList<string> Areas { get; init; } = [];
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<Regex> Text { get; init; } = [];
+    public IReadOnlyList<string> Stability { get; init; } = [];
+    public bool? ActionRequired { get; init; }
+
+    public bool Matches(ReleaseNote note)
+    {
+        if (Kinds.Count == 0 && Sigs.Count == 0 && Areas.Count == 0 && Labels.Count == 0 && Text.Count == 0 &&
+            Stability.Count == 0 && ActionRequired is null)
+        {
+            return false;
+        }
+
+        return AnyOf(Kinds, note.Kinds) && AnyOf(Sigs, note.Sigs) && Prefixed(Areas, note.Areas) && AnyOf(Labels, note.Comms.Labels) &&
+               (Text.Count == 0 || Text.Any(t => t.IsMatch(note.Text))) &&
+               (Stability.Count == 0 || (note.Comms.Stability is { } s && Stability.Contains(s.Level, StringComparer.OrdinalIgnoreCase))) &&
+               (ActionRequired is null || ActionRequired == note.ActionRequired);
+    }
+
+    private static bool AnyOf(IReadOnlyList<string> wanted, IReadOnlyList<string> have) =>
+        wanted.Count == 0 || wanted.Any(w => have.Contains(w, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Areas match exactly or as a prefix ending in <c>/</c>: <c>provider/</c> matches <c>provider/aws</c>.</summary>
+    private static bool Prefixed(IReadOnlyList<string> wanted, IReadOnlyList<string> have) =>
+        wanted.Count == 0 || wanted.Any(w => have.Any(h =>
+            string.Equals(h, w, StringComparison.OrdinalIgnoreCase) ||
+            (w.EndsWith('/') && h.StartsWith(w, StringComparison.OrdinalIgnoreCase))));
+}

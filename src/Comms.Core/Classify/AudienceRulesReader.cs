@@ -1,0 +1,118 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Comms.Core.Diagnostics;
+using Comms.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Comms.Core.Classify;
+
+/// <summary>
+/// Reads audience rules (<c>content/audiences.yaml</c>): audiences, each with rules and the reason for
+/// each rule. Without a file the built-in rules (the same format, shipped with Comms) apply.
+/// </summary>
+public static class AudienceRulesReader
+{
+    public const string DefaultFileName = "audiences.yaml";
+
+    private static readonly string[] AudienceFields = ["id", "name", "description", "rules"];
+    private static readonly string[] RuleFields = ["id", "reason", "kinds", "sigs", "areas", "labels", "text", "stability", "action_required"];
+
+    public static IReadOnlyList<Audience> BuiltIn()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Comms.Core.Classify.default-audiences.yaml")!;
+        using var reader = new StreamReader(stream);
+        return Read(reader.ReadToEnd(), "(built-in audiences.yaml)", new DiagnosticBag());
+    }
+
+    /// <summary>The rules in <paramref name="path"/> if it exists, else the built-in ones.</summary>
+    public static IReadOnlyList<Audience> Load(string? path, DiagnosticBag diagnostics) =>
+        path is not null && File.Exists(path) ? Read(File.ReadAllText(path), path, diagnostics) : BuiltIn();
+
+    public static IReadOnlyList<Audience> Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var documents = YamlFile.Load(text, file, diagnostics);
+        if (documents is null || documents.Count == 0)
+        {
+            return [];
+        }
+
+        var reader = new YamlReader(file, diagnostics);
+        var root = reader.Mapping(documents[0].RootNode, "the audiences file", ["audiences"]);
+        if (root is null || !root.TryGetValue("audiences", out var list))
+        {
+            return [];
+        }
+
+        if (list is not YamlSequenceNode sequence)
+        {
+            reader.Error(Codes.MapWrongType, "\"audiences\" must be a list of audiences", list);
+            return [];
+        }
+
+        var audiences = new List<Audience>();
+        foreach (var node in sequence.Children)
+        {
+            var fields = reader.Mapping(node, "an audience", AudienceFields);
+            var id = fields is not null && fields.TryGetValue("id", out var idNode) ? reader.String(idNode, "id") : null;
+            if (fields is null || string.IsNullOrWhiteSpace(id))
+            {
+                reader.Error(Codes.MapMissingPr, "an audience needs an \"id\"", node);
+                continue;
+            }
+
+            var rules = fields.TryGetValue("rules", out var rulesNode) && rulesNode is YamlSequenceNode ruleList
+                ? ruleList.Children.Select(r => ReadRule(r, id, reader)).OfType<AudienceRule>().ToArray()
+                : [];
+            audiences.Add(new Audience(id,
+                fields.TryGetValue("name", out var n) ? reader.String(n, "name") ?? id : id,
+                fields.TryGetValue("description", out var d) ? reader.String(d, "description") ?? string.Empty : string.Empty,
+                rules));
+        }
+
+        return audiences;
+    }
+
+    private static AudienceRule? ReadRule(YamlNode node, string audience, YamlReader reader)
+    {
+        var fields = reader.Mapping(node, $"a rule of audience \"{audience}\"", RuleFields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var id = fields.TryGetValue("id", out var idNode) ? reader.String(idNode, "id") : null;
+        var reason = fields.TryGetValue("reason", out var reasonNode) ? reader.String(reasonNode, "reason") : null;
+        if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(reason))
+        {
+            reader.Error(Codes.MapMissingPr, "every rule needs an \"id\" and a \"reason\" (why the rule exists; readers see it)", node);
+            return null;
+        }
+
+        IReadOnlyList<string> List(string name) =>
+            fields.TryGetValue(name, out var value) ? reader.Strings(value, name) ?? [] : [];
+
+        var text = new List<Regex>();
+        foreach (var pattern in List("text"))
+        {
+            try
+            {
+                text.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            }
+            catch (ArgumentException e)
+            {
+                reader.Error(Codes.MapWrongType, $"rule \"{id}\": \"{pattern}\" is not a valid pattern: {e.Message}", fields["text"]);
+            }
+        }
+
+        return new AudienceRule(id, reason)
+        {
+            Kinds = List("kinds"),
+            Sigs = List("sigs"),
+            Areas = List("areas"),
+            Labels = List("labels"),
+            Text = text,
+            Stability = List("stability"),
+            ActionRequired = fields.TryGetValue("action_required", out var ar) ? reader.Bool(ar, "action_required") : null,
+        };
+    }
+}

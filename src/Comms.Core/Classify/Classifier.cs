@@ -1,0 +1,55 @@
+using Comms.Core.Diagnostics;
+using Comms.Core.Model;
+
+namespace Comms.Core.Classify;
+
+/// <summary>Sets each note's stability and audiences, recording the rule behind every audience.</summary>
+public sealed class Classifier(IReadOnlyList<Audience> audiences, DiagnosticBag diagnostics)
+{
+    public const string MapRule = "map";
+
+    public IReadOnlyList<ReleaseNote> Classify(IReadOnlyList<ReleaseNote> notes, string? release = null)
+    {
+        var result = new List<ReleaseNote>(notes.Count);
+        foreach (var note in notes)
+        {
+            var withStability = note with { Comms = note.Comms with { Stability = StabilityDetector.Detect(note) } };
+            var assigned = Audiences(withStability);
+            if (assigned.Count == 0 && !note.DoNotPublish)
+            {
+                diagnostics.Info(ClassifyCodes.Unassigned,
+                    $"PR #{note.PrNumber} matched no audience rule{(release is null ? string.Empty : $" in {release}")}; it appears in the changelog and on the site but in no brief");
+            }
+
+            result.Add(withStability with { Comms = withStability.Comms with { Audiences = assigned } });
+        }
+
+        return result;
+    }
+
+    private IReadOnlyList<AudienceAssignment> Audiences(ReleaseNote note)
+    {
+        // Audiences set by hand in a map win over every rule.
+        if (note.Comms.Audiences.Any(a => a.Rule == MapRule))
+        {
+            return note.Comms.Audiences;
+        }
+
+        var assigned = new List<AudienceAssignment>();
+        foreach (var audience in audiences)
+        {
+            var rule = audience.Rules.FirstOrDefault(r => r.Matches(note));
+            if (rule is not null)
+            {
+                assigned.Add(new AudienceAssignment(audience.Id, rule.Id, rule.Reason));
+            }
+        }
+
+        return assigned;
+    }
+}
+
+public static class ClassifyCodes
+{
+    public const string Unassigned = "CM7001";
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Comms.Core.Diagnostics;
+using Comms.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Comms.Core.Compose;
+
+/// <summary>Reads <c>release.yaml</c>, every field checked, every problem pointing at its line.</summary>
+public static class ReleaseFileReader
+{
+    private static readonly string[] Fields =
+        ["version", "previous_version", "release_date", "codename", "theme", "highlights", "embargo", "quotes", "contacts"];
+
+    public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics) =>
+        Read(File.ReadAllText(path), path, diagnostics);
+
+    public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var documents = YamlFile.Load(text, file, diagnostics);
+        if (documents is null || documents.Count == 0)
+        {
+            diagnostics.Error(ComposeCodes.ReleaseInvalid, "release.yaml is empty; it needs at least \"version\"", file, 1, 1);
+            return null;
+        }
+
+        var reader = new YamlReader(file, diagnostics);
+        var fields = reader.Mapping(documents[0].RootNode, "release.yaml", Fields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        string? Str(string name) => fields.TryGetValue(name, out var node) ? reader.String(node, name) : null;
+        var version = Str("version");
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, "release.yaml needs \"version\", e.g. version: v1.2.0", documents[0].RootNode);
+            return null;
+        }
+
+        return new ReleaseFile
+        {
+            Version = version,
+            PreviousVersion = Str("previous_version"),
+            ReleaseDate = fields.TryGetValue("release_date", out var date) ? Date(date, reader) : null,
+            Codename = Str("codename"),
+            Theme = Str("theme"),
+            Embargo = fields.TryGetValue("embargo", out var embargo) ? Instant(embargo, reader) : null,
+            Highlights = fields.TryGetValue("highlights", out var h) ? Items(h, "highlights", reader, Highlight) : [],
+            Quotes = fields.TryGetValue("quotes", out var q) ? Items(q, "quotes", reader, Quote) : [],
+            Contacts = fields.TryGetValue("contacts", out var c) ? Items(c, "contacts", reader, Contact) : [],
+            File = file,
+        };
+    }
+
+    private static DateOnly? Date(YamlNode node, YamlReader reader)
+    {
+        var text = reader.String(node, "release_date");
+        if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        reader.Error(ComposeCodes.ReleaseInvalid, "\"release_date\" must be a date like 2026-12-08", node);
+        return null;
+    }
+
+    private static DateTimeOffset? Instant(YamlNode node, YamlReader reader)
+    {
+        var text = reader.String(node, "embargo");
+        if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at.ToUniversalTime();
+        }
+
+        reader.Error(ComposeCodes.ReleaseInvalid, "\"embargo\" must be a date and time like 2026-12-08T16:00:00Z", node);
+        return null;
+    }
+
+    private static T[] Items<T>(YamlNode node, string name, YamlReader reader, Func<YamlNode, YamlReader, T?> item)
+        where T : class
+    {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, $"\"{name}\" must be a list", node);
+            return [];
+        }
+
+        return sequence.Children.Select(c => item(c, reader)).OfType<T>().ToArray();
+    }
+
+    private static HighlightEntry? Highlight(YamlNode node, YamlReader reader)
+    {
+        var fields = reader.Mapping(node, "a highlight", ["pr", "text"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var pr = fields.TryGetValue("pr", out var p) ? reader.Int(p, "pr") : null;
+        var text = fields.TryGetValue("text", out var t) ? reader.String(t, "text") : null;
+        if (pr is null && string.IsNullOrWhiteSpace(text))
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, "a highlight needs \"pr: <number>\" or \"text: ...\"", node);
+            return null;
+        }
+
+        return new HighlightEntry(pr, text, (int)node.Start.Line, (int)node.Start.Column);
+    }
+
+    private static Quote? Quote(YamlNode node, YamlReader reader)
+    {
+        var fields = reader.Mapping(node, "a quote", ["name", "role", "text"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        string Field(string name) => fields.TryGetValue(name, out var v) ? reader.String(v, name) ?? string.Empty : string.Empty;
+        if (Field("name").Length == 0 || Field("text").Length == 0)
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, "a quote needs \"name\" and \"text\" (and should give \"role\")", node);
+            return null;
+        }
+
+        return new Quote(Field("name"), Field("role"), Field("text").Trim(), (int)node.Start.Line, (int)node.Start.Column);
+    }
+
+    private static Contact? Contact(YamlNode node, YamlReader reader)
+    {
+        var fields = reader.Mapping(node, "a contact", ["name", "role", "email", "phone"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        string? Field(string name) => fields.TryGetValue(name, out var v) ? reader.String(v, name) : null;
+        return new Contact(Field("name") ?? string.Empty, Field("role") ?? string.Empty, Field("email"), Field("phone"));
+    }
+}
+
+public static class ComposeCodes
+{
+    public const string ReleaseInvalid = "CM7101";
+    public const string HighlightNotInRelease = "CM7102";
+    public const string QuoteNamesUnknownPr = "CM7103";
+    public const string RevertedPrNamed = "CM7104";
+    public const string EmbargoAfterRelease = "CM7105";
+    public const string TemplateError = "CM7201";
+    public const string TemplateUnknownField = "CM7202";
+}

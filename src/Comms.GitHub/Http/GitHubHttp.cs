@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Comms.GitHub.Http;
+
+/// <summary>
+/// Sends REST and GraphQL requests politely: primary limits wait for the reset, secondary limits honour
+/// <c>retry-after</c> (else at least a minute, then exponential back-off), GraphQL <c>RATE_LIMITED</c> waits,
+/// 502/504 ask the caller to halve the batch, transient failures back off. Every retry is bounded.
+/// </summary>
+internal sealed class GitHubHttp : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly RetryOptions _retry;
+    private readonly string? _token;
+    private readonly Uri _graphQl;
+    private int _requests;
+
+    public GitHubHttp(CollectRequest request)
+    {
+        _retry = request.Retry;
+        _token = request.Token;
+        _http = request.Handler is null ? new HttpClient() : new HttpClient(request.Handler, disposeHandler: false);
+        _http.Timeout = Timeout.InfiniteTimeSpan;
+        var api = request.ApiUrl.TrimEnd('/');
+        ApiBase = new Uri(api + "/");
+        _graphQl = new Uri(request.GraphQlUrl ?? (api.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase)
+            ? api[..^"/v3".Length] + "/graphql"
+            : api + "/graphql"));
+    }
+
+    public Uri ApiBase { get; }
+
+    public RateLimitState RateLimit { get; } = new();
+
+    /// <summary>Requests sent, retries included.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public async Task<JsonDocument> GraphQlAsync(string query, bool canHalve, CancellationToken ct)
+    {
+        var payload = JsonSerializer.Serialize(new GraphQlPayload(query), GitHubJsonContext.Default.GraphQlPayload);
+        var reply = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, _graphQl)
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        }, canHalve, graphQl: true, ct).ConfigureAwait(false);
+        return reply.Json!;
+    }
+
+    public Task<Reply> RestGetAsync(Uri url, string? etag, CancellationToken ct) =>
+        SendAsync(() =>
+        {
+            var message = new HttpRequestMessage(HttpMethod.Get, url);
+            if (etag is not null)
+            {
+                message.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            }
+
+            return message;
+        }, canHalve: false, graphQl: false, ct);
+
+    private async Task<Reply> SendAsync(Func<HttpRequestMessage> make, bool canHalve, bool graphQl, CancellationToken ct)
+    {
+        var lastProblem = "none";
+        var secondaryHits = 0;
+        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_retry.RequestTimeout);
+            HttpResponseMessage response;
+            string text;
+            try
+            {
+                using var message = make();
+                AddHeaders(message);
+                Interlocked.Increment(ref _requests);
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                lastProblem = $"no answer within {_retry.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+                await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                lastProblem = "the connection failed";
+                await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            using (response)
+            {
+                RateLimit.Update(response.Headers);
+                var status = (int)response.StatusCode;
+                var etag = response.Headers.ETag?.ToString();
+                if (status == 304 || (status == 404 && !graphQl))
+                {
+                    return new Reply(response.StatusCode, null, etag, null);
+                }
+
+                if (status == 200)
+                {
+                    JsonDocument doc;
+                    try
+                    {
+                        doc = JsonDocument.Parse(text);
+                    }
+                    catch (JsonException)
+                    {
+                        lastProblem = "the answer was cut short (incomplete JSON)";
+                        await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (graphQl && GraphQlErrors.IsRateLimited(doc.RootElement))
+                    {
+                        doc.Dispose();
+                        lastProblem = "GraphQL RATE_LIMITED";
+                        await WaitForResetAsync(ct).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    return new Reply(response.StatusCode, doc, etag, NextLink(response.Headers));
+                }
+
+                if (status == 401)
+                {
+                    throw new GitHubFailure(GitHubCodes.Unauthorized, _token is null
+                        ? "GitHub asks for a token (401). Set GITHUB_TOKEN or pass --token-file with a token that has the `repo` scope (`public_repo` for a public repository) or, for a fine-grained token, read access to Contents and Pull requests."
+                        : "GitHub rejected the token (401 Bad credentials): it is wrong, expired or revoked. Make a new one with the `repo` scope (`public_repo` for a public repository) or, for a fine-grained token, read access to Contents and Pull requests.");
+                }
+
+                if (status is 403 or 429)
+                {
+                    if (RateLimitState.Header(response.Headers, "x-ratelimit-remaining") == "0")
+                    {
+                        lastProblem = "primary rate limit";
+                        await WaitForResetAsync(ct).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    var retryAfter = RetryAfter(response.Headers);
+                    if (retryAfter is not null || status == 429 || text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase))
+                    {
+                        secondaryHits++;
+                        lastProblem = "secondary rate limit";
+                        var backoff = _retry.SecondaryLimitDelay * Math.Pow(2, secondaryHits - 1);
+                        var wait = retryAfter ?? (backoff > _retry.MaxDelay ? _retry.MaxDelay : backoff);
+                        await _retry.Clock.DelayAsync(wait, ct).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    throw new GitHubFailure(GitHubCodes.Forbidden, ForbiddenMessage(response.Headers, text));
+                }
+
+                if (status is 502 or 504 && canHalve)
+                {
+                    throw new BatchTooLargeException();
+                }
+
+                if (status >= 500)
+                {
+                    lastProblem = $"HTTP {status.ToString(CultureInfo.InvariantCulture)}";
+                    await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                    $"GitHub answered HTTP {status.ToString(CultureInfo.InvariantCulture)} ({GraphQlErrors.Message(text)}); check --repo and --api-url.");
+            }
+        }
+
+        throw new GitHubFailure(GitHubCodes.RetriesExhausted,
+            $"GitHub failed {_retry.MaxAttempts.ToString(CultureInfo.InvariantCulture)} times in a row (last: {lastProblem}). " +
+            "Nothing fetched so far is lost: it is in the cache, and re-running the same command resumes from there.");
+    }
+
+    private void AddHeaders(HttpRequestMessage message)
+    {
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+        message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
+        message.Headers.TryAddWithoutValidation("User-Agent", "comms-release-notes");
+        if (_token is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        }
+    }
+
+    private Task BackoffAsync(int attempt, CancellationToken ct)
+    {
+        if (attempt >= _retry.MaxAttempts)
+        {
+            return Task.CompletedTask;
+        }
+
+        var delay = _retry.BaseDelay * Math.Pow(2, attempt - 1);
+        return _retry.Clock.DelayAsync(delay > _retry.MaxDelay ? _retry.MaxDelay : delay, ct);
+    }
+
+    private async Task WaitForResetAsync(CancellationToken ct)
+    {
+        var now = _retry.Clock.UtcNow;
+        var wait = RateLimit.Reset is { } reset ? reset - now + TimeSpan.FromSeconds(1) : _retry.SecondaryLimitDelay;
+        if (wait > _retry.MaxResetWait)
+        {
+            throw new GitHubFailure(GitHubCodes.RateLimited,
+                $"the GitHub rate limit is used up until {RateLimit.Reset!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC. " +
+                "Re-run the same command after that: what was fetched is in the cache and is not fetched again.");
+        }
+
+        await _retry.Clock.DelayAsync(wait < TimeSpan.Zero ? TimeSpan.FromSeconds(1) : wait, ct).ConfigureAwait(false);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseHeaders headers) =>
+        RateLimitState.Header(headers, "retry-after") is { } value &&
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(Math.Max(seconds, 1))
+            : null;
+
+    private string ForbiddenMessage(HttpResponseHeaders headers, string text)
+    {
+        var needed = RateLimitState.Header(headers, "x-accepted-oauth-scopes");
+        var has = RateLimitState.Header(headers, "x-oauth-scopes");
+        var permissions = RateLimitState.Header(headers, "x-accepted-github-permissions");
+        var builder = new StringBuilder($"GitHub refused access (403: {GraphQlErrors.Message(text)}). ");
+        if (_token is null)
+        {
+            builder.Append("Set GITHUB_TOKEN or pass --token-file. ");
+        }
+
+        if (!string.IsNullOrEmpty(needed))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"The token needs the scope `{needed}`; it has `{(string.IsNullOrEmpty(has) ? "none" : has)}`. ");
+        }
+        else if (!string.IsNullOrEmpty(permissions))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"The fine-grained token needs the permissions {permissions}. ");
+        }
+        else
+        {
+            builder.Append("The token needs the `repo` scope (`public_repo` for a public repository) or, for a fine-grained token, read access to Contents and Pull requests. ");
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    private static Uri? NextLink(HttpResponseHeaders headers)
+    {
+        if (!headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        foreach (var part in string.Join(',', values).Split(','))
+        {
+            var pieces = part.Split(';');
+            if (pieces.Length > 1 && pieces.Skip(1).Any(p => p.Trim() == "rel=\"next\""))
+            {
+                var url = pieces[0].Trim().TrimStart('<').TrimEnd('>');
+                return Uri.TryCreate(url, UriKind.Absolute, out var next) ? next : null;
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Comms.Core.Diagnostics;
+using Comms.Core.Sources;
+using Comms.GitHub.Cache;
+using Comms.GitHub.Git;
+using Comms.GitHub.Http;
+using Comms.GitHub.Output;
+
+namespace Comms.GitHub.Rest;
+
+/// <summary>
+/// REST without a token: one conditional request per PR (<c>If-None-Match</c> with the cached ETag, so an
+/// unchanged PR answers 304, which GitHub does not count), and the paged compare for the range.
+/// </summary>
+internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner, string name, DiagnosticBag diagnostics) : IPullSource
+{
+    public async Task<IReadOnlyList<int>> RangeAsync(string from, string to, CancellationToken ct)
+    {
+        var numbers = new SortedSet<int>();
+        Uri? url = new(http.ApiBase, $"repos/{owner}/{name}/compare/{Uri.EscapeDataString(from)}...{Uri.EscapeDataString(to)}?per_page=100");
+        while (url is not null)
+        {
+            using var reply = await http.RestGetAsync(url, null, ct).ConfigureAwait(false);
+            if (reply.Status == HttpStatusCode.NotFound || reply.Json is null)
+            {
+                throw new GitHubFailure(GitHubCodes.RefNotFound, $"GitHub cannot compare {from}...{to} in {owner}/{name}: the repository or one of the refs does not exist");
+            }
+
+            if (reply.Json.RootElement.TryGetProperty("commits", out var commits) && commits.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var commit in commits.EnumerateArray())
+                {
+                    var message = commit.TryGetProperty("commit", out var c) ? PullNodeText(c) : null;
+                    if (message is not null && PrNumberRules.Find(message) is { } number)
+                    {
+                        numbers.Add(number);
+                    }
+                }
+            }
+
+            url = reply.Next;
+        }
+
+        return numbers.ToArray();
+    }
+
+    public async Task<IReadOnlyDictionary<int, RestPull>> FetchAsync(IReadOnlyList<int> numbers, Action<string, int> progress, CancellationToken ct)
+    {
+        var result = new SortedDictionary<int, RestPull>();
+        foreach (var number in numbers.Distinct().Order())
+        {
+            var entry = cache.Get(number);
+            var id = number.ToString(CultureInfo.InvariantCulture);
+            using var reply = await http.RestGetAsync(new Uri(http.ApiBase, $"repos/{owner}/{name}/pulls/{id}"), entry?.ETag, ct).ConfigureAwait(false);
+            if (reply.Status == HttpStatusCode.NotModified && entry is not null)
+            {
+                result[number] = entry.Pull;
+            }
+            else if (reply.Json is not null && PullJson.Read(reply.Json.RootElement, id, out _) is { } read)
+            {
+                var pull = RestPull.From(read);
+                cache.Put(new CacheEntry(pull, reply.ETag));
+                result[number] = pull;
+            }
+            else
+            {
+                diagnostics.Warning(GitHubCodes.NotFound,
+                    $"PR #{id} is named in the history but GitHub has no such pull request in {owner}/{name}; it is left out");
+            }
+
+            progress("fetch", result.Count);
+        }
+
+        return result;
+    }
+
+    private static string? PullNodeText(JsonElement commit) =>
+        commit.ValueKind == JsonValueKind.Object && commit.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Comms.Core.Changelog;
+using Comms.Core.Classify;
+using Comms.Core.Compose;
+using Comms.Core.Config;
+using Comms.Core.Model;
+
+namespace Comms.Templates.Drafts;
+
+/// <summary>
+/// Builds the model every draft template receives (documented field by field in docs/templates.md).
+/// Every key is always present, null when unknown, so a template referring to a missing field is an error.
+/// </summary>
+public static class DraftModel
+{
+    public static Dictionary<string, object?> Build(ReleaseModel release, IReadOnlyList<Audience> audiences, CommsConfig config, string? about)
+    {
+        var stats = release.Stats;
+        var r = release.Release;
+        int Stab(string level) => ReleaseStats.Count(stats.ByStability, level);
+        var notes = release.Notes;
+        var features = notes.Where(n => n.Kinds.Contains("feature", StringComparer.Ordinal) && n.Comms.Stability is null).ToArray();
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["project"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = config.Project.Name,
+                ["repo"] = config.Project.Repo,
+                ["repo_url"] = $"{config.Project.GitHubUrl}/{config.Project.Repo}",
+                ["url"] = config.Project.Url,
+                ["description"] = config.Project.Description,
+                ["about"] = about?.Trim(),
+            },
+            ["release"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["version"] = r.Version,
+                ["short_version"] = ShortVersion(r.Version),
+                ["previous_version"] = r.PreviousVersion,
+                ["date"] = release.Date?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
+                ["date_iso"] = release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["codename"] = r.Codename,
+                ["theme"] = r.Theme,
+                ["embargo"] = r.Embargo?.ToString("MMMM d, yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["slug"] = Slug(config.Project.Name, r.Version),
+                ["quotes"] = r.Quotes.Select(q => Map(("name", q.Name), ("role", q.Role), ("text", q.Text))).ToArray(),
+                ["contacts"] = r.Contacts.Select(c => Map(("name", c.Name), ("role", c.Role), ("email", c.Email), ("phone", c.Phone))).ToArray(),
+                ["release_url"] = $"{config.Project.GitHubUrl}/{config.Project.Repo}/releases/tag/{r.Version}",
+            },
+            ["stats"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["notes"] = stats.Notes,
+                ["pull_requests"] = stats.PullRequests,
+                ["enhancements"] = stats.Enhancements,
+                ["stable"] = Stab("stable"),
+                ["beta"] = Stab("beta"),
+                ["alpha"] = Stab("alpha"),
+                ["deprecated"] = Stab("deprecated"),
+                ["removed"] = Stab("removed"),
+                ["action_required"] = release.UpgradeNotes.Count(),
+                ["contributors"] = stats.Contributors.Count,
+                ["first_time_contributors"] = stats.FirstTimeContributors?.Count,
+                ["sigs"] = stats.BySig.Count,
+                ["by_section"] = stats.BySection.Select(p => Map(("name", p.Key), ("count", p.Value))).ToArray(),
+                ["by_sig"] = stats.BySig.Select(p => Map(("sig", p.Key), ("name", SigNames.Display(p.Key, config)), ("count", p.Value))).ToArray(),
+                ["by_audience"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("count", ReleaseStats.Count(stats.ByAudience, a.Id)))).ToArray(),
+                ["top_sigs"] = stats.BySig.Take(3).Select(p => "SIG " + SigNames.Display(p.Key, config)).ToArray(),
+            },
+            ["contributors"] = stats.Contributors.ToArray(),
+            ["first_time_contributors"] = stats.FirstTimeContributors?.ToArray(),
+            ["highlights"] = release.Highlights.Select(h => Highlight(h, config)).ToArray(),
+            ["key_messages"] = KeyMessages(release, config),
+            ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["stable"] = Views(release.WithStability("stable"), config),
+                ["beta"] = Views(release.WithStability("beta"), config),
+                ["alpha"] = Views(release.WithStability("alpha"), config),
+            },
+            ["features"] = Views(features, config),
+            ["deprecations"] = Views(release.WithStability("deprecated"), config),
+            ["removals"] = Views(release.WithStability("removed"), config),
+            ["upgrade_notes"] = Views(release.UpgradeNotes, config),
+            ["notes_by_sig"] = BySig(notes, config, null),
+            ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
+            ["audience"] = null,
+        };
+    }
+
+    /// <summary>The model of one audience's brief: the release model plus <c>audience</c>.</summary>
+    public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config)
+    {
+        var notes = release.ForAudience(audience.Id).ToArray();
+        var urgent = notes.Where(n => n.ActionRequired).ToArray();
+        var copy = new Dictionary<string, object?>(model, StringComparer.Ordinal)
+        {
+            ["audience"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["id"] = audience.Id,
+                ["name"] = audience.Name,
+                ["description"] = audience.Description,
+                ["count"] = notes.Length,
+                ["action_required"] = Views(urgent, config, audience.Id),
+                ["deprecations"] = Views(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed"), config, audience.Id),
+                ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id),
+            },
+        };
+        return copy;
+    }
+
+    private static object[] BySig(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience) =>
+        notes.GroupBy(n => n.Sigs.Count == 0 ? string.Empty : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Length == 0 ? 1 : 0)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (object)Map(
+                ("sig", g.Key),
+                ("name", g.Key.Length == 0 ? "Other changes" : "SIG " + SigNames.Display(g.Key, config)),
+                ("notes", Views(g, config, audience))))
+            .ToArray();
+
+    private static object[] Views(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience = null) =>
+        notes.OrderBy(n => n.PrNumber).Select(n => (object)NoteView.Of(n, config, audience)).ToArray();
+
+    private static Dictionary<string, object?> Highlight(Highlight h, CommsConfig config) => new(StringComparer.Ordinal)
+    {
+        ["text"] = MarkdownText.EscapeHtml(h.Text),
+        ["plain"] = TemplateHelpers.Plain(TemplateHelpers.FirstSentence(h.Text)),
+        ["headline"] = TemplateHelpers.Headline(h.Text),
+        ["reason"] = h.Reason,
+        ["manual"] = h.Manual,
+        ["note"] = h.Note is null ? null : NoteView.Of(h.Note, config),
+    };
+
+    /// <summary>Three messages for the press: the numbers, the lead highlight, the community.</summary>
+    private static string[] KeyMessages(ReleaseModel release, CommsConfig config)
+    {
+        var s = release.Stats;
+        var name = $"{config.Project.Name} {ShortVersion(release.Release.Version)}";
+        var numbers = s.Enhancements > 0
+            ? $"{name} delivers {TemplateHelpers.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
+            : $"{name} brings {TemplateHelpers.Count(s.Notes, "documented change")} across {TemplateHelpers.Count(s.BySig.Count, "special interest group")}.";
+        var lead = release.Highlights.Count > 0 && release.Highlights[0] is { } h
+            ? $"Headline change: {TemplateHelpers.Headline(h.Text)}."
+            : release.Release.Theme ?? $"{name} focuses on stability and fixes.";
+        var community = s.FirstTimeContributors is { Count: > 0 } first
+            ? $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."
+            : $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}.";
+        return [numbers, lead, community];
+    }
+
+    public static string ShortVersion(string version)
+    {
+        var v = version.TrimStart('v');
+        var parts = v.Split('.');
+        var shortVersion = parts.Length >= 3 && parts[2] == "0" ? $"{parts[0]}.{parts[1]}" : v;
+        return "v" + shortVersion;
+    }
+
+    private static string Slug(string project, string version) =>
+        $"{project.ToLowerInvariant().Replace(' ', '-')}-{ShortVersion(version).Replace('.', '-')}-release";
+
+    private static Dictionary<string, object?> Map(params (string Key, object? Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Comms.Core.Changelog;
+using Comms.Core.Classify;
+using Comms.Core.Compose;
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Comms.Core.Json;
+using Comms.Core.Model;
+
+namespace Comms.Templates.Drafts;
+
+/// <summary>Renders every draft of a release in memory; nothing is written unless all of them render.</summary>
+public sealed partial class DraftRenderer(ITemplateEngine engine, Theme theme, CommsConfig config, DiagnosticBag diagnostics)
+{
+    /// <summary>Two printed pages hold about this many words of a press brief.</summary>
+    public const int PressBriefWordLimit = 900;
+
+    [GeneratedRegex(@"\brevert(?:s|ed|ing)?\b[^#\n]{0,80}#(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RevertOf();
+
+    /// <summary>File name to contents, in a stable order; null when a template failed.</summary>
+    public SortedDictionary<string, string>? Render(ReleaseModel release, IReadOnlyList<ReleaseNote> allNotes, IReadOnlyList<Audience> audiences, string? about)
+    {
+        var model = DraftModel.Build(release, audiences, config, about);
+        var drafts = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CHANGELOG.md"] = Changelog(release, allNotes),
+            ["notes.json"] = NotesJsonWriter.Write(allNotes),
+        };
+        var ok = true;
+        ok &= Add(drafts, "blog-post.md", "blog-post.hbs", model);
+        ok &= Add(drafts, "press-brief.md", "press-brief.hbs", model);
+        foreach (var audience in audiences)
+        {
+            var template = theme.Find($"brief-{audience.Id}.hbs") is not null ? $"brief-{audience.Id}.hbs" : "audience-brief.hbs";
+            ok &= Add(drafts, $"brief-{audience.Id}.md", template, DraftModel.ForAudience(model, release, audience, config));
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        CheckPressBriefLength(drafts["press-brief.md"]);
+        CheckReverts(release, allNotes, drafts);
+        return drafts;
+    }
+
+    private string Changelog(ReleaseModel release, IReadOnlyList<ReleaseNote> notes)
+    {
+        var header = $"# {release.Release.Version}\n\n";
+        if (release.Release.PreviousVersion is { } previous)
+        {
+            header += $"## Changelog since {previous}\n\n";
+        }
+
+        return header + new KubernetesChangelog(config, new ChangelogOptions()).Render(notes);
+    }
+
+    private bool Add(SortedDictionary<string, string> drafts, string name, string template, Dictionary<string, object?> model)
+    {
+        var path = theme.Find(template);
+        if (path is null)
+        {
+            diagnostics.Error(ComposeCodes.TemplateError,
+                $"template {template} not found in {string.Join(" or ", theme.Folders)}", theme.Folders[0]);
+            return false;
+        }
+
+        var text = engine.Render(path, model, diagnostics);
+        if (text is null)
+        {
+            return false;
+        }
+
+        drafts[name] = Tidy(text);
+        return true;
+    }
+
+    /// <summary>Collapses the blank lines templates leave behind and ends with one newline.</summary>
+    private static string Tidy(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd());
+        var result = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
+            {
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        return string.Join('\n', result).TrimEnd('\n') + "\n";
+    }
+
+    private void CheckPressBriefLength(string brief)
+    {
+        var words = brief.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words > PressBriefWordLimit)
+        {
+            diagnostics.Warning(ComposeCodes.TemplateError,
+                $"the press brief has {words} words; two printed pages hold about {PressBriefWordLimit}. Trim the highlights or quotes",
+                "press-brief.md");
+        }
+    }
+
+    /// <summary>A PR that a later PR of the release reverted should not be named in any draft.</summary>
+    private void CheckReverts(ReleaseModel release, IReadOnlyList<ReleaseNote> notes, SortedDictionary<string, string> drafts)
+    {
+        foreach (var revert in notes)
+        {
+            var match = RevertOf().Match($"{revert.Comms.Title}\n{revert.Text}");
+            if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var reverted) ||
+                reverted == revert.PrNumber)
+            {
+                continue;
+            }
+
+            var named = $"/pull/{reverted.ToString(CultureInfo.InvariantCulture)})";
+            foreach (var (name, text) in drafts.Where(d => d.Key.EndsWith(".md", StringComparison.Ordinal)))
+            {
+                if (text.Contains(named, StringComparison.Ordinal))
+                {
+                    diagnostics.Warning(ComposeCodes.RevertedPrNamed,
+                        $"{name} names PR #{reverted}, which #{revert.PrNumber} reverted in {release.Release.Version}; drop it from the draft (a map with do_not_publish: true does that)",
+                        name);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Comms.Core.Diagnostics;
+using Comms.TestKit;
+
+namespace Comms.Templates.Tests;
+
+/// <summary>Approved-file tests of every draft of every sample release.</summary>
+public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleBuild>
+{
+    public static TheoryData<string, string> Drafts()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var version in SampleBuild.Versions)
+        {
+            foreach (var name in new[] { "CHANGELOG.md", "blog-post.md", "press-brief.md", "brief-vendor.md", "brief-end-user.md", "brief-developer.md", "notes.json" })
+            {
+                data.Add(version, name);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_sample_builds_without_errors()
+    {
+        Assert.NotNull(sample.Result);
+        Assert.DoesNotContain(sample.Diagnostics.Items, d => d.Severity == Severity.Error);
+        Assert.Equal(SampleBuild.Versions.Length, sample.Result!.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Drafts))]
+    public void Draft_matches_approved(string version, string name)
+    {
+        var text = sample.Draft(version, name);
+        Approvals.Verify(text, $"{version}.{Path.GetFileNameWithoutExtension(name)}", Path.GetExtension(name).TrimStart('.'));
+    }
+
+    [Fact]
+    public void Building_twice_gives_byte_identical_drafts()
+    {
+        using var temp = new TempDir();
+        var again = SampleBuild.Run(temp.Path, new DiagnosticBag())!;
+        foreach (var release in again)
+        {
+            foreach (var (name, text) in release.Drafts)
+            {
+                Assert.Equal(sample.Draft(release.Input.Version, name), text);
+                Assert.Equal(text, File.ReadAllText(Path.Combine(temp.Path, "release-notes", release.Input.Version, name)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_published_note_is_in_an_audience_or_reported_unassigned()
+    {
+        foreach (var release in sample.Result!)
+        {
+            foreach (var note in release.Model.Notes)
+            {
+                var reported = sample.Diagnostics.Items.Any(d => d.Code == "CM7001" &&
+                    d.Message.StartsWith($"PR #{note.PrNumber} ", StringComparison.Ordinal) &&
+                    d.Message.Contains(release.Input.Version, StringComparison.Ordinal));
+                Assert.True(note.Comms.Audiences.Count > 0 || reported,
+                    $"{release.Input.Version} #{note.PrNumber} is in no audience and was not reported");
+                Assert.False(note.Comms.Audiences.Count > 0 && reported, $"#{note.PrNumber} reported unassigned but has audiences");
+            }
+        }
+    }
+
+    [Fact]
+    public void Press_brief_fits_two_pages_and_speaks_plainly()
+    {
+        foreach (var version in SampleBuild.Versions)
+        {
+            var brief = sample.Draft(version, "press-brief.md");
+            var words = brief.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
+            Assert.InRange(words, 100, 900);
+            var highlights = brief.Split("## Highlights")[^1].Split("\n## ")[0];
+            Assert.DoesNotContain("`", highlights, StringComparison.Ordinal);
+            Assert.Equal(3, brief.Split("## Key messages")[1].Split("\n## ")[0].Split('\n').Count(l => l.Length > 2 && char.IsDigit(l[0])));
+        }
+    }
+
+    [Fact]
+    public void Blog_post_has_kubernetes_website_front_matter()
+    {
+        var post = sample.Draft("v2.4.0", "blog-post.md");
+        var front = post.Split("---\n")[1];
+        foreach (var key in new[] { "layout: blog", "title: ", "date: 2026-12-08", "slug: ", "draft: true", "author: " })
+        {
+            Assert.Contains(key, front, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Briefs_put_action_required_first_and_say_why()
+    {
+        var brief = sample.Draft("v2.4.0", "brief-vendor.md");
+        var firstSection = brief.Split("\n## ")[1];
+        Assert.StartsWith("Action required before you upgrade", firstSection, StringComparison.Ordinal);
+        var items = brief.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
+        var reasons = brief.Split('\n').Count(l => l.StartsWith("  _Why you are seeing this: ", StringComparison.Ordinal));
+        Assert.True(items > 0);
+        Assert.Equal(items, reasons);
+    }
+}

@@ -12,6 +12,7 @@ public static class ExtraCommands
             Commands.BuildCommand.Create(cli),
             Commands.CollectCommand.Create(cli),
             Commands.CheckCommand.Create(cli),
+            Commands.SiteCommand.Create(cli),
         ];
     }
 }

@@ -1,0 +1,31 @@
+using System.Text;
+using System.Xml;
+using Comms.Site.Pages;
+
+namespace Comms.Site.Feeds;
+
+/// <summary><c>sitemap.xml</c> of every HTML page; absolute when the project URL is set, else relative.</summary>
+internal static class Sitemap
+{
+    public static void Write(SiteContext site)
+    {
+        var baseUrl = AtomFeeds.BaseUrl(site) ?? string.Empty;
+        var sb = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
+        using (var w = XmlWriter.Create(sb, settings))
+        {
+            const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            w.WriteStartElement("urlset", ns);
+            foreach (var page in site.Pages.Where(p => p != SitePaths.NotFound).Order(StringComparer.Ordinal))
+            {
+                w.WriteStartElement("url", ns);
+                w.WriteElementString("loc", ns, AtomFeeds.XmlSafe(baseUrl + page));
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        }
+
+        site.Write("sitemap.xml", sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n");
+    }
+}

@@ -1,0 +1,120 @@
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Comms.Core.Json;
+using Comms.Site.Load;
+
+namespace Comms.Site;
+
+/// <summary>Reads every <c>release-notes/&lt;version&gt;/</c> folder that holds a <c>notes.json</c>.</summary>
+public static class SiteLoader
+{
+    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d)
+    {
+        _ = config;
+        if (!Directory.Exists(releaseNotesRoot))
+        {
+            d.Error(SiteCodes.NotesRootMissing, "the release-notes folder does not exist; pass the folder that holds <version>/notes.json", releaseNotesRoot);
+            return [];
+        }
+
+        var releases = new List<SiteRelease>();
+        foreach (var folder in Directory.GetDirectories(releaseNotesRoot).Order(StringComparer.Ordinal))
+        {
+            var notes = Path.Combine(folder, "notes.json");
+            if (File.Exists(notes))
+            {
+                var release = LoadRelease(Path.GetFileName(folder), notes, d);
+                if (release is not null)
+                {
+                    releases.Add(release);
+                }
+            }
+        }
+
+        return Sort(releases);
+    }
+
+    /// <summary>Reads one release from a notes JSON file, with release.yaml and drafts from the same folder.</summary>
+    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(notesFile))!;
+        var yamlPath = Path.Combine(folder, "release.yaml");
+        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseYaml.Read(yamlPath, d) : null;
+        var versionText = yaml?.Version ?? version;
+        if (!SemVersion.TryParse(versionText, out var semver))
+        {
+            d.Error(SiteCodes.VersionInvalid, $"\"{versionText}\" is not a version like 1.28.0 or v1.28.0-rc.1; name the folder or set `version` in release.yaml", notesFile);
+            return null;
+        }
+
+        var notes = NotesJsonReader.ReadFile(notesFile, d);
+        if (notes is null)
+        {
+            return null;
+        }
+
+        foreach (var pr in yaml?.Highlights.Where(h => !notes.Any(n => n.PrNumber == h)) ?? [])
+        {
+            d.Warning(SiteCodes.HighlightNotFound, $"highlight PR #{pr} has no note in {Path.GetFileName(notesFile)}; check the number", yamlPath);
+        }
+
+        return new SiteRelease
+        {
+            Version = semver,
+            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
+            Date = yaml?.Date,
+            Codename = yaml?.Codename,
+            Theme = yaml?.Theme,
+            HighlightPrs = yaml?.Highlights ?? [],
+            Drafts = withFolder ? ReadDrafts(folder, d) : new SiteDrafts(),
+        };
+    }
+
+    /// <summary>Releases in semantic-version order, oldest first.</summary>
+    public static IReadOnlyList<SiteRelease> Sort(IEnumerable<SiteRelease> releases) =>
+        releases.OrderBy(r => r.Version).ThenBy(r => r.Version.Text, StringComparer.Ordinal).ToArray();
+
+    private static SiteDrafts ReadDrafts(string folder, DiagnosticBag d)
+    {
+        var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(folder, "brief-*.md").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file)["brief-".Length..];
+            var text = Read(file, d);
+            if (name.Length > 0 && text is not null)
+            {
+                briefs[name] = FrontMatter.Strip(text).Body;
+            }
+        }
+
+        var blog = Read(Path.Combine(folder, "blog-post.md"), d);
+        var (blogBody, blogTitle) = blog is null ? (null, null) : FrontMatter.Strip(blog);
+        var press = Read(Path.Combine(folder, "press-brief.md"), d);
+        return new SiteDrafts
+        {
+            Changelog = Read(Path.Combine(folder, "CHANGELOG.md"), d),
+            BlogPost = blogBody,
+            BlogTitle = blogTitle,
+            PressBrief = press is null ? null : FrontMatter.Strip(press).Body,
+            Briefs = briefs,
+        };
+    }
+
+    private static string? Read(string path, DiagnosticBag d)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            d.Warning(SiteCodes.DraftUnreadable, $"cannot read the draft: {e.Message}", path);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Comms.Site.Pages;
+
+/// <summary>A link for a layout: text (escaped by the layout) and an href that is relative or an allowed URL.</summary>
+public sealed record LinkView(string Text, string Href);
+
+/// <summary>A note as the layouts see it. <see cref="Html"/> is sanitized; every other string is escaped by the layout.</summary>
+public sealed record NoteView
+{
+    public required int Number { get; init; }
+    public required string Html { get; init; }
+    public string? PrUrl { get; init; }
+    public string Author { get; init; } = string.Empty;
+    public string? AuthorUrl { get; init; }
+    public IReadOnlyList<LinkView> Sigs { get; init; } = [];
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+    public IReadOnlyList<string> Areas { get; init; } = [];
+    public IReadOnlyList<LinkView> Docs { get; init; } = [];
+    public IReadOnlyList<string> Audiences { get; init; } = [];
+    public string? Stability { get; init; }
+    public bool ActionRequired { get; init; }
+    public bool Deprecation { get; init; }
+    public required string Release { get; init; }
+    public required string ReleaseHref { get; init; }
+
+    /// <summary>Set on the one list of a page that carries the note's anchor (<c>pr-N</c>).</summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>Whether the layout shows the release the note belongs to (on pages spanning releases).</summary>
+    public bool ShowRelease { get; init; }
+
+    public required int Rank { get; init; }
+    public required string DataSigs { get; init; }
+    public required string DataKinds { get; init; }
+    public required string DataAreas { get; init; }
+    public required string DataAudiences { get; init; }
+    public string DataStability => Stability ?? string.Empty;
+    public string DataAction => ActionRequired ? "1" : "0";
+    public string DataDeprecation => Deprecation ? "1" : "0";
+}
+
+/// <summary>A titled group of notes (a section of a release, or a release on a page spanning releases).</summary>
+public sealed record NoteGroup(string Title, string Id, IReadOnlyList<NoteView> Notes, int Rank = 0, string? Href = null);
+
+/// <summary>A value of a filter: what the URL and data attributes use, and what the reader sees.</summary>
+public sealed record OptionView(string Value, string Text, int Rank = 0);
+
+/// <summary>What every page has: the layout wraps <see cref="Body"/>.</summary>
+public sealed record LayoutView
+{
+    public required string Project { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+    public IReadOnlyList<LinkView> Nav { get; init; } = [];
+    public IReadOnlyList<LinkView> Feeds { get; init; } = [];
+    public string BodyClass { get; init; } = string.Empty;
+}

@@ -1,0 +1,57 @@
+using Comms.Core.Config;
+using Comms.Core.Model;
+
+namespace Comms.Site;
+
+/// <summary>One release as the site shows it: its notes, its editorial data and its drafts.</summary>
+public sealed record SiteRelease
+{
+    public required SemVersion Version { get; init; }
+    public required IReadOnlyList<ReleaseNote> Notes { get; init; }
+
+    /// <summary>The release date (YYYY-MM-DD) from release.yaml, if given.</summary>
+    public DateOnly? Date { get; init; }
+    public string? Codename { get; init; }
+    public string? Theme { get; init; }
+
+    /// <summary>PR numbers named as highlights in release.yaml.</summary>
+    public IReadOnlyList<int> HighlightPrs { get; init; } = [];
+
+    /// <summary>Markdown drafts, front matter removed.</summary>
+    public SiteDrafts Drafts { get; init; } = new();
+}
+
+/// <summary>The Markdown drafts of a release found beside its notes.json.</summary>
+public sealed record SiteDrafts
+{
+    public string? Changelog { get; init; }
+    public string? BlogPost { get; init; }
+    public string? BlogTitle { get; init; }
+    public string? PressBrief { get; init; }
+
+    /// <summary>Audience id to the Markdown of its brief.</summary>
+    public IReadOnlyDictionary<string, string> Briefs { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+}
+
+/// <summary>An audience the site has a page and a feed for.</summary>
+public sealed record SiteAudience(string Id, string Name);
+
+/// <summary>Everything <see cref="SiteBuilder"/> needs.</summary>
+public sealed record SiteRequest
+{
+    /// <summary>The folder the site is published to (it is replaced as a whole).</summary>
+    public required string OutputFolder { get; init; }
+    public required IReadOnlyList<SiteRelease> Releases { get; init; }
+    public CommsConfig Config { get; init; } = CommsConfig.Kubernetes;
+    public IReadOnlyList<SiteAudience> Audiences { get; init; } = DefaultAudiences;
+
+    /// <summary>Theme folders searched in order for <c>site/</c> files: the user's theme first, then <c>themes/default</c>.</summary>
+    public required IReadOnlyList<string> ThemeFolders { get; init; }
+
+    public static readonly IReadOnlyList<SiteAudience> DefaultAudiences =
+    [
+        new("vendor", "Vendors"),
+        new("end-user", "End users"),
+        new("developer", "Developers"),
+    ];
+}

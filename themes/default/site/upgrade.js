@@ -1,0 +1,55 @@
+// Upgrade path: shows the action-required, deprecation and removal notes of every release after "from" up
+// to and including "to". The state lives in the URL hash (#from=1.26.0&to=1.28.0).
+(function () {
+  'use strict';
+  var form = document.getElementById('upgrade-form');
+  if (!form) { return; }
+  var status = document.getElementById('status');
+  var groups = Array.prototype.map.call(document.querySelectorAll('section.release-group'), function (el) {
+    return { el: el, rank: Number(el.getAttribute('data-rank')), count: el.querySelectorAll('li.note').length };
+  });
+
+  function rankOf(select) {
+    var option = select.options[select.selectedIndex];
+    return option ? Number(option.getAttribute('data-rank')) : -1;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    form.elements.from.value = params.get('from') || form.getAttribute('data-from') || '';
+    form.elements.to.value = params.get('to') || form.getAttribute('data-to') || '';
+    if (form.elements.from.selectedIndex < 0) { form.elements.from.value = form.getAttribute('data-from') || ''; }
+    if (form.elements.to.selectedIndex < 0) { form.elements.to.value = form.getAttribute('data-to') || ''; }
+  }
+
+  function apply() {
+    var from = rankOf(form.elements.from);
+    var to = rankOf(form.elements.to);
+    var notes = 0;
+    var releases = 0;
+    groups.forEach(function (g) {
+      var show = g.rank > from && g.rank <= to;
+      g.el.hidden = !show;
+      if (show) { notes += g.count; releases++; }
+    });
+    status.textContent = to <= from
+      ? 'Pick a "to" version later than the "from" version.'
+      : notes + ' notes to read from ' + releases + ' releases when moving from ' + form.elements.from.value + ' to ' + form.elements.to.value + '.';
+  }
+
+  function changed() {
+    apply();
+    var params = new URLSearchParams();
+    params.set('from', form.elements.from.value);
+    params.set('to', form.elements.to.value);
+    history.replaceState(null, '', '#' + params.toString());
+  }
+
+  form.addEventListener('change', changed);
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  window.addEventListener('hashchange', function () { readUrl(); apply(); });
+  form.hidden = false;
+  readUrl();
+  apply();
+  document.documentElement.setAttribute('data-upgrade', 'ready');
+}());

@@ -1,3 +1,4 @@
+using Comms.Core.Model;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
 using Comms.Site.Render;

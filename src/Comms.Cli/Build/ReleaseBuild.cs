@@ -6,6 +6,7 @@ using Comms.Core.IO;
 using Comms.Core.Json;
 using Comms.Core.Model;
 using Comms.Core.Pipeline;
+using Comms.Site;
 using Comms.Templates;
 using Comms.Templates.Drafts;
 
@@ -47,7 +48,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
             var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, earlierAuthors.Count > 0 ? earlierAuthors : null);
-            var drafts = renderer.Render(model, notes, audiences, about);
+            var drafts = renderer.Render(model, WithHighlights(notes, model), audiences, about);
             if (drafts is not null)
             {
                 built.Add(new Built(input, run, model, drafts));
@@ -69,7 +70,38 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
         }
 
-        return built;
+        PublishSite(config, audiences);
+        return diagnostics.HasErrors ? null : built;
+    }
+
+    /// <summary>Records each highlight, with why it was picked, on its note so notes.json (and the site) carry it.</summary>
+    private static ReleaseNote[] WithHighlights(IReadOnlyList<ReleaseNote> notes, ReleaseModel model)
+    {
+        var picks = model.Highlights.Where(h => h.Note is not null).ToDictionary(h => h.Note!.PrNumber);
+        return notes.Select(n => picks.TryGetValue(n.PrNumber, out var h)
+                ? n with { Comms = n.Comms with { Highlight = new HighlightInfo(h.Score, h.Reason, h.Manual) } }
+                : n)
+            .ToArray();
+    }
+
+    /// <summary>The site over every release in the release-notes folder (not only those built now), swapped in whole.</summary>
+    private void PublishSite(CommsConfig config, IReadOnlyList<Audience> audiences)
+    {
+        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return;
+        }
+
+        var theme = Theme.Default(request.RepoRoot, request.ThemeFolder);
+        SiteBuilder.Build(new SiteRequest
+        {
+            OutputFolder = request.SiteFolder,
+            Releases = releases,
+            Config = config,
+            Audiences = audiences.Select(a => new SiteAudience(a.Id, a.Name)).ToArray(),
+            ThemeFolders = theme.Folders,
+        }, diagnostics);
     }
 
     private ReleaseFile? ReadRelease(ReleaseInput input, NotesRun run)

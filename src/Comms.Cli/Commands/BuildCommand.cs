@@ -169,6 +169,8 @@ public static class BuildCommand
             cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
         }
 
+        cli.Out.WriteLine($"Published the site to {request.SiteFolder}");
+
         return code;
     }
 }

@@ -1,3 +1,5 @@
+using Comms.Core.Model;
+using Comms.Core.Compose;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
 using Comms.Core.Json;
@@ -39,7 +41,7 @@ public static class SiteLoader
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notesFile))!;
         var yamlPath = Path.Combine(folder, "release.yaml");
-        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseYaml.Read(yamlPath, d) : null;
+        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d) : null;
         var versionText = yaml?.Version ?? version;
         if (!SemVersion.TryParse(versionText, out var semver))
         {
@@ -53,7 +55,8 @@ public static class SiteLoader
             return null;
         }
 
-        foreach (var pr in yaml?.Highlights.Where(h => !notes.Any(n => n.PrNumber == h)) ?? [])
+        var highlightPrs = yaml?.Highlights.Select(h => h.Pr).OfType<int>().ToArray() ?? [];
+        foreach (var pr in highlightPrs.Where(h => !notes.Any(n => n.PrNumber == h)))
         {
             d.Warning(SiteCodes.HighlightNotFound, $"highlight PR #{pr} has no note in {Path.GetFileName(notesFile)}; check the number", yamlPath);
         }
@@ -62,10 +65,10 @@ public static class SiteLoader
         {
             Version = semver,
             Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
-            Date = yaml?.Date,
+            Date = yaml?.ReleaseDate,
             Codename = yaml?.Codename,
             Theme = yaml?.Theme,
-            HighlightPrs = yaml?.Highlights ?? [],
+            HighlightPrs = highlightPrs,
             Drafts = withFolder ? ReadDrafts(folder, d) : new SiteDrafts(),
         };
     }

@@ -1,6 +1,7 @@
+using Comms.Core.Model;
 using System.Globalization;
 
-namespace Comms.Site;
+namespace Comms.Core.Model;
 
 /// <summary>
 /// A release version ordered the semantic-versioning way: <c>v</c> prefix optional, numeric parts compared

@@ -4,7 +4,6 @@ namespace Comms.Site;
 public static class SiteCodes
 {
     public const string NotesRootMissing = "CM8001";
-    public const string ReleaseYamlInvalid = "CM8002";
     public const string DraftUnreadable = "CM8003";
     public const string VersionInvalid = "CM8004";
     public const string ThemeFileMissing = "CM8005";

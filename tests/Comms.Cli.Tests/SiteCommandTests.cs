@@ -30,7 +30,7 @@ public sealed class SiteCommandTests
         temp.File("rn/v1.0.0/release.yaml", "release_date: [oops\n");
         var result = Cli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", output);
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"release\.yaml\(\d+,\d+\): error CM8002: ", result.Error);
+        Assert.Matches(@"release\.yaml\(\d+,\d+\): error CM3001: ", result.Error);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "site", "release-1.0.0.html")));
     }

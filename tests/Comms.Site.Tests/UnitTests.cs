@@ -64,8 +64,8 @@ public sealed class UnitTests
         dir.File("rn/v1.0.0/release.yaml", "version: 1.0.0\nrelease_date: March 4\nhighlights:\n  - pr: abc\n");
         var d = new DiagnosticBag();
         SiteLoader.Load(Path.Combine(dir.Path, "rn"), CommsConfig.Kubernetes, d);
-        Assert.Equal([(2, SiteCodes.ReleaseYamlInvalid), (4, SiteCodes.ReleaseYamlInvalid)], d.Sorted().Select(x => (x.Line, x.Code)));
-        Assert.Contains("YYYY-MM-DD", d.Sorted()[0].ToString(), StringComparison.Ordinal);
+        Assert.Equal([(2, "CM7101"), (4, "CM3003")], d.Sorted().Select(x => (x.Line, x.Code)));
+        Assert.Contains("\"release_date\" must be a date like 2026-12-08", d.Sorted()[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

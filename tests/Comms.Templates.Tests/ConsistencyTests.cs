@@ -57,7 +57,7 @@ public sealed class ConsistencyTests
         File.WriteAllText(Path.Combine(pulls, "a.json"), Pull(501, "Add the frobnicator", "Added the `Frobnicator` alpha feature gate.", "kind/feature"));
         File.WriteAllText(Path.Combine(pulls, "b.json"), Pull(502, "Revert \\\"Add the frobnicator\\\"", "Reverted #501: the frobnicator broke upgrades.", "kind/bug"));
         var diagnostics = new DiagnosticBag();
-        var request = new BuildRequest([new ReleaseInput("v9.9.0", pulls, null, null, Path.Combine(temp.Path, "drafts"))],
+        var request = new BuildRequest([new ReleaseInput("v9.9.0", pulls, null, null, Path.Combine(temp.Path, "v9.9.0"))],
             temp.Path, Path.Combine(temp.Path, "site"), Path.Combine(Repo.Root, "content", "comms.yaml"), null, Repo.Root);
         var built = new ReleaseBuild(request, diagnostics).Run();
         Assert.NotNull(built);

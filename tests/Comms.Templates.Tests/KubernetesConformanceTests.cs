@@ -14,7 +14,7 @@ public sealed class KubernetesConformanceTests(ITestOutputHelper output)
         using var temp = new TempDir();
         var diagnostics = new DiagnosticBag();
         var notes = Path.Combine(Repo.Kubernetes, "sig-release-1.34", "release-notes-draft.json");
-        var request = new BuildRequest([new ReleaseInput("v1.34.0", notes, null, null, Path.Combine(temp.Path, "drafts"))],
+        var request = new BuildRequest([new ReleaseInput("v1.34.0", notes, null, null, Path.Combine(temp.Path, "v1.34.0"))],
             temp.Path, Path.Combine(temp.Path, "site"), ConfigPath: null,
             ThemeFolder: null, RepoRoot: Repo.Root);
         var built = new ReleaseBuild(request, diagnostics).Run();

@@ -108,7 +108,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     {
         if (input.ReleaseFile is not null && File.Exists(input.ReleaseFile))
         {
-            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics);
+            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics, input.Version);
             if (file is not null && !string.Equals(file.Version, input.Version, StringComparison.Ordinal))
             {
                 diagnostics.Warning(ComposeCodes.ReleaseInvalid,

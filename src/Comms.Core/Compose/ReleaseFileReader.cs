@@ -11,12 +11,18 @@ public static class ReleaseFileReader
     private static readonly string[] Fields =
         ["version", "previous_version", "release_date", "codename", "theme", "highlights", "embargo", "quotes", "contacts"];
 
-    public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics) =>
-        Read(File.ReadAllText(path), path, diagnostics);
+    /// <param name="version">The release's version when the file does not say (e.g. from its folder name).</param>
+    public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics, string? version = null) =>
+        Read(File.ReadAllText(path), path, diagnostics, version);
 
-    public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics)
+    public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics, string? defaultVersion = null)
     {
         var documents = YamlFile.Load(text, file, diagnostics);
+        if (documents is not null && documents.Count == 0 && defaultVersion is not null)
+        {
+            return new ReleaseFile { Version = defaultVersion, File = file };
+        }
+
         if (documents is null || documents.Count == 0)
         {
             diagnostics.Error(ComposeCodes.ReleaseInvalid, "release.yaml is empty; it needs at least \"version\"", file, 1, 1);
@@ -31,7 +37,7 @@ public static class ReleaseFileReader
         }
 
         string? Str(string name) => fields.TryGetValue(name, out var node) ? reader.String(node, name) : null;
-        var version = Str("version");
+        var version = Str("version") ?? defaultVersion;
         if (string.IsNullOrWhiteSpace(version))
         {
             reader.Error(ComposeCodes.ReleaseInvalid, "release.yaml needs \"version\", e.g. version: v1.2.0", documents[0].RootNode);
@@ -104,6 +110,11 @@ public static class ReleaseFileReader
 
         var pr = fields.TryGetValue("pr", out var p) ? reader.Int(p, "pr") : null;
         var text = fields.TryGetValue("text", out var t) ? reader.String(t, "text") : null;
+        if (pr is null && fields.ContainsKey("pr"))
+        {
+            return null; // the bad number is already reported at its place
+        }
+
         if (pr is null && string.IsNullOrWhiteSpace(text))
         {
             reader.Error(ComposeCodes.ReleaseInvalid, "a highlight needs \"pr: <number>\" or \"text: ...\"", node);

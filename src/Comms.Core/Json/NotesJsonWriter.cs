@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Comms.Core.Model;
 
 namespace Comms.Core.Json;
@@ -16,7 +15,8 @@ public static class NotesJsonWriter
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Readable text ("+", "'", non-ASCII) as the Kubernetes files have it; notes.json is data, never inlined in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
     };
 

@@ -41,7 +41,7 @@ public static class SiteLoader
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notesFile))!;
         var yamlPath = Path.Combine(folder, "release.yaml");
-        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d) : null;
+        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d, version) : null;
         var versionText = yaml?.Version ?? version;
         if (!SemVersion.TryParse(versionText, out var semver))
         {

@@ -31,7 +31,7 @@ public static class SampleRelease
     theme: Steadier upgrades
     highlights:
       - pr: 103
-    embargo: ignored by the site
+    embargo: 2026-03-04T16:00:00Z
     """;
 
     public const string Blog = """

@@ -37,6 +37,20 @@ public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleB
     }
 
     [Fact]
+    public void The_committed_sample_drafts_are_what_the_build_makes()
+    {
+        foreach (var release in sample.Result!)
+        {
+            foreach (var (name, text) in release.Drafts)
+            {
+                var committed = Path.Combine(Repo.Root, "release-notes", release.Input.Version, name);
+                Assert.True(File.Exists(committed) && File.ReadAllText(committed) == text,
+                    $"{committed} is out of date: run `dotnet run --project src/Comms.Cli -- build` and commit the result");
+            }
+        }
+    }
+
+    [Fact]
     public void Building_twice_gives_byte_identical_drafts()
     {
         using var temp = new TempDir();

@@ -26,19 +26,12 @@ public static partial class GitHubCollector
     public static async Task<IReadOnlyList<PullRequest>> CollectAsync(
         CollectRequest request, DiagnosticBag diagnostics, IProgress<CollectProgress>? progress = null, CancellationToken ct = default)
     {
-        if (!RepoName().IsMatch(request.Repo) || request.Repo.EndsWith("/.", StringComparison.Ordinal) || request.Repo.EndsWith("/..", StringComparison.Ordinal))
+        if (Open(request, diagnostics) is not var (cache, http, source))
         {
-            diagnostics.Error(GitHubCodes.BadRepo, $"--repo must be owner/name (for example kubernetes/kubernetes), not '{request.Repo}'");
             return [];
         }
 
-        var owner = request.Repo[..request.Repo.IndexOf('/', StringComparison.Ordinal)];
-        var name = request.Repo[(owner.Length + 1)..];
-        var cache = new PullCache(request.CacheDir ?? PullCacheLocation.Default, owner, name);
-        using var http = new GitHubHttp(request);
-        IPullSource source = request.Token is null
-            ? new RestSource(http, cache, owner, name, diagnostics)
-            : new GraphQlSource(http, cache, owner, name, request.BatchSize, diagnostics);
+        using var _ = http;
         if (request.Token is null)
         {
             diagnostics.Warning(GitHubCodes.NoToken,
@@ -82,19 +75,12 @@ public static partial class GitHubCollector
     public static async Task<IReadOnlyList<PullRequest>> FetchAsync(
         CollectRequest request, IReadOnlyList<int> numbers, DiagnosticBag diagnostics, CancellationToken ct = default)
     {
-        if (!RepoName().IsMatch(request.Repo))
+        if (Open(request, diagnostics) is not var (_, http, source))
         {
-            diagnostics.Error(GitHubCodes.BadRepo, $"--repo must be owner/name (for example kubernetes/kubernetes), not '{request.Repo}'");
             return [];
         }
 
-        var owner = request.Repo[..request.Repo.IndexOf('/', StringComparison.Ordinal)];
-        var name = request.Repo[(owner.Length + 1)..];
-        var cache = new PullCache(request.CacheDir ?? PullCacheLocation.Default, owner, name);
-        using var http = new GitHubHttp(request);
-        IPullSource source = request.Token is null
-            ? new RestSource(http, cache, owner, name, diagnostics)
-            : new GraphQlSource(http, cache, owner, name, request.BatchSize, diagnostics);
+        using var __ = http;
         try
         {
             var pulls = await source.FetchAsync(numbers, (_, _) => { }, ct).ConfigureAwait(false);
@@ -110,6 +96,25 @@ public static partial class GitHubCollector
         }
 
         return [];
+    }
+
+    /// <summary>The cache, HTTP client and source for the repository; null (with a diagnostic) when the name is not owner/name.</summary>
+    private static (PullCache Cache, GitHubHttp Http, IPullSource Source)? Open(CollectRequest request, DiagnosticBag diagnostics)
+    {
+        if (!RepoName().IsMatch(request.Repo) || request.Repo.EndsWith("/.", StringComparison.Ordinal) || request.Repo.EndsWith("/..", StringComparison.Ordinal))
+        {
+            diagnostics.Error(GitHubCodes.BadRepo, $"--repo must be owner/name (for example kubernetes/kubernetes), not '{request.Repo}'");
+            return null;
+        }
+
+        var owner = request.Repo[..request.Repo.IndexOf('/', StringComparison.Ordinal)];
+        var name = request.Repo[(owner.Length + 1)..];
+        var cache = new PullCache(request.CacheDir ?? PullCacheLocation.Default, owner, name);
+        var http = new GitHubHttp(request);
+        IPullSource source = request.Token is null
+            ? new RestSource(http, cache, owner, name, diagnostics)
+            : new GraphQlSource(http, cache, owner, name, request.BatchSize, diagnostics);
+        return (cache, http, source);
     }
 
     private static async Task<IReadOnlyList<int>> RangeAsync(CollectRequest request, IPullSource source, DiagnosticBag diagnostics, CancellationToken ct)

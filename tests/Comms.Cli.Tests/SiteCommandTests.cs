@@ -12,7 +12,7 @@ public sealed class SiteCommandTests
         using var temp = new TempDir();
         temp.File("rn/v1.2.0/notes.json", Notes);
         temp.File("rn/v1.10.0/notes.json", Notes);
-        var result = Cli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", Path.Combine(temp.Path, "out"));
+        var result = CommsCli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", Path.Combine(temp.Path, "out"));
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2 releases, 2 notes", result.Out, StringComparison.Ordinal);
         var home = File.ReadAllText(Path.Combine(temp.Path, "out", "site", "index.html"));
@@ -26,9 +26,9 @@ public sealed class SiteCommandTests
         using var temp = new TempDir();
         temp.File("rn/v1.0.0/notes.json", Notes);
         var output = Path.Combine(temp.Path, "out");
-        Assert.Equal(0, Cli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", output).ExitCode);
+        Assert.Equal(0, CommsCli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", output).ExitCode);
         temp.File("rn/v1.0.0/release.yaml", "release_date: [oops\n");
-        var result = Cli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", output);
+        var result = CommsCli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", output);
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"release\.yaml\(\d+,\d+\): error CM3001: ", result.Error);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
@@ -38,10 +38,10 @@ public sealed class SiteCommandTests
     [Fact]
     public void Missing_options_and_themes_are_usage_errors()
     {
-        Assert.Equal(2, Cli.Run("site", "--out", "x").ExitCode);
+        Assert.Equal(2, CommsCli.Run("site", "--out", "x").ExitCode);
         using var temp = new TempDir();
         temp.File("rn/v1.0.0/notes.json", Notes);
-        var result = Cli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--theme", Path.Combine(temp.Path, "nope"), "--out", temp.Path);
+        var result = CommsCli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--theme", Path.Combine(temp.Path, "nope"), "--out", temp.Path);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("theme folder", result.Error, StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public sealed class SiteCommandTests
     {
         using var temp = new TempDir();
         Directory.CreateDirectory(Path.Combine(temp.Path, "rn"));
-        var result = Cli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", temp.Path);
+        var result = CommsCli.Run("site", "--notes-root", Path.Combine(temp.Path, "rn"), "--out", temp.Path);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("CM8008", result.Error, StringComparison.Ordinal);
     }

@@ -7,7 +7,7 @@ public sealed class SmokeTests
     [Fact]
     public void Unknown_option_is_a_usage_error_with_exit_code_2()
     {
-        var result = Cli.Run("notes", "--pulls", "x", "--out", "y", "--bogus");
+        var result = CommsCli.Run("notes", "--pulls", "x", "--out", "y", "--bogus");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--bogus", result.Error, StringComparison.Ordinal);
     }
@@ -17,7 +17,7 @@ public sealed class SmokeTests
     {
         using var temp = new TempDir();
         var output = Path.Combine(temp.Path, "notes.json");
-        var result = Cli.Run("notes", "--pulls", Path.Combine(Repo.Kubernetes, "pulls-v1.25.3"), "--out", output);
+        var result = CommsCli.Run("notes", "--pulls", Path.Combine(Repo.Kubernetes, "pulls-v1.25.3"), "--out", output);
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(output));
         Assert.Contains("58", result.Out, StringComparison.Ordinal);

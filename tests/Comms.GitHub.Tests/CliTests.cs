@@ -8,13 +8,7 @@ namespace Comms.GitHub.Tests;
 
 public sealed class CliTests
 {
-    private static CliResult Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommsApp.Run(args, stdout, stderr);
-        return new CliResult(code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliResult Run(params string[] args) => CommsCli.Run(args);
 
     [Fact]
     public async Task Collect_against_the_fake_writes_pulls_that_notes_reads()

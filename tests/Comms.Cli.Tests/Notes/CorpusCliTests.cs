@@ -12,7 +12,7 @@ public sealed class CorpusCliTests
     {
         using var temp = new TempDir();
         var output = Path.Combine(temp.Path, "changelog.md");
-        var result = Cli.Run("changelog", "--notes", Path.Combine(Release134, "release-notes-draft.json"),
+        var result = CommsCli.Run("changelog", "--notes", Path.Combine(Release134, "release-notes-draft.json"),
             "--maps", Path.Combine(Release134, "maps"), "--strict", "--out", output);
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("error", StringComparison.Ordinal));
@@ -26,8 +26,8 @@ public sealed class CorpusCliTests
         using var temp = new TempDir();
         var first = Path.Combine(temp.Path, "a.md");
         var second = Path.Combine(temp.Path, "b.md");
-        Assert.Equal(0, Cli.Run("changelog", "--notes", Path.Combine(Release134, "release-notes-draft.json"), "--style", "kubernetes", "--strict", "--out", first).ExitCode);
-        Assert.Equal(0, Cli.Run("changelog", "--notes", Path.Combine(Release134, "release-notes-draft.json"), "--style", "kubernetes", "--strict", "--out", second).ExitCode);
+        Assert.Equal(0, CommsCli.Run("changelog", "--notes", Path.Combine(Release134, "release-notes-draft.json"), "--style", "kubernetes", "--strict", "--out", first).ExitCode);
+        Assert.Equal(0, CommsCli.Run("changelog", "--notes", Path.Combine(Release134, "release-notes-draft.json"), "--style", "kubernetes", "--strict", "--out", second).ExitCode);
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
         Assert.StartsWith("## ", File.ReadAllText(first), StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ public sealed partial class NotesCliTests
     {
         using var temp = new TempDir();
         var output = Path.Combine(temp.Path, "notes.json");
-        var result = Cli.Run("notes", "--pulls", Inputs.GoodPulls(temp), "--out", output);
+        var result = CommsCli.Run("notes", "--pulls", Inputs.GoodPulls(temp), "--out", output);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
         Assert.Contains("\"pr_number\": 2", File.ReadAllText(output), StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed partial class NotesCliTests
     [InlineData("frobnicate")]
     public void Usage_errors_exit_2_with_a_hint(params string[] args)
     {
-        var result = Cli.Run(args);
+        var result = CommsCli.Run(args);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error CM0002", result.Error, StringComparison.Ordinal);
         Assert.Contains("--help", result.Error, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed partial class NotesCliTests
     [InlineData("changelog", "--notes", "--style", "--strict")]
     public void Help_describes_each_option(string command, params string[] options)
     {
-        var result = Cli.Run(command, "--help");
+        var result = CommsCli.Run(command, "--help");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Example:", result.Out, StringComparison.Ordinal);
         Assert.All(options, o => Assert.Contains(o, result.Out, StringComparison.Ordinal));
@@ -49,7 +49,7 @@ public sealed partial class NotesCliTests
     [Fact]
     public void Root_help_lists_the_commands()
     {
-        var result = Cli.Run("--help");
+        var result = CommsCli.Run("--help");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("notes", result.Out, StringComparison.Ordinal);
         Assert.Contains("changelog", result.Out, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed partial class NotesCliTests
     {
         using var temp = new TempDir();
         temp.File("pulls/pull-1.json", "{\n  \"number\": 1,\n  \"body\": \"x\"\n  \"labels\": []\n}\n");
-        var result = Cli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", Path.Combine(temp.Path, "notes.json"));
+        var result = CommsCli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", Path.Combine(temp.Path, "notes.json"));
         Assert.Equal(1, result.ExitCode);
         var match = Assert.Single(Located().Matches(result.Error));
         Assert.Equal("CM1001", match.Groups["code"].Value);
@@ -75,7 +75,7 @@ public sealed partial class NotesCliTests
     {
         using var temp = new TempDir();
         var notes = temp.File("notes.json", "{\"1\": {\"text\": \"a\",}}");
-        var result = Cli.Run("changelog", "--notes", notes, "--out", Path.Combine(temp.Path, "c.md"));
+        var result = CommsCli.Run("changelog", "--notes", notes, "--out", Path.Combine(temp.Path, "c.md"));
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("CM1001", Assert.Single(Located().Matches(result.Error)).Groups["code"].Value);
         NoStackTrace(result);
@@ -99,7 +99,7 @@ public sealed partial class NotesCliTests
         using var temp = new TempDir();
         temp.File("maps/pr-1-map.yaml", yaml);
         var output = Path.Combine(temp.Path, "notes.json");
-        var result = Cli.Run("notes", "--pulls", Inputs.GoodPulls(temp), "--maps", Path.Combine(temp.Path, "maps"), "--out", output);
+        var result = CommsCli.Run("notes", "--pulls", Inputs.GoodPulls(temp), "--maps", Path.Combine(temp.Path, "maps"), "--out", output);
         Assert.Equal(1, result.ExitCode);
         var located = Located().Matches(result.Error).Select(m => m.Groups["code"].Value).ToArray();
         Assert.Contains(code, located);
@@ -113,7 +113,7 @@ public sealed partial class NotesCliTests
     {
         using var temp = new TempDir();
         temp.File("maps/pr-1-map.yaml", "pr: 1\nkinds:\n  - bug\nreleasenote:\n  text: Fixed.\n");
-        var result = Cli.Run("notes", "--pulls", Inputs.GoodPulls(temp), "--maps", Path.Combine(temp.Path, "maps"), "--out", Path.Combine(temp.Path, "n.json"));
+        var result = CommsCli.Run("notes", "--pulls", Inputs.GoodPulls(temp), "--maps", Path.Combine(temp.Path, "maps"), "--out", Path.Combine(temp.Path, "n.json"));
         Assert.Contains("pr-1-map.yaml(2,1): error CM3002: unknown field \"kinds\"", result.Error, StringComparison.Ordinal);
         Assert.Contains("releasenote.kinds", result.Error, StringComparison.Ordinal);
     }
@@ -130,13 +130,13 @@ public sealed partial class NotesCliTests
         Directory.CreateDirectory(Path.Combine(temp.Path, "maps"));
         File.WriteAllBytes(Path.Combine(temp.Path, "maps", "pr-9-map.yaml"), junk);
 
-        var result = Cli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--maps", Path.Combine(temp.Path, "maps"), "--out", Path.Combine(temp.Path, "n.json"));
+        var result = CommsCli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--maps", Path.Combine(temp.Path, "maps"), "--out", Path.Combine(temp.Path, "n.json"));
         Assert.Equal(1, result.ExitCode);
         var codes = Located().Matches(result.Error).Select(m => m.Groups["code"].Value).ToArray();
         Assert.Equal(["CM1005", "CM1005"], codes);
         NoStackTrace(result);
 
-        var changelog = Cli.Run("changelog", "--notes", Path.Combine(temp.Path, "pulls", "pull-9.json"), "--out", Path.Combine(temp.Path, "c.md"));
+        var changelog = CommsCli.Run("changelog", "--notes", Path.Combine(temp.Path, "pulls", "pull-9.json"), "--out", Path.Combine(temp.Path, "c.md"));
         Assert.Equal(1, changelog.ExitCode);
         Assert.Matches(Located(), changelog.Error);
         NoStackTrace(changelog);
@@ -149,7 +149,7 @@ public sealed partial class NotesCliTests
         var filler = string.Concat(Enumerable.Repeat("lorem ipsum dolor sit amet\r\n", 10 * 1024 * 1024 / 28));
         temp.File("pulls/pull-7.json", Inputs.Pull(7, Inputs.Note("Handled huge bodies.") + filler, "kind/bug"));
         var output = Path.Combine(temp.Path, "notes.json");
-        var result = Cli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", output);
+        var result = CommsCli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", output);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning CM2003", result.Error, StringComparison.Ordinal);
         Assert.Contains("Handled huge bodies.", File.ReadAllText(output), StringComparison.Ordinal);
@@ -162,11 +162,11 @@ public sealed partial class NotesCliTests
         using var temp = new TempDir();
         var pulls = Inputs.GoodPulls(temp);
         var output = Path.Combine(temp.Path, "notes.json");
-        Assert.Equal(0, Cli.Run("notes", "--pulls", pulls, "--out", output).ExitCode);
+        Assert.Equal(0, CommsCli.Run("notes", "--pulls", pulls, "--out", output).ExitCode);
         var before = File.ReadAllBytes(output);
 
         temp.File("pulls/pull-3.json", "{ \"number\": 3, ");
-        var failed = Cli.Run("notes", "--pulls", pulls, "--out", output);
+        var failed = CommsCli.Run("notes", "--pulls", pulls, "--out", output);
         Assert.Equal(1, failed.ExitCode);
         Assert.Equal(before, File.ReadAllBytes(output));
         Assert.Equal(["notes.json"], Directory.GetFiles(temp.Path).Select(f => Path.GetFileName(f)).ToArray());
@@ -174,7 +174,7 @@ public sealed partial class NotesCliTests
         var changelog = Path.Combine(temp.Path, "changelog.md");
         File.WriteAllText(changelog, "previous changelog\n");
         temp.File("bad-notes.json", "[1, 2");
-        Assert.Equal(1, Cli.Run("changelog", "--notes", Path.Combine(temp.Path, "bad-notes.json"), "--out", changelog).ExitCode);
+        Assert.Equal(1, CommsCli.Run("changelog", "--notes", Path.Combine(temp.Path, "bad-notes.json"), "--out", changelog).ExitCode);
         Assert.Equal("previous changelog\n", File.ReadAllText(changelog));
     }
 
@@ -188,8 +188,8 @@ public sealed partial class NotesCliTests
         {
             var notes = Path.Combine(temp.Path, name + ".json");
             var changelog = Path.Combine(temp.Path, name + ".md");
-            Assert.Equal(0, Cli.Run("notes", "--pulls", pulls, "--out", notes).ExitCode);
-            Assert.Equal(0, Cli.Run("changelog", "--notes", notes, "--out", changelog).ExitCode);
+            Assert.Equal(0, CommsCli.Run("notes", "--pulls", pulls, "--out", notes).ExitCode);
+            Assert.Equal(0, CommsCli.Run("changelog", "--notes", notes, "--out", changelog).ExitCode);
             return [.. File.ReadAllBytes(notes), .. File.ReadAllBytes(changelog)];
         }
 
@@ -206,7 +206,7 @@ public sealed partial class NotesCliTests
     {
         using var temp = new TempDir();
         temp.File("pulls/pull-1.json", json);
-        var result = Cli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", Path.Combine(temp.Path, "n.json"));
+        var result = CommsCli.Run("notes", "--pulls", Path.Combine(temp.Path, "pulls"), "--out", Path.Combine(temp.Path, "n.json"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("pull-1.json", result.Error, StringComparison.Ordinal);
         Assert.Matches(@": error CM1\d{3}: ", result.Error);
@@ -217,7 +217,7 @@ public sealed partial class NotesCliTests
     public void Missing_input_is_a_content_error()
     {
         using var temp = new TempDir();
-        var result = Cli.Run("notes", "--pulls", Path.Combine(temp.Path, "nope"), "--out", Path.Combine(temp.Path, "n.json"));
+        var result = CommsCli.Run("notes", "--pulls", Path.Combine(temp.Path, "nope"), "--out", Path.Combine(temp.Path, "n.json"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CM1003", result.Error, StringComparison.Ordinal);
     }

@@ -1,9 +1,9 @@
-using Comms.TestKit;
+using Comms.Cli;
 
-namespace Comms.Cli.Tests;
+namespace Comms.TestKit;
 
-/// <summary>Runs <c>comms</c> in-process with captured output.</summary>
-public static class Cli
+/// <summary>Runs the <c>comms</c> command line in-process with captured output.</summary>
+public static class CommsCli
 {
     public static CliResult Run(params string[] args)
     {

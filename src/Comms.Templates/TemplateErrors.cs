@@ -5,7 +5,7 @@ using Comms.Core.Diagnostics;
 namespace Comms.Templates;
 
 /// <summary>Turns template-engine failures into diagnostics that name the template file, line and column.</summary>
-internal static partial class TemplateErrors
+public static partial class TemplateErrors
 {
     [GeneratedRegex(@"Occured at: ?(\d+):(\d+)")]
     private static partial Regex Position();
@@ -13,15 +13,17 @@ internal static partial class TemplateErrors
     [GeneratedRegex(@"^(.+?) is undefined")]
     private static partial Regex Undefined();
 
-    public static void Compile(Exception e, string file, string source, DiagnosticBag diagnostics)
+    /// <summary>A template that does not compile, at the place the engine names (or the first expression it quotes).</summary>
+    public static void Compile(Exception e, string file, string source, DiagnosticBag diagnostics, string code = ComposeCodes.TemplateError)
     {
         var message = e.Message.Split('\n')[0].Trim();
         var (line, column) = Position().Match(e.Message) is { Success: true } m
             ? (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
             : Locate(source, Token(message));
-        diagnostics.Error(ComposeCodes.TemplateError, $"template error: {message}", file, line, column);
+        diagnostics.Error(code, $"template error: {message}", file, line, column);
     }
 
+    /// <summary>A template that failed while rendering; an undefined field is named with its path and place.</summary>
     public static void Render(Exception e, string file, string source, DiagnosticBag diagnostics)
     {
         var message = e.Message.Split('\n')[0].Trim();

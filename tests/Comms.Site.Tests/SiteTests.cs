@@ -116,6 +116,7 @@ public sealed class SiteTests
         var error = Assert.Single(d.Items, i => i.Severity == Severity.Error);
         Assert.Equal(SiteCodes.TemplateInvalid, error.Code);
         Assert.EndsWith("release.hbs", error.File, StringComparison.Ordinal);
+        Assert.True(error.Line >= 1 && error.Column >= 1, error.ToString());
         Assert.Equal(before, File.ReadAllText(Path.Combine(site, "release-2.1.0.html")));
         Assert.Equal(["site"], Directory.GetFileSystemEntries(Path.GetDirectoryName(site)!).Select(Path.GetFileName));
     }

@@ -40,7 +40,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         {
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
             var notes = new Classifier(audiences, diagnostics).Classify(run.Notes, input.Version);
-            var release = ReadRelease(input, run);
+            var release = ReadRelease(input);
             if (release is null)
             {
                 continue;
@@ -104,7 +104,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }, diagnostics);
     }
 
-    private ReleaseFile? ReadRelease(ReleaseInput input, NotesRun run)
+    private ReleaseFile? ReadRelease(ReleaseInput input)
     {
         if (input.ReleaseFile is not null && File.Exists(input.ReleaseFile))
         {
@@ -120,7 +120,6 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return file;
         }
 
-        _ = run;
         return new ReleaseFile { Version = input.Version };
     }
 

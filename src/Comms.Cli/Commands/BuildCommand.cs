@@ -107,6 +107,7 @@ public static class BuildCommand
     private static BuildRequest? Request(string? pulls, string? version, string? output, string? maps, string? release, string? theme, string? config)
     {
         var root = Directory.GetCurrentDirectory();
+        var site = output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site");
         if (pulls is not null && version is not null)
         {
             var notesRoot = Path.Combine(output ?? ".", "release-notes");
@@ -114,7 +115,7 @@ public static class BuildCommand
             var defaultMaps = Path.Combine(drafts, "maps");
             return new BuildRequest(
                 [new ReleaseInput(version, pulls, maps ?? (Directory.Exists(defaultMaps) ? defaultMaps : null), release ?? Path.Combine(drafts, "release.yaml"), drafts)],
-                notesRoot, output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site"), config, theme, root);
+                notesRoot, site, config, theme, root);
         }
 
         if (!Directory.Exists(SampleReleases))
@@ -135,7 +136,7 @@ public static class BuildCommand
                     Path.Combine(source, "release.yaml"), Path.Combine(sampleRoot, v));
             })
             .ToArray();
-        return new BuildRequest(releases, sampleRoot, output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site"), config, theme, root);
+        return new BuildRequest(releases, sampleRoot, site, config, theme, root);
     }
 
     private static int Run(CliContext cli, BuildRequest request, bool verbose)

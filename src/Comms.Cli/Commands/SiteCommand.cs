@@ -2,6 +2,7 @@ using System.CommandLine;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
 using Comms.Site;
+using Comms.Templates;
 
 namespace Comms.Cli.Commands;
 
@@ -36,24 +37,6 @@ public static class SiteCommand
         return command;
     }
 
-    /// <summary>The default theme: themes/default beside the tool, else in the current folder.</summary>
-    public static string DefaultTheme()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "themes", "default");
-                if (Directory.Exists(Path.Combine(candidate, "site")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return Path.Combine(Directory.GetCurrentDirectory(), "themes", "default");
-    }
-
     private static int Run(CliContext cli, string notesRoot, string? theme, string output, string? configPath)
     {
         var diagnostics = new DiagnosticBag();
@@ -83,7 +66,7 @@ public static class SiteCommand
                 OutputFolder = target,
                 Releases = releases,
                 Config = config,
-                ThemeFolders = theme is null ? [DefaultTheme()] : [theme, DefaultTheme()],
+                ThemeFolders = Theme.Default(Directory.GetCurrentDirectory(), theme).Folders,
             }, diagnostics);
         }
 

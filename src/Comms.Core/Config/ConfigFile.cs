@@ -10,11 +10,6 @@ internal sealed class ConfigFile
     public string? UncategorizedSection { get; set; }
     public Dictionary<string, string>? SigWords { get; set; }
 
-    /// <summary>Sections read by later stages (audiences, highlights, site); kept as written.</summary>
-    public Dictionary<string, object>? Audiences { get; set; }
-    public Dictionary<string, object>? Stability { get; set; }
-    public Dictionary<string, object>? Highlights { get; set; }
-    public Dictionary<string, object>? Site { get; set; }
     public Dictionary<string, string>? Sigs { get; set; }
 
     public CommsConfig ToConfig(string file)

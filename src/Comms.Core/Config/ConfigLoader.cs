@@ -45,14 +45,7 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            var message = (e.InnerException?.Message ?? e.Message).Trim();
-            var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-            if (message.StartsWith("(Line", StringComparison.Ordinal) && cut > 0)
-            {
-                message = message[(cut + 3)..];
-            }
-
-            diagnostics.Error(Codes.ConfigInvalid, message, file, (int)e.Start.Line, (int)e.Start.Column);
+            diagnostics.Error(Codes.ConfigInvalid, Yaml.YamlFile.Message(e), file, (int)e.Start.Line, (int)e.Start.Column);
             return null;
         }
 

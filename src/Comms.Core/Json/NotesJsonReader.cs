@@ -140,16 +140,37 @@ public static class NotesJsonReader
         };
     }
 
-    private static string? Str(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static AudienceAssignment[] ReadAudiences(JsonElement comms) =>
+    private static AudienceAssignment[] ReadAudiences(JsonElement comms, string what, string file, DiagnosticBag diagnostics) =>
         comms.TryGetProperty("audiences", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray()
                 .Where(a => a.ValueKind == JsonValueKind.Object)
-                .Select(a => new AudienceAssignment(Str(a, "audience") ?? string.Empty, Str(a, "rule") ?? string.Empty, Str(a, "reason") ?? string.Empty))
+                .Select(a => new FieldReader(a, what + " audience", file, diagnostics))
+                .Select(a => new AudienceAssignment(a.String("audience") ?? string.Empty, a.String("rule") ?? string.Empty, a.String("reason") ?? string.Empty))
                 .ToArray()
             : [];
+
+    private static StabilityInfo? ReadStability(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
+    {
+        if (!comms.TryGetProperty("stability", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var stability = new FieldReader(element, what + " stability", file, diagnostics);
+        return new StabilityInfo(stability.String("level") ?? string.Empty, stability.String("source") ?? string.Empty, stability.String("feature"));
+    }
+
+    private static HighlightInfo? ReadHighlight(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
+    {
+        if (!comms.TryGetProperty("highlight", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var highlight = new FieldReader(element, what + " highlight", file, diagnostics);
+        var score = element.TryGetProperty("score", out var value) && value.TryGetDouble(out var number) ? number : 0;
+        return new HighlightInfo(score, highlight.String("reason") ?? string.Empty, highlight.Bool("manual"));
+    }
 
     private static (NoteComms, IReadOnlyDictionary<string, JsonElement>) ReadComms(JsonElement note, string key, string file, DiagnosticBag diagnostics)
     {
@@ -158,7 +179,8 @@ public static class NotesJsonReader
             return (NoteComms.Empty, ReleaseNote.EmptyFields);
         }
 
-        var fields = new FieldReader(comms, $"note \"{key}\" comms", file, diagnostics);
+        var what = $"note \"{key}\" comms";
+        var fields = new FieldReader(comms, what, file, diagnostics);
         var extra = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
         var data = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in comms.EnumerateObject())
@@ -187,14 +209,9 @@ public static class NotesJsonReader
             MergedAt = merged is not null && DateTimeOffset.TryParse(merged, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
             Labels = fields.Strings("labels"),
             Maps = fields.Strings("maps"),
-            Audiences = ReadAudiences(comms),
-            Stability = comms.TryGetProperty("stability", out var st) && st.ValueKind == JsonValueKind.Object
-                ? new StabilityInfo(Str(st, "level") ?? string.Empty, Str(st, "source") ?? string.Empty, Str(st, "feature"))
-                : null,
-            Highlight = comms.TryGetProperty("highlight", out var hl) && hl.ValueKind == JsonValueKind.Object
-                ? new HighlightInfo(hl.TryGetProperty("score", out var sc) && sc.TryGetDouble(out var score) ? score : 0,
-                    Str(hl, "reason") ?? string.Empty, hl.TryGetProperty("manual", out var m) && m.ValueKind == JsonValueKind.True)
-                : null,
+            Audiences = ReadAudiences(comms, what, file, diagnostics),
+            Stability = ReadStability(comms, what, file, diagnostics),
+            Highlight = ReadHighlight(comms, what, file, diagnostics),
             Extra = extra,
         }, data);
     }

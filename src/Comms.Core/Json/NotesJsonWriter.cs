@@ -47,20 +47,12 @@ public static class NotesJsonWriter
         String(json, "commit", note.Commit);
         String(json, "text", note.Text);
         String(json, "markdown", note.Markdown);
-        if (note.Documentation.Count > 0)
+        Objects(json, "documentation", note.Documentation, (w, doc) =>
         {
-            json.WriteStartArray("documentation");
-            foreach (var doc in note.Documentation)
-            {
-                json.WriteStartObject();
-                json.WriteString("description", doc.Description);
-                json.WriteString("url", doc.Url);
-                json.WriteString("type", doc.Type);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
+            w.WriteString("description", doc.Description);
+            w.WriteString("url", doc.Url);
+            w.WriteString("type", doc.Type);
+        });
 
         String(json, "author", note.Author);
         String(json, "author_url", note.AuthorUrl);
@@ -76,11 +68,7 @@ public static class NotesJsonWriter
         String(json, "release_version", note.ReleaseVersion);
         Bool(json, "do_not_publish", note.DoNotPublish);
         Bool(json, "is_mapped", note.IsMapped);
-        foreach (var (key, value) in note.Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            json.WritePropertyName(key);
-            value.WriteTo(json);
-        }
+        Fields(json, note.Extra);
 
         if (!note.Comms.IsEmpty || note.DataFields.Count > 0)
         {
@@ -103,20 +91,12 @@ public static class NotesJsonWriter
 
         List(json, "labels", comms.Labels);
         List(json, "maps", comms.Maps);
-        if (comms.Audiences.Count > 0)
+        Objects(json, "audiences", comms.Audiences, (w, a) =>
         {
-            json.WriteStartArray("audiences");
-            foreach (var a in comms.Audiences)
-            {
-                json.WriteStartObject();
-                json.WriteString("audience", a.Audience);
-                json.WriteString("rule", a.Rule);
-                json.WriteString("reason", a.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
+            w.WriteString("audience", a.Audience);
+            w.WriteString("rule", a.Rule);
+            w.WriteString("reason", a.Reason);
+        });
 
         if (comms.Stability is { } stability)
         {
@@ -138,22 +118,42 @@ public static class NotesJsonWriter
         if (note.DataFields.Count > 0)
         {
             json.WriteStartObject("datafields");
-            foreach (var (key, value) in note.DataFields.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                json.WritePropertyName(key);
-                value.WriteTo(json);
-            }
-
+            Fields(json, note.DataFields);
             json.WriteEndObject();
         }
 
-        foreach (var (key, value) in comms.Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
+        Fields(json, comms.Extra);
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Free-form fields, kept verbatim, in key order.</summary>
+    private static void Fields(Utf8JsonWriter json, IReadOnlyDictionary<string, JsonElement> fields)
+    {
+        foreach (var (key, value) in fields.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             json.WritePropertyName(key);
             value.WriteTo(json);
         }
+    }
 
-        json.WriteEndObject();
+    /// <summary>A list of objects, left out when empty.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void String(Utf8JsonWriter json, string name, string? value)

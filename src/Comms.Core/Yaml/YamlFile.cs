@@ -17,15 +17,15 @@ public static class YamlFile
         }
         catch (YamlException e)
         {
-            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            diagnostics.Error(Codes.YamlMalformed, $"malformed YAML: {Clean(message)}", file, (int)e.Start.Line, (int)e.Start.Column);
+            diagnostics.Error(Codes.YamlMalformed, $"malformed YAML: {Message(e)}", file, (int)e.Start.Line, (int)e.Start.Column);
             return null;
         }
     }
 
-    private static string Clean(string message)
+    /// <summary>The parser's message without its "(Line: 3, Col: 1, Idx: 20) - (...): " prefix; we print the place ourselves.</summary>
+    public static string Message(YamlException e)
     {
-        // YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; we print the place ourselves.
+        var message = (e.InnerException?.Message ?? e.Message).Trim();
         var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
         return (cut >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(cut + 3)..] : message).Trim();
     }

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Comms.Core.Diagnostics;
+using Comms.Templates;
 using HandlebarsDotNet;
 
 namespace Comms.Site.Templates;
 
 /// <summary><see cref="ITemplateEngine"/> on Handlebars.Net.</summary>
-public sealed partial class HandlebarsEngine : ITemplateEngine
+public sealed class HandlebarsEngine : ITemplateEngine
 {
     private readonly IHandlebars _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = false });
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates = new(StringComparer.Ordinal);
@@ -19,7 +19,7 @@ public sealed partial class HandlebarsEngine : ITemplateEngine
         }
         catch (HandlebarsException e)
         {
-            Report(e, file, d);
+            TemplateErrors.Compile(e, file, source, d, SiteCodes.TemplateInvalid);
         }
     }
 
@@ -33,7 +33,7 @@ public sealed partial class HandlebarsEngine : ITemplateEngine
         }
         catch (HandlebarsException e)
         {
-            Report(e, file, d);
+            TemplateErrors.Compile(e, file, source, d, SiteCodes.TemplateInvalid);
             return false;
         }
     }
@@ -49,17 +49,6 @@ public sealed partial class HandlebarsEngine : ITemplateEngine
             throw new TemplateRenderException($"{_files[name]}: the layout failed: {e.Message}", e);
         }
     }
-
-    private static void Report(HandlebarsException e, string file, DiagnosticBag d)
-    {
-        var at = Position().Match(e.Message);
-        var line = at.Success ? int.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var column = at.Success ? int.Parse(at.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        d.Error(SiteCodes.TemplateInvalid, $"the layout does not compile: {e.Message}", file, line, column);
-    }
-
-    [GeneratedRegex(@"line:?\s*(\d+)\D+(\d+)", RegexOptions.IgnoreCase)]
-    private static partial Regex Position();
 }
 
 /// <summary>A layout failed while rendering; the builder turns it into a diagnostic.</summary>

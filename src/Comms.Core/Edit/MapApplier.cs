@@ -82,7 +82,7 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
         Highlight = map.Highlight switch
         {
             true => new HighlightInfo(100, $"Chosen by the release team ({mapName}).", Manual: true),
-            false => null,
+            false => new HighlightInfo(-1, $"Kept out of the highlights by the release team ({mapName}).", Manual: true),
             null => comms.Highlight,
         },
     };

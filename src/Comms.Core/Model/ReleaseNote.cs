@@ -76,5 +76,8 @@ public sealed record AudienceAssignment(string Audience, string Rule, string Rea
 /// <summary>A stability level (alpha, beta, stable, deprecated, removed), what found it, and the feature if named.</summary>
 public sealed record StabilityInfo(string Level, string Source, string? Feature = null);
 
-/// <summary>Why a note is a highlight: chosen by hand (release.yaml or a map) or scored.</summary>
+/// <summary>
+/// Why a note is a highlight: chosen by hand (release.yaml or a map) or scored. A negative score set by
+/// hand (<c>highlight: false</c> in a map) keeps the note out of the automatic pick.
+/// </summary>
 public sealed record HighlightInfo(double Score, string Reason, bool Manual);

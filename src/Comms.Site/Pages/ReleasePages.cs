@@ -24,7 +24,7 @@ internal static class ReleasePages
                     .OrderBy(v => v.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
             var ordered = sections.Order(groups.Keys)
                 .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), groups[title])).ToArray();
-            var highlights = byNumber.Where(p => p.First.Comms.Highlight is not null || release.HighlightPrs.Contains(p.First.PrNumber))
+            var highlights = byNumber.Where(p => p.First.Comms.Highlight is { Score: >= 0 } || release.HighlightPrs.Contains(p.First.PrNumber))
                 .Select(p => p.Second).ToArray();
             var upgrade = byNumber.Where(p => NoteViews.IsUpgradeNote(p.First)).Select(p => p.Second).ToArray();
             var drafts = DraftLinks(site, release);

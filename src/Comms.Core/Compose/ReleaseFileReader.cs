@@ -164,4 +164,6 @@ public static class ComposeCodes
     public const string EmbargoAfterRelease = "CM7105";
     public const string TemplateError = "CM7201";
     public const string TemplateUnknownField = "CM7202";
+    public const string TemplateRefused = "CM7203";
+    public const string TemplateLimit = "CM7204";
 }

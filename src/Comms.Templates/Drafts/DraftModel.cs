@@ -122,8 +122,8 @@ public static class DraftModel
     private static Dictionary<string, object?> Highlight(Highlight h, CommsConfig config) => new(StringComparer.Ordinal)
     {
         ["text"] = MarkdownText.EscapeHtml(h.Text),
-        ["plain"] = TemplateHelpers.Plain(TemplateHelpers.FirstSentence(h.Text)),
-        ["headline"] = TemplateHelpers.Headline(h.Text),
+        ["plain"] = TemplateFunctions.Plain(TemplateFunctions.FirstSentence(h.Text)),
+        ["headline"] = TemplateFunctions.Headline(h.Text),
         ["reason"] = h.Reason,
         ["manual"] = h.Manual,
         ["note"] = h.Note is null ? null : NoteView.Of(h.Note, config),
@@ -135,14 +135,14 @@ public static class DraftModel
         var s = release.Stats;
         var name = $"{config.Project.Name} {ShortVersion(release.Release.Version)}";
         var numbers = s.Enhancements > 0
-            ? $"{name} delivers {TemplateHelpers.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
-            : $"{name} brings {TemplateHelpers.Count(s.Notes, "documented change")} across {TemplateHelpers.Count(s.BySig.Count, "special interest group")}.";
+            ? $"{name} delivers {TemplateFunctions.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
+            : $"{name} brings {TemplateFunctions.Count(s.Notes, "documented change")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
         var lead = release.Highlights.Count > 0 && release.Highlights[0] is { } h
-            ? $"Headline change: {TemplateHelpers.Headline(h.Text)}."
+            ? $"Headline change: {TemplateFunctions.Headline(h.Text)}."
             : release.Release.Theme ?? $"{name} focuses on stability and fixes.";
         var community = s.FirstTimeContributors is { Count: > 0 } first
-            ? $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."
-            : $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}.";
+            ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."
+            : $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}.";
         return [numbers, lead, community];
     }
 

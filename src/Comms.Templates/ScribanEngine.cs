@@ -28,7 +28,7 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
     /// <summary>Characters one template may write (about 128 MB): bounds nested loops that would exhaust memory.</summary>
     public const int OutputLimit = 64 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, long Length, Template Parsed)> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, long Length, Template? Parsed)> _parsed = new(StringComparer.Ordinal);
 
     public Theme Theme { get; } = theme;
 
@@ -63,7 +63,7 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         }
         catch (ScriptRuntimeException e)
         {
-            Report(e.Span, e.OriginalMessage, context.Missing, diagnostics);
+            Report(e.Span, e.OriginalMessage, context, diagnostics);
             return null;
         }
         catch (TemplateIncludeException e)
@@ -99,11 +99,10 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         var template = Template.Parse(source, path);
         if (template.HasErrors)
         {
-            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error).Take(5))
-            {
-                diagnostics.Error(ComposeCodes.TemplateError, $"template error: {message.Message}", path, message.Span.Start.Line + 1, message.Span.Start.Column + 1);
-            }
-
+            // The first error only (the parser's later messages follow from it), reported once however often the template is used.
+            var message = template.Messages.First(m => m.Type == ParserMessageType.Error);
+            diagnostics.Error(ComposeCodes.TemplateError, $"template error: {message.Message}", path, message.Span.Start.Line + 1, message.Span.Start.Column + 1);
+            _parsed[path] = (info.LastWriteTimeUtc, info.Length, null);
             return null;
         }
 
@@ -111,16 +110,19 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         return template;
     }
 
-    private static void Report(SourceSpan span, string message, string? missing, DiagnosticBag diagnostics)
+    private static void Report(SourceSpan span, string message, CommsTemplateContext context, DiagnosticBag diagnostics)
     {
         var (line, column) = (span.Start.Line + 1, span.Start.Column + 1);
-        if (missing is not null)
+        if (context.Refused is { } refused)
+        {
+            diagnostics.Error(ComposeCodes.TemplateRefused, refused, span.FileName, line, column);
+        }
+        else if (context.Missing is { } missing)
         {
             diagnostics.Error(ComposeCodes.TemplateUnknownField,
                 $"the template uses \"{missing}\", which the model does not have; see docs/templates.md for the fields", span.FileName, line, column);
         }
-        else if (message.Contains("LoopLimit", StringComparison.Ordinal) || message.Contains("recursive depth", StringComparison.Ordinal) ||
-                 message.Contains("output limit", StringComparison.OrdinalIgnoreCase))
+        else if (message.Contains("limit `", StringComparison.OrdinalIgnoreCase))
         {
             diagnostics.Error(ComposeCodes.TemplateLimit, $"template stopped: {message}", span.FileName, line, column);
         }
@@ -146,7 +148,7 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             OnOutputLimit = ScriptLimitBehavior.Throw;
             MemberFilter = static _ => false;
             RegexTimeOut = TimeSpan.FromSeconds(1);
-            TemplateLoader = new ThemeLoader(engine, folder, diagnostics);
+            TemplateLoader = new ThemeLoader(engine, folder, this);
             TryGetVariable = (TemplateContext _, SourceSpan _, ScriptVariable variable, out object? value) =>
             {
                 Missing = variable.Name;
@@ -167,6 +169,9 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
 
         /// <summary>The name of the last variable or field the model lacked, for the diagnostic.</summary>
         public string? Missing { get; private set; }
+
+        /// <summary>Why an include was refused, for the diagnostic.</summary>
+        public string? Refused { get; set; }
 
         /// <summary>Handlebars-like truth: null, false, "", 0 and empty lists are false.</summary>
         public override bool ToBool(SourceSpan span, object? value) => value switch
@@ -263,27 +268,29 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
     }
 
     /// <summary><c>include "note"</c> is <c>_note.sbn</c> in the including template's folder of the theme, and nothing else.</summary>
-    private sealed class ThemeLoader(ScribanEngine engine, string folder, DiagnosticBag diagnostics) : ITemplateLoader
+    private sealed class ThemeLoader(ScribanEngine engine, string folder, CommsTemplateContext owner) : ITemplateLoader
     {
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
             if (!System.Text.RegularExpressions.Regex.IsMatch(templateName, "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"))
             {
-                throw new TemplateIncludeException(callerSpan,
-                    $"include \"{templateName}\" is refused: a partial is named by letters, digits, '_' and '-' (it loads _<name>{Theme.TemplateExtension} beside the template)");
+                owner.Refused = $"include \"{templateName}\" is refused: a partial is named by letters, digits, '_' and '-' (it loads _<name>{Theme.TemplateExtension} beside the template, inside the theme)";
+                throw new TemplateIncludeException(callerSpan, owner.Refused);
             }
 
             var name = (folder.Length == 0 ? string.Empty : folder.Replace(Path.DirectorySeparatorChar, '/') + "/") + "_" + templateName + Theme.TemplateExtension;
             var bag = new DiagnosticBag();
-            return engine.Theme.Find(name, bag) ?? throw new TemplateIncludeException(callerSpan,
-                bag.HasErrors ? bag.Items.First(i => i.Severity == Severity.Error).Message : $"include \"{templateName}\": no {name} in the theme");
+            if (engine.Theme.Find(name, bag) is { } path)
+            {
+                return path;
+            }
+
+            owner.Refused = bag.HasErrors ? bag.Items.First(i => i.Severity == Severity.Error).Message : $"include \"{templateName}\": no {name} in any theme folder";
+            throw new TemplateIncludeException(callerSpan, owner.Refused);
         }
 
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
-        {
-            _ = diagnostics;
-            return File.ReadAllText(templatePath).Replace("\r\n", "\n", StringComparison.Ordinal);
-        }
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            File.ReadAllText(templatePath).Replace("\r\n", "\n", StringComparison.Ordinal);
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             new(Load(context, callerSpan, templatePath));

@@ -9,7 +9,7 @@ namespace Comms.Templates;
 /// <summary>
 /// The functions every template can call, besides Scriban's built-ins (documented with examples in
 /// docs/templates.md): <c>count n "enhancement"</c> "42 enhancements"; <c>join list</c> "A, B and C";
-/// <c>date value "MMMM d, yyyy"</c>; <c>ordinal n</c> "21st"; <c>words n</c> "three"; <c>plain text</c> prose
+/// <c>format_date value "MMMM d, yyyy"</c>; <c>ordinal n</c> "21st"; <c>words n</c> "three"; <c>plain text</c> prose
 /// without Markdown or code names; <c>indent text</c>; <c>item text</c>; <c>first_sentence text</c>;
 /// <c>headline text</c>. Counts, lists and numbers come from Humanizer.
 /// </summary>
@@ -33,18 +33,33 @@ public static partial class TemplateFunctions
     private static ScriptObject Create()
     {
         var functions = new ScriptObject();
-        functions.Import("count", new Func<object?, string, string>(Count));
-        functions.Import("join", new Func<object?, string>(Join));
-        functions.Import("date", new Func<object?, string?, string>(Date));
-        functions.Import("ordinal", new Func<object?, string>(Ordinal));
-        functions.Import("words", new Func<object?, string>(Words));
-        functions.Import("plain", new Func<string?, string>(t => Plain(t ?? string.Empty)));
-        functions.Import("indent", new Func<string?, string>(t => (t ?? string.Empty).Replace("\n", "\n  ", StringComparison.Ordinal)));
-        functions.Import("item", new Func<string?, string>(t => Item(t ?? string.Empty)));
-        functions.Import("first_sentence", new Func<string?, string>(t => FirstSentence(t ?? string.Empty)));
-        functions.Import("headline", new Func<string?, string>(t => Headline(t ?? string.Empty)));
+        functions.Import(typeof(Exposed));
         functions.IsReadOnly = true;
         return functions;
+    }
+
+    /// <summary>What templates call (Scriban names them in snake_case: <c>first_sentence</c>).</summary>
+    private static class Exposed
+    {
+        public static string Count(object? value, string noun) => TemplateFunctions.Count(value, noun);
+
+        public static string Join(object? list) => TemplateFunctions.Join(list);
+
+        public static string FormatDate(object? value, string? format = null) => TemplateFunctions.Date(value, format);
+
+        public static string Ordinal(object? value) => TemplateFunctions.Ordinal(value);
+
+        public static string Words(object? value) => TemplateFunctions.Words(value);
+
+        public static string Plain(string? text) => TemplateFunctions.Plain(text ?? string.Empty);
+
+        public static string Indent(string? text) => (text ?? string.Empty).Replace("\n", "\n  ", StringComparison.Ordinal);
+
+        public static string Item(string? text) => TemplateFunctions.Item(text ?? string.Empty);
+
+        public static string FirstSentence(string? text) => TemplateFunctions.FirstSentence(text ?? string.Empty);
+
+        public static string Headline(string? text) => TemplateFunctions.Headline(text ?? string.Empty);
     }
 
     private static int Number(object? value) => value switch
@@ -73,7 +88,7 @@ public static partial class TemplateFunctions
     /// <summary>A date in the given format (invariant culture); "" for none; text that is not a date is kept.</summary>
     public static string Date(object? value, string? format)
     {
-        format ??= "MMMM d, yyyy";
+        format = string.IsNullOrEmpty(format) ? "MMMM d, yyyy" : format;
         return value switch
         {
             DateOnly d => d.ToString(format, CultureInfo.InvariantCulture),
@@ -85,8 +100,17 @@ public static partial class TemplateFunctions
         };
     }
 
-    /// <summary>"1st", "2nd", "21st".</summary>
-    public static string Ordinal(object? value) => Number(value).Ordinalize();
+    /// <summary>"1st", "2nd", "21st", "112th": the suffix is the end of Humanizer's ordinal words ("twenty-first").</summary>
+    public static string Ordinal(object? value)
+    {
+        var n = Number(value);
+        var words = n.ToOrdinalWords();
+        var suffix = words.EndsWith("first", StringComparison.Ordinal) ? "st"
+            : words.EndsWith("second", StringComparison.Ordinal) ? "nd"
+            : words.EndsWith("third", StringComparison.Ordinal) ? "rd"
+            : "th";
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
 
     /// <summary>A number in words: "three", "zero".</summary>
     public static string Words(object? value) => Number(value).ToWords();

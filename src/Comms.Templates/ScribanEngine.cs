@@ -173,7 +173,7 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         /// <summary>Why an include was refused, for the diagnostic.</summary>
         public string? Refused { get; set; }
 
-        /// <summary>Handlebars-like truth: null, false, "", 0 and empty lists are false.</summary>
+        /// <summary>Truth follows the data: null, false, "", 0 and empty lists are false.</summary>
         public override bool ToBool(SourceSpan span, object? value) => value switch
         {
             null => false,

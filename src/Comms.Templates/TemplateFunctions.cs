@@ -130,6 +130,12 @@ public static partial class TemplateFunctions
 
     private static string CodeWords(string code)
     {
+        // A version ("1.37", "v2.4.0") is a number, not a code name: kept whole.
+        if (code.Length > 0 && code.TrimStart('v').All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            return code;
+        }
+
         var name = code.Trim().TrimStart('-').Split('=')[0];
         var last = name.Split('.', '/').Last(p => p.Length > 0 || name.Length == 0);
         var words = last.Replace('-', ' ').Replace('_', ' ').Humanize();

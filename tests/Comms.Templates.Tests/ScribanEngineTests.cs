@@ -187,6 +187,7 @@ public sealed class ScribanEngineTests : IDisposable
     [InlineData("{{ ordinal 112 }}", "112th")]
     [InlineData("{{ words 3 }}", "three")]
     [InlineData("{{ plain \"Enabled `PodReadinessGates` by [default](https://x).\" }}", "Enabled pod readiness gates by default.")]
+    [InlineData("{{ headline \"Promoted the DRA extended resource feature to GA in `1.37`.\" }}", "Promoted the DRA extended resource feature to GA in 1.37")]
     [InlineData("{{ first_sentence \"One thing. Two things.\" }}", "One thing.")]
     [InlineData("{{ headline \"Promoted `InPlacePodVerticalScaling` to GA. More text.\" }}", "Promoted in place pod vertical scaling to GA")]
     [InlineData("{{ item \"- first\\nsecond\" }}", "first\n  second")]

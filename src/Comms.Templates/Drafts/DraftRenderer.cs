@@ -74,7 +74,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, Theme theme, C
             return false;
         }
 
-        drafts[name] = Tidy(text);
+        drafts[name] = Tidy(Comms.Core.Markdown.SafeMarkdownText.EscapeDocument(text.Replace("\r\n", "\n", StringComparison.Ordinal), config.Markdown));
         return true;
     }
 

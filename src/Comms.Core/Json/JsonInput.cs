@@ -18,7 +18,7 @@ public static partial class JsonInput
 
     public static JsonDocument? Parse(string text, string file, DiagnosticBag diagnostics, int lineOffset = 0)
     {
-        text = ReplaceLoneSurrogates(text, file, diagnostics, lineOffset);
+        text = ReplaceLoneSurrogates(IO.TextSafety.Clean(text), file, diagnostics, lineOffset);
         try
         {
             return JsonDocument.Parse(text, Options);

@@ -159,7 +159,7 @@ public static class SafeMarkdownText
                     // Only a '>' that cannot be a quote marker; it reads better escaped after an escaped '<'.
                     builder.Append("&gt;");
                     break;
-                case '{' when heading[i] || (i + 1 < text.Length && text[i + 1] is '{' or '%' or '<'):
+                case '{' when heading[i] || (i + 1 < text.Length && text[i + 1] is '{' or '%' or '<') || AttributeShaped(text, i):
                     builder.Append("&#123;");
                     break;
                 default:
@@ -169,6 +169,14 @@ public static class SafeMarkdownText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>A <c>{…}</c> that ends its line reads as an attribute block in renderers that support them.</summary>
+    private static bool AttributeShaped(string text, int at)
+    {
+        var end = text.IndexOf('\n', at);
+        var rest = (end < 0 ? text.AsSpan(at) : text.AsSpan(at, end - at)).TrimEnd();
+        return rest.Length > 1 && rest[^1] == '}';
     }
 
     /// <summary>Only text with something to escape is parsed; plain prose comes back untouched and fast.</summary>

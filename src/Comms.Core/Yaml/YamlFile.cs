@@ -16,6 +16,7 @@ public static class YamlFile
     public static IReadOnlyList<YamlDocument>? Load(string text, string file, DiagnosticBag diagnostics, InputLimits? limits = null)
     {
         limits ??= InputLimits.Default;
+        text = TextSafety.Clean(text);
         try
         {
             if (!Check(text, file, diagnostics, limits))

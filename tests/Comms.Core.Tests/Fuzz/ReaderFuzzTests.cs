@@ -45,7 +45,10 @@ public sealed class ReaderFuzzTests
     private static Gen<string> Nested =>
         Gen.Choose(1, 3000).Zip(Gen.Elements("[", "{\"a\":", "- ", "a:\n", "[a, ")).Select(t => string.Concat(Enumerable.Repeat(t.Item2, t.Item1)));
 
-    private static FsCheck.Config Fast(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithQuietOnSuccess(true);
+    /// <summary><c>COMMS_FUZZ_SCALE</c> multiplies the case counts (bench/fuzz.sh sets it for a long run).</summary>
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("COMMS_FUZZ_SCALE"), out var scale) && scale > 0 ? scale : 1;
+
+    private static FsCheck.Config Fast(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests * Scale).WithQuietOnSuccess(true);
 
     /// <summary>Every reader on one input; throws only when a reader does.</summary>
     internal static void AllReaders(string text)

@@ -171,13 +171,11 @@ public static class SafeMarkdownText
         return builder.ToString();
     }
 
-    /// <summary>A <c>{…}</c> that ends its line reads as an attribute block in renderers that support them.</summary>
-    private static bool AttributeShaped(string text, int at)
-    {
-        var end = text.IndexOf('\n', at);
-        var rest = (end < 0 ? text.AsSpan(at) : text.AsSpan(at, end - at)).TrimEnd();
-        return rest.Length > 1 && rest[^1] == '}';
-    }
+    /// <summary>
+    /// A <c>{</c> with a <c>}</c> after it can read as an attribute block (<c>{onclick=…}</c>) in renderers that support
+    /// them, even across a line break; it is written as an entity, which shows the same.
+    /// </summary>
+    private static bool AttributeShaped(string text, int at) => text.IndexOf('}', at + 1) > at;
 
     /// <summary>Only text with something to escape is parsed; plain prose comes back untouched and fast.</summary>
     private static bool NeedsWork(string text) => text.AsSpan().IndexOfAny("<`{[\\") >= 0;

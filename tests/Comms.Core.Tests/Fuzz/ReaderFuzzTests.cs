@@ -126,6 +126,12 @@ public sealed class ReaderFuzzTests
         "\ufeffpr: 1\n",
     };
 
+    /// <summary>Markdown inputs that once escaped badly.</summary>
+    [Theory]
+    [InlineData("x- é\n><'{releasenote\n}<img src=x onerror=alert(1)>")]
+    public void Markdown_regressions_render_to_allowed_HTML_only(string text) =>
+        Assert.Equal([], HtmlAllowList.Problems(SafeMarkdownText.EscapeDocument(SafeMarkdownText.Escape(text))));
+
     [Theory]
     [MemberData(nameof(Regressions))]
     public void Regression_inputs_give_diagnostics_not_failures(string text) => AllReaders(text);

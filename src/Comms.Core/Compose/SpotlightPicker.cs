@@ -49,7 +49,7 @@ public static partial class SpotlightPicker
         return picked
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Enhancement.Id, IdOrder.Instance)
-            .Select(x => new Highlight(x.Notes.FirstOrDefault(), x.Enhancement.Description ?? x.Notes[0].Text,
+            .Select(x => new Highlight(x.Notes.Count > 0 ? x.Notes[0] : null, x.Enhancement.Description ?? x.Notes[0].Text,
                 $"Spotlight proposed from the enhancements (score {x.Score.ToString("0.#", CultureInfo.InvariantCulture)}: {x.Reason}).", x.Score, Manual: false)
             {
                 Enhancement = x.Enhancement,

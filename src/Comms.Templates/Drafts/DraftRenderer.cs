@@ -67,7 +67,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
             return false;
         }
 
-        drafts[name] = Tidy(text);
+        drafts[name] = Tidy(Comms.Core.Markdown.SafeMarkdownText.EscapeDocument(text.Replace("\r\n", "\n", StringComparison.Ordinal), config.Markdown));
         return true;
     }
 

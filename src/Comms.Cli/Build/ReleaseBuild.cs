@@ -33,7 +33,6 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics);
         var about = File.Exists(Path.Combine(contentFolder, "about.md")) ? File.ReadAllText(Path.Combine(contentFolder, "about.md")) : null;
         var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown), config, diagnostics);
-        var earlierAuthors = EarlierAuthors(request.Releases.Select(r => r.Version).Order(VersionOrder.Instance).First());
 
         var built = new List<Built>();
         foreach (var input in request.Releases.OrderBy(r => r.Version, VersionOrder.Instance))
@@ -47,14 +46,13 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
-            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, earlierAuthors.Count > 0 ? earlierAuthors : null);
+            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors);
             var drafts = renderer.Render(model, WithHighlights(notes, model), audiences, about);
             if (drafts is not null)
             {
                 built.Add(new Built(input, run, model, drafts));
             }
 
-            earlierAuthors.UnionWith(model.Stats.Contributors);
         }
 
         if (diagnostics.HasErrors)
@@ -121,27 +119,5 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         return new ReleaseFile { Version = input.Version };
-    }
-
-    /// <summary>Authors of releases already in the release-notes folder that come before the first one built now.</summary>
-    private HashSet<string> EarlierAuthors(string firstVersion)
-    {
-        var authors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (!Directory.Exists(request.ReleaseNotesRoot))
-        {
-            return authors;
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(request.ReleaseNotesRoot))
-        {
-            var notesFile = Path.Combine(folder, "notes.json");
-            if (VersionOrder.Instance.Compare(Path.GetFileName(folder), firstVersion) < 0 && File.Exists(notesFile))
-            {
-                var notes = NotesJsonReader.ReadFile(notesFile, new DiagnosticBag()) ?? [];
-                authors.UnionWith(notes.Select(n => n.Author));
-            }
-        }
-
-        return authors;
     }
 }

@@ -24,7 +24,7 @@ public static class HighlightPicker
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Note.PrNumber)
             .Take(Count)
-            .Select(s => new Highlight(s.Note, s.Note.Text, $"Picked automatically (score {s.Score.ToString("0.#", CultureInfo.InvariantCulture)}: {s.Reason}).", s.Score, Manual: false))
+            .Select(s => new Highlight(s.Note, s.Note.Text, $"Picked automatically (score {s.Score.ToString("0.#", CultureInfo.InvariantCulture)}: {s.Reason}).", s.Score, Manual: false) { Prs = [s.Note.PrNumber] })
             .ToArray();
 
     public static double Score(ReleaseNote note, out string reason)

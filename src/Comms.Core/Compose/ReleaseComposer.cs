@@ -1,6 +1,7 @@
 using Comms.Core.Changelog;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
+using Comms.Core.Enhancements;
 using Comms.Core.Model;
 
 namespace Comms.Core.Compose;
@@ -8,15 +9,26 @@ namespace Comms.Core.Compose;
 /// <summary>Composes the release model: the numbers, the contributors, the highlights and their checks.</summary>
 public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag diagnostics)
 {
-    /// <param name="authors">Authors of every PR of the release (notes or not); null to count note authors only.</param>
-    /// <param name="earlierAuthors">Authors of earlier releases; null when none are known.</param>
+    /// <param name="authors">Authors of every merged PR of the release (notes or not); null to count note authors only.</param>
+    /// <param name="enhancements">The release's enhancements from every source given; null when none was given.</param>
     public ReleaseModel Compose(
         ReleaseFile release,
         IReadOnlyList<ReleaseNote> allNotes,
         IReadOnlyList<string>? authors = null,
-        IReadOnlySet<string>? earlierAuthors = null)
+        IReadOnlyList<Enhancement>? enhancements = null)
     {
-        var notes = allNotes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray();
+        var links = enhancements is null ? [] : EnhancementLinker.Link(allNotes.Where(n => !n.DoNotPublish).ToArray(), enhancements);
+        var linkOf = links.ToDictionary(l => l.Pr);
+        var notes = allNotes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber)
+            .Select(n => linkOf.TryGetValue(n.PrNumber, out var link) ? n with { Comms = n.Comms with { Enhancement = new EnhancementRef(link.Enhancement, link.How) } } : n)
+            .ToArray();
+        var ordered = (enhancements ?? []).OrderBy(e => Array.IndexOf(["stable", "beta", "alpha", "deprecated", "removed"], e.Stage)).ThenBy(e => e.Id, IdOrder.Instance).ToArray();
+        var byEnhancement = ordered.ToDictionary(
+            e => e.Id,
+            e => (IReadOnlyList<ReleaseNote>)notes.Where(n => n.Comms.Enhancement?.Id == e.Id).ToArray(),
+            StringComparer.Ordinal);
+        CheckStages(release, ordered, byEnhancement);
+        var previous = release.PreviousContributors?.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sections = new ChangelogSections(config);
         var contributors = (authors ?? notes.Select(n => n.Author))
             .Where(a => !IsBot(a))
@@ -32,9 +44,9 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             ByStability = Ordered(notes.Select(n => n.Comms.Stability?.Level).OfType<string>(), ["stable", "beta", "alpha", "deprecated", "removed"]),
             ByAudience = Counted(notes.SelectMany(n => n.Comms.Audiences.Select(a => a.Audience))),
             Contributors = contributors,
-            FirstTimeContributors = earlierAuthors is null
-                ? null
-                : contributors.Where(c => !earlierAuthors.Contains(c)).ToArray(),
+            ContributorsFromPullRequests = authors is not null,
+            FirstTimeContributors = previous is null ? null : contributors.Where(c => !previous.Contains(c)).ToArray(),
+            Enhancements = enhancements is null ? null : EnhancementCounts.Of(ordered),
         };
 
         CheckEmbargo(release);
@@ -46,9 +58,30 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Repo = config.Project.Repo,
             Date = release.ReleaseDate ?? LastMerge(notes),
             Notes = notes,
-            Highlights = Highlights(release, notes),
+            Highlights = Highlights(release, notes, enhancements is null ? null : ordered, byEnhancement),
             Stats = stats,
+            Enhancements = ordered,
+            HasEnhancementData = enhancements is not null,
+            EnhancementNotes = byEnhancement,
         };
+    }
+
+    /// <summary>A note that names a stage other than its enhancement's is worth a second look (the data wins).</summary>
+    private void CheckStages(ReleaseFile release, IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes)
+    {
+        foreach (var enhancement in enhancements.Where(e => e.Stage is "alpha" or "beta" or "stable"))
+        {
+            foreach (var note in notes[enhancement.Id])
+            {
+                if (note.Comms.Stability is { Level: "alpha" or "beta" or "stable" } said && said.Level != enhancement.Stage &&
+                    !said.Source.StartsWith("map", StringComparison.Ordinal))
+                {
+                    diagnostics.Warning(EnhancementCodes.StageDisagrees,
+                        $"PR #{note.PrNumber} reads as {said.Level} ({said.Source}) but enhancement {enhancement.Id} \"{enhancement.Title}\" is {enhancement.Stage} in {release.Version}; the enhancement's stage is used",
+                        release.File);
+                }
+            }
+        }
     }
 
     private bool IsBot(string login) =>
@@ -56,17 +89,50 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         login.EndsWith("-robot", StringComparison.OrdinalIgnoreCase) ||
         config.Notes.CherryPickBots.Contains(login, StringComparer.OrdinalIgnoreCase);
 
-    private IReadOnlyList<Highlight> Highlights(ReleaseFile release, IReadOnlyList<ReleaseNote> notes)
+    private IReadOnlyList<Highlight> Highlights(
+        ReleaseFile release,
+        IReadOnlyList<ReleaseNote> notes,
+        IReadOnlyList<Enhancement>? enhancements,
+        IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> enhancementNotes)
     {
         var byNumber = notes.ToDictionary(n => n.PrNumber);
+        var byId = (enhancements ?? []).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var chosen = new List<Highlight>();
         foreach (var entry in release.Highlights)
         {
-            if (entry.Pr is { } pr)
+            if (entry.Enhancement is { } id)
+            {
+                if (byId.TryGetValue(id, out var enhancement))
+                {
+                    var its = enhancementNotes[id];
+                    chosen.Add(new Highlight(its.Count > 0 ? its[0] : null, entry.Text ?? enhancement.Description ?? enhancement.Title,
+                        "Chosen by the release team (release.yaml).", 100, Manual: true)
+                    {
+                        Enhancement = enhancement,
+                        Title = enhancement.Title,
+                        Prs = its.Select(n => n.PrNumber).ToArray(),
+                    });
+                }
+                else
+                {
+                    diagnostics.Error(EnhancementCodes.SpotlightUnknown,
+                        enhancements is null
+                            ? $"highlight names enhancement {id}, but no enhancement data was given (--enhancements, enhancements.yaml)"
+                            : $"highlight names enhancement {id}, which is not in {release.Version}; add it to enhancements.yaml or fix the id",
+                        release.File, entry.Line, entry.Column);
+                }
+            }
+            else if (entry.Pr is { } pr)
             {
                 if (byNumber.TryGetValue(pr, out var note))
                 {
-                    chosen.Add(new Highlight(note, entry.Text ?? note.Text, "Chosen by the release team (release.yaml).", 100, Manual: true));
+                    var enhancement = note.Comms.Enhancement is { } link && byId.TryGetValue(link.Id, out var e) ? e : null;
+                    chosen.Add(new Highlight(note, entry.Text ?? enhancement?.Description ?? note.Text, "Chosen by the release team (release.yaml).", 100, Manual: true)
+                    {
+                        Enhancement = enhancement,
+                        Title = enhancement?.Title,
+                        Prs = [pr],
+                    });
                 }
                 else
                 {
@@ -89,7 +155,12 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             }
         }
 
-        return chosen.Count > 0 ? chosen : HighlightPicker.Pick(notes);
+        if (chosen.Count > 0)
+        {
+            return chosen;
+        }
+
+        return enhancements is not null ? SpotlightPicker.Pick(enhancements, enhancementNotes) : HighlightPicker.Pick(notes);
     }
 
     /// <summary>A quote that cites a PR (<c>#123</c>) should cite one of this release.</summary>

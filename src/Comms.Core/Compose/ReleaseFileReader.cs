@@ -9,7 +9,8 @@ namespace Comms.Core.Compose;
 public static class ReleaseFileReader
 {
     private static readonly string[] Fields =
-        ["version", "previous_version", "release_date", "codename", "theme", "highlights", "embargo", "quotes", "contacts"];
+        ["version", "previous_version", "release_date", "codename", "theme", "highlights", "embargo", "quotes", "contacts",
+         "author", "editors", "release_team", "previous_contributors"];
 
     /// <param name="version">The release's version when the file does not say (e.g. from its folder name).</param>
     public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics, string? version = null) =>
@@ -55,6 +56,10 @@ public static class ReleaseFileReader
             Highlights = fields.TryGetValue("highlights", out var h) ? Items(h, "highlights", reader, Highlight) : [],
             Quotes = fields.TryGetValue("quotes", out var q) ? Items(q, "quotes", reader, Quote) : [],
             Contacts = fields.TryGetValue("contacts", out var c) ? Items(c, "contacts", reader, Contact) : [],
+            Author = Str("author"),
+            Editors = fields.TryGetValue("editors", out var editors) ? reader.Strings(editors, "editors") ?? [] : [],
+            Team = fields.TryGetValue("release_team", out var team) ? Team(team, reader) : null,
+            PreviousContributors = fields.TryGetValue("previous_contributors", out var previous) ? PreviousContributors(previous, file, reader) : null,
             File = file,
         };
     }
@@ -102,26 +107,81 @@ public static class ReleaseFileReader
 
     private static HighlightEntry? Highlight(YamlNode node, YamlReader reader)
     {
-        var fields = reader.Mapping(node, "a highlight", ["pr", "text"]);
+        var fields = reader.Mapping(node, "a highlight", ["pr", "kep", "text"]);
         if (fields is null)
         {
             return null;
         }
 
         var pr = fields.TryGetValue("pr", out var p) ? reader.Int(p, "pr") : null;
+        var kep = fields.TryGetValue("kep", out var k) ? reader.String(k, "kep")?.Trim() : null;
         var text = fields.TryGetValue("text", out var t) ? reader.String(t, "text") : null;
         if (pr is null && fields.ContainsKey("pr"))
         {
             return null; // the bad number is already reported at its place
         }
 
-        if (pr is null && string.IsNullOrWhiteSpace(text))
+        if (pr is not null && kep is not null)
         {
-            reader.Error(ComposeCodes.ReleaseInvalid, "a highlight needs \"pr: <number>\" or \"text: ...\"", node);
+            reader.Error(ComposeCodes.ReleaseInvalid, "a highlight names a PR or an enhancement (kep), not both", node);
             return null;
         }
 
-        return new HighlightEntry(pr, text, (int)node.Start.Line, (int)node.Start.Column);
+        if (pr is null && string.IsNullOrEmpty(kep) && string.IsNullOrWhiteSpace(text))
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, "a highlight needs \"kep: <id>\", \"pr: <number>\" or \"text: ...\"", node);
+            return null;
+        }
+
+        return new HighlightEntry(pr, text, (int)node.Start.Line, (int)node.Start.Column) { Enhancement = string.IsNullOrEmpty(kep) ? null : kep };
+    }
+
+    private static ReleaseTeam? Team(YamlNode node, YamlReader reader)
+    {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return null;
+        }
+
+        var fields = reader.Mapping(node, "release_team", ["lead", "comms"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        return new ReleaseTeam(
+            fields.TryGetValue("lead", out var lead) ? reader.String(lead, "lead") : null,
+            fields.TryGetValue("comms", out var comms) ? reader.Strings(comms, "comms") ?? [] : []);
+    }
+
+    /// <summary>A list of logins, or the name of a file beside release.yaml with one login a line.</summary>
+    private static IReadOnlyList<string>? PreviousContributors(YamlNode node, string file, YamlReader reader)
+    {
+        if (node is YamlSequenceNode)
+        {
+            return reader.Strings(node, "previous_contributors");
+        }
+
+        var name = reader.String(node, "previous_contributors");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        if (name.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(name))
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, "\"previous_contributors\" names a file beside release.yaml (no '..', no absolute path)", node);
+            return null;
+        }
+
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", name);
+        if (!File.Exists(path))
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, $"\"previous_contributors\": {name} does not exist beside release.yaml", node);
+            return null;
+        }
+
+        return File.ReadAllLines(path).Select(l => l.Trim().TrimStart('@')).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
     }
 
     private static Quote? Quote(YamlNode node, YamlReader reader)

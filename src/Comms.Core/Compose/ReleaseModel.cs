@@ -18,6 +18,16 @@ public sealed record ReleaseModel
     public required IReadOnlyList<Highlight> Highlights { get; init; }
     public required ReleaseStats Stats { get; init; }
 
+    /// <summary>The release's enhancements, most advanced stage first, then by id; empty without enhancement data.</summary>
+    public IReadOnlyList<Enhancements.Enhancement> Enhancements { get; init; } = [];
+
+    /// <summary>Whether enhancement data was given (KEPs, GitHub or enhancements.yaml): only then do the drafts count enhancements.</summary>
+    public bool HasEnhancementData { get; init; }
+
+    /// <summary>The published notes of each enhancement, by id, in PR order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> EnhancementNotes { get; init; } =
+        new Dictionary<string, IReadOnlyList<ReleaseNote>>(StringComparer.Ordinal);
+
     public IEnumerable<ReleaseNote> UpgradeNotes => Notes.Where(n => n.ActionRequired);
     public IEnumerable<ReleaseNote> WithStability(string level) => Notes.Where(n => n.Comms.Stability?.Level == level);
     public IEnumerable<ReleaseNote> ForAudience(string audience) => Notes.Where(n => n.Comms.Audiences.Any(a => a.Audience == audience));
@@ -47,11 +57,28 @@ public sealed record ReleaseStats
     public IReadOnlyList<KeyValuePair<string, int>> ByAudience { get; init; } = [];
     public IReadOnlyList<string> Contributors { get; init; } = [];
 
-    /// <summary>Authors not seen in any earlier release; null when there is no earlier release to compare with.</summary>
+    /// <summary>True when <see cref="Contributors"/> are the authors of every merged PR; false when only the notes' authors are known.</summary>
+    public bool ContributorsFromPullRequests { get; init; }
+
+    /// <summary>Authors not among the previous contributors given for that purpose; null when none were given.</summary>
     public IReadOnlyList<string>? FirstTimeContributors { get; init; }
 
-    public int Enhancements => Count(ByStability, "alpha") + Count(ByStability, "beta") + Count(ByStability, "stable");
+    /// <summary>Enhancements by stage, from enhancement data; null without it (then the drafts count changes).</summary>
+    public EnhancementCounts? Enhancements { get; init; }
 
     public static int Count(IReadOnlyList<KeyValuePair<string, int>> counts, string key) =>
         counts.FirstOrDefault(c => c.Key == key).Value;
+}
+
+/// <summary>How many enhancements the release has at each stage.</summary>
+public sealed record EnhancementCounts(int Stable, int Beta, int Alpha, int Deprecated, int Removed)
+{
+    public int Total => Stable + Beta + Alpha + Deprecated + Removed;
+
+    public static EnhancementCounts Of(IEnumerable<Enhancements.Enhancement> enhancements)
+    {
+        var list = enhancements.ToArray();
+        int Count(string stage) => list.Count(e => e.Stage == stage);
+        return new EnhancementCounts(Count("stable"), Count("beta"), Count("alpha"), Count("deprecated"), Count("removed"));
+    }
 }

@@ -150,6 +150,17 @@ public static class NotesJsonReader
         return new StabilityInfo(stability.String("level") ?? string.Empty, stability.String("source") ?? string.Empty, stability.String("feature"));
     }
 
+    private static EnhancementRef? ReadEnhancement(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
+    {
+        if (!comms.TryGetProperty("enhancement", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var enhancement = new FieldReader(element, what + " enhancement", file, diagnostics);
+        return enhancement.String("id") is { Length: > 0 } id ? new EnhancementRef(id, enhancement.String("how") ?? string.Empty) : null;
+    }
+
     private static HighlightInfo? ReadHighlight(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
     {
         if (!comms.TryGetProperty("highlight", out var element) || element.ValueKind != JsonValueKind.Object)
@@ -188,7 +199,7 @@ public static class NotesJsonReader
         {
             switch (property.Name)
             {
-                case "title" or "merged_at" or "labels" or "maps" or "audiences" or "stability" or "highlight":
+                case "title" or "merged_at" or "labels" or "maps" or "audiences" or "stability" or "highlight" or "enhancement":
                     break;
                 case "datafields" when property.Value.ValueKind == JsonValueKind.Object:
                     foreach (var field in property.Value.EnumerateObject())
@@ -213,6 +224,7 @@ public static class NotesJsonReader
             Audiences = ReadAudiences(comms, what, file, diagnostics),
             Stability = ReadStability(comms, what, file, diagnostics),
             Highlight = ReadHighlight(comms, what, file, diagnostics),
+            Enhancement = ReadEnhancement(comms, what, file, diagnostics),
             Extra = extra,
         }, data);
     }

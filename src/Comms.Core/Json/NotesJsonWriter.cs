@@ -115,6 +115,14 @@ public static class NotesJsonWriter
             Bool(json, "manual", highlight.Manual);
             json.WriteEndObject();
         }
+
+        if (comms.Enhancement is { } enhancement)
+        {
+            json.WriteStartObject("enhancement");
+            json.WriteString("id", enhancement.Id);
+            json.WriteString("how", enhancement.How);
+            json.WriteEndObject();
+        }
         if (note.DataFields.Count > 0)
         {
             json.WriteStartObject("datafields");

@@ -62,16 +62,22 @@ public sealed record NoteComms
     /// <summary>Set when the note is one of the release's highlights.</summary>
     public HighlightInfo? Highlight { get; init; }
 
+    /// <summary>The id of the release's enhancement the note belongs to (the KEP number for Kubernetes), and how it was tied.</summary>
+    public EnhancementRef? Enhancement { get; init; }
+
     /// <summary>Fields under <c>comms</c> that this version does not know, kept verbatim.</summary>
     public IReadOnlyDictionary<string, JsonElement> Extra { get; init; } = ReleaseNote.EmptyFields;
 
     public bool IsEmpty =>
         Title is null && MergedAt is null && Labels.Count == 0 && Maps.Count == 0 && Extra.Count == 0 &&
-        Audiences.Count == 0 && Stability is null && Highlight is null;
+        Audiences.Count == 0 && Stability is null && Highlight is null && Enhancement is null;
 }
 
 /// <summary>A note's audience (e.g. <c>vendor</c>) and the rule that assigned it, with the rule's reason.</summary>
 public sealed record AudienceAssignment(string Audience, string Rule, string Reason);
+
+/// <summary>The enhancement a note belongs to, and what tied it (a proposal link, a feature gate, enhancements.yaml).</summary>
+public sealed record EnhancementRef(string Id, string How);
 
 /// <summary>A stability level (alpha, beta, stable, deprecated, removed), what found it, and the feature if named.</summary>
 public sealed record StabilityInfo(string Level, string Source, string? Feature = null);

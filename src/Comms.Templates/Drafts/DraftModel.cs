@@ -50,7 +50,7 @@ public static class DraftModel
             {
                 ["notes"] = stats.Notes,
                 ["pull_requests"] = stats.PullRequests,
-                ["enhancements"] = stats.Enhancements,
+                ["enhancements"] = stats.Enhancements?.Total ?? 0,
                 ["stable"] = Stab("stable"),
                 ["beta"] = Stab("beta"),
                 ["alpha"] = Stab("alpha"),
@@ -151,8 +151,8 @@ public static class DraftModel
     {
         var s = release.Stats;
         var name = $"{config.Project.Name} {ShortVersion(release.Release.Version)}";
-        var numbers = s.Enhancements > 0
-            ? $"{name} delivers {TemplateFunctions.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
+        var numbers = s.Enhancements is { Total: > 0 } counts
+            ? $"{name} delivers {TemplateFunctions.Count(counts.Total, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
             : $"{name} brings {TemplateFunctions.Count(s.Notes, "documented change")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
         var lead = release.Highlights.Count > 0 && release.Highlights[0] is { } h
             ? $"Headline change: {TemplateFunctions.Headline(h.Text)}."

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace Comms.Core.Compose;
+
+/// <summary>A highlight's headline: the enhancement's title, else the note's whole first sentence (links to their text, no closing period).</summary>
+public static partial class HighlightTitle
+{
+    [GeneratedRegex(@"(?<=[a-z0-9)`\]][.!?])\s+(?=[A-Z`])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]+\)")]
+    private static partial Regex Link();
+
+    public static string Of(Highlight highlight) => highlight.Title ?? Of(highlight.Text);
+
+    public static string Of(string text)
+    {
+        var line = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim().TrimStart('-', '*', ' ');
+        var first = SentenceEnd().Split(line)[0];
+        return Link().Replace(first, "$1").TrimEnd('.', ' ', ':', ';');
+    }
+}

@@ -13,6 +13,7 @@ public static class ExtraCommands
             Commands.CollectCommand.Create(cli),
             Commands.CheckCommand.Create(cli),
             Commands.SiteCommand.Create(cli),
+            Commands.InitCommand.Create(cli),
         ];
     }
 }

@@ -56,6 +56,15 @@ public sealed record ProjectConfig
     public string GitHubUrl { get; init; } = "https://github.com";
     public string? Url { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>Where a release's changelog is read on the web; <c>{tag}</c> and <c>{version}</c> are replaced.</summary>
+    public string? ChangelogUrl { get; init; }
+
+    /// <summary>Where a release is downloaded; <c>{tag}</c> and <c>{version}</c> are replaced.</summary>
+    public string? DownloadUrl { get; init; }
+
+    /// <summary>The glob of tags that are releases (the publish workflow runs on them).</summary>
+    public string TagPattern { get; init; } = "v*";
 }
 
 /// <summary>How notes are found in PR bodies and labels.</summary>

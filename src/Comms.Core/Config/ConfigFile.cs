@@ -47,6 +47,9 @@ internal sealed class ConfigFile
                     GitHubUrl = (p.GithubUrl ?? defaults.Project.GitHubUrl).TrimEnd('/'),
                     Url = p.Url,
                     Description = p.Description,
+                    ChangelogUrl = p.ChangelogUrl,
+                    DownloadUrl = p.DownloadUrl,
+                    TagPattern = p.TagPattern ?? defaults.Project.TagPattern,
                 }
                 : defaults.Project,
             Notes = notes,
@@ -64,6 +67,9 @@ internal sealed class ConfigFile
         public string? GithubUrl { get; set; }
         public string? Url { get; set; }
         public string? Description { get; set; }
+        public string? ChangelogUrl { get; set; }
+        public string? DownloadUrl { get; set; }
+        public string? TagPattern { get; set; }
     }
 
     internal sealed class NotesSection

@@ -14,6 +14,7 @@ public static class ExtraCommands
             Commands.CheckCommand.Create(cli),
             Commands.SiteCommand.Create(cli),
             Commands.InitCommand.Create(cli),
+            Commands.ReleaseCommand.Create(cli),
         ];
     }
 }

@@ -15,6 +15,7 @@ public static class ExtraCommands
             Commands.SiteCommand.Create(cli),
             Commands.InitCommand.Create(cli),
             Commands.ReleaseCommand.Create(cli),
+            Commands.ServeCommand.Create(cli),
         ];
     }
 }

@@ -70,6 +70,41 @@ public static class ProjectBuild
         return BuildCommand.Run(cli, new BuildRequest(inputs, notesRoot, site, options.Config, options.Theme, Directory.GetCurrentDirectory()), options.Verbose);
     }
 
+    /// <summary>
+    /// The request of every release with pulls on disk (<c>--pulls</c> for the newest, else
+    /// <c>release-notes/&lt;v&gt;/pulls.json</c> or <c>pulls/</c>), for builds that must not reach GitHub (<c>comms serve</c>).
+    /// </summary>
+    public static BuildRequest? LocalRequest(Options options, out string? problem)
+    {
+        var releases = Releases();
+        problem = null;
+        var notesRoot = Path.Combine(options.Output ?? ".", ReleaseNotes);
+        var inputs = new List<ReleaseInput>();
+        foreach (var version in options.Version is null ? releases : [options.Version])
+        {
+            var source = Path.Combine(ReleaseNotes, version);
+            var pulls = options.Pulls is not null && (options.Version is not null || version == releases[^1]) ? options.Pulls : LocalPulls(source);
+            if (pulls is null)
+            {
+                continue;
+            }
+
+            var maps = options.Maps ?? (Directory.Exists(Path.Combine(source, "maps")) ? Path.Combine(source, "maps") : null);
+            inputs.Add(new ReleaseInput(version, pulls, maps, Path.Combine(source, "release.yaml"), Path.Combine(notesRoot, version)));
+        }
+
+        if (inputs.Count == 0)
+        {
+            problem = releases.Count == 0
+                ? $"no releases under {ReleaseNotes}/; run `comms init` to start one"
+                : $"no release under {ReleaseNotes}/ has its pulls on disk; pass --pulls <file> for {releases[^1]}, or run `comms build` once (it keeps what it collects in {ReleaseNotes}/<v>/pulls.json)";
+            return null;
+        }
+
+        var site = options.Output is null ? Path.Combine("artifacts", "site") : Path.Combine(options.Output, "site");
+        return new BuildRequest(inputs, notesRoot, site, options.Config, options.Theme, Directory.GetCurrentDirectory());
+    }
+
     private static string? LocalPulls(string folder)
     {
         var file = Path.Combine(folder, "pulls.json");

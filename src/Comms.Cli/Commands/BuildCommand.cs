@@ -112,7 +112,7 @@ public static class BuildCommand
         return ExitCodes.UsageError;
     }
 
-    private static BuildRequest? Request(string? pulls, string? version, string? output, string? maps, string? release, string? theme, string? config)
+    internal static BuildRequest? Request(string? pulls, string? version, string? output, string? maps, string? release, string? theme, string? config)
     {
         var root = Directory.GetCurrentDirectory();
         var site = output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site");

@@ -38,9 +38,11 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>Prints the diagnostics in a stable order and returns the exit code they call for.</summary>
     public int Report(DiagnosticBag diagnostics, Severity least = Severity.Warning)
     {
+        var full = Environment.GetEnvironmentVariable("COMMS_DIAGNOSTIC_PATHS") == "full";
         foreach (var diagnostic in diagnostics.Sorted().Where(d => d.Severity >= least))
         {
-            Error.WriteLine(diagnostic.ToString());
+            // MSBuild and IDEs resolve relative paths against the project file's folder; full paths work everywhere.
+            Error.WriteLine((full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : diagnostic).ToString());
         }
 
         return diagnostics.HasErrors ? ExitCodes.ContentError : ExitCodes.Success;

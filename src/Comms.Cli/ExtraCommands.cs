@@ -16,6 +16,7 @@ public static class ExtraCommands
             Commands.InitCommand.Create(cli),
             Commands.ReleaseCommand.Create(cli),
             Commands.ServeCommand.Create(cli),
+            Commands.PlainTextCommand.Create(cli),
         ];
     }
 }

@@ -63,8 +63,7 @@ public static class BuildCommand
         command.SetAction(parse =>
         {
             var pullsPath = parse.GetValue(pulls);
-            if (ProjectBuild.IsProject() && (pullsPath is null || parse.GetValue(version) is null) &&
-                (parse.GetValue(github.Repo) is null || parse.GetValue(github.From) is null || parse.GetValue(github.To) is null))
+            if (ProjectBuild.IsProject())
             {
                 return ProjectBuild.Run(cli, github, parse, new ProjectBuild.Options(pullsPath, parse.GetValue(version), parse.GetValue(output),
                     parse.GetValue(maps), parse.GetValue(theme), parse.GetValue(config), parse.GetValue(verbose)));

@@ -149,7 +149,7 @@ public static class BuildCommand
     internal static int Run(CliContext cli, BuildRequest request, bool verbose)
     {
         var diagnostics = new DiagnosticBag();
-        var built = new ReleaseBuild(request, diagnostics).Run();
+        var built = SiteProgressView.Run(cli, progress => new ReleaseBuild(request with { SiteProgress = progress }, diagnostics).Run());
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
         if (built is null)
         {

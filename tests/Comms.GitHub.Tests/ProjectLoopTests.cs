@@ -101,6 +101,7 @@ public sealed class ProjectLoopTests
 
         Assert.True(build.ExitCode == 0, build.Out + build.Error);
         Assert.Contains("v1.2.0", build.Out, StringComparison.Ordinal);
+        Assert.Contains("content/about.md(1,1): warning CM0007: still the placeholder", build.Error, StringComparison.Ordinal);
         Assert.Contains("Fixed synthetic problem 4.", File.ReadAllText(Path.Combine(repo, "release-notes", "v1.2.0", "CHANGELOG.md")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(repo, "artifacts", "site", "release-1.2.0.html")));
         Assert.False(Directory.Exists(Path.Combine(repo, "release-notes", "v2.4.0")), "the sample is not built in a project");

@@ -86,5 +86,6 @@ public sealed class ReleaseCommandTests
         Assert.True(fitted.Length <= ReleasePublisher.MaxBodyChars);
         Assert.EndsWith("the rest is in the full changelog._\n", fitted, StringComparison.Ordinal);
         Assert.Equal("short\n", ReleasePublisher.Fit("short\r\n"));
+        Assert.EndsWith("the rest is in the [full changelog](https://example.org/v1.2.0/CHANGELOG.md)._\n", ReleasePublisher.Fit(body, "https://example.org/v1.2.0/CHANGELOG.md"), StringComparison.Ordinal);
     }
 }

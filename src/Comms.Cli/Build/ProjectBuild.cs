@@ -43,6 +43,7 @@ public static class ProjectBuild
             return ExitCodes.UsageError;
         }
 
+        WarnPlaceholder(cli);
         var explicitGitHub = parse.GetValue(github.Repo) is not null || parse.GetValue(github.Git) is not null;
         string[] selected = options.Version is not null
             ? [options.Version]
@@ -103,6 +104,18 @@ public static class ProjectBuild
 
         var site = options.Output is null ? Path.Combine("artifacts", "site") : Path.Combine(options.Output, "site");
         return new BuildRequest(inputs, notesRoot, site, options.Config, options.Theme, Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>A warning while content/about.md is still what <c>comms init</c> wrote.</summary>
+    private static void WarnPlaceholder(CliContext cli)
+    {
+        var about = Path.Combine("content", "about.md");
+        if (File.Exists(about) && File.ReadAllText(about).StartsWith(ProjectFiles.AboutMarker, StringComparison.Ordinal))
+        {
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Warning("CM0007", "still the placeholder `comms init` wrote; the press brief shows it until you write the project's boilerplate here", about, 1, 1);
+            cli.Report(diagnostics);
+        }
     }
 
     private static string? LocalPulls(string folder)

@@ -39,10 +39,13 @@ public static class ReleaseCommand
                 return cli.Report(diagnostics);
             }
 
+            var config = Comms.Core.Config.ConfigLoader.Load(null, new DiagnosticBag());
+            var tagName = parse.GetValue(tag)!;
             var request = new ReleaseRequest
             {
+                ChangelogUrl = config?.Project.ChangelogUrl is { } url ? Project.UrlPattern.Expand(url, tagName) : null,
                 Repo = options.Repo,
-                Tag = parse.GetValue(tag)!,
+                Tag = tagName,
                 Body = File.ReadAllText(notesFile),
                 Name = parse.GetValue(name),
                 ApiUrl = options.ApiUrl,

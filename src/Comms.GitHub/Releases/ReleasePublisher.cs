@@ -14,6 +14,9 @@ public sealed record ReleaseRequest
     public required string Tag { get; init; }
     public required string Body { get; init; }
     public string? Name { get; init; }
+
+    /// <summary>Where the whole changelog is read, linked when the body must be cut to fit.</summary>
+    public string? ChangelogUrl { get; init; }
     public string ApiUrl { get; init; } = "https://api.github.com";
     public string? Token { get; init; }
     public RetryOptions Retry { get; init; } = new();
@@ -57,7 +60,7 @@ public static class ReleasePublisher
             Repo = request.Repo, From = string.Empty, To = string.Empty, ApiUrl = request.ApiUrl, Token = request.Token,
             Retry = request.Retry, Handler = request.Handler,
         });
-        var body = Fit(request.Body);
+        var body = Fit(request.Body, request.ChangelogUrl);
         var name = request.Name ?? request.Tag;
         try
         {
@@ -94,7 +97,7 @@ public static class ReleasePublisher
     }
 
     /// <summary>The body as GitHub will take it: cut at a line end under the limit, saying so.</summary>
-    public static string Fit(string body)
+    public static string Fit(string body, string? changelogUrl = null)
     {
         body = body.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (body.Length <= MaxBodyChars)
@@ -102,7 +105,9 @@ public static class ReleasePublisher
             return body;
         }
 
-        const string note = "\n\n_The changelog is longer than a GitHub release can hold; the rest is in the full changelog._\n";
+        var note = changelogUrl is null
+            ? "\n\n_The changelog is longer than a GitHub release can hold; the rest is in the full changelog._\n"
+            : $"\n\n_The changelog is longer than a GitHub release can hold; the rest is in the [full changelog]({changelogUrl})._\n";
         var cut = body.LastIndexOf('\n', MaxBodyChars - note.Length);
         return body[..(cut > 0 ? cut : MaxBodyChars - note.Length)] + note;
     }

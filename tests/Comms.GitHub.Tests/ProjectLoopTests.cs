@@ -60,6 +60,20 @@ public sealed class ProjectLoopTests
     }
 
     [Fact]
+    public void Init_without_an_origin_remote_writes_a_placeholder_repo_and_warns()
+    {
+        using var temp = new TempDir();
+        CommsProcess.Git(temp.Path, "init", "-q", "-b", "main");
+
+        var result = CommsCli.Run("init", "--dir", temp.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning CM0005: no `origin` remote", result.Error, StringComparison.Ordinal);
+        Assert.Contains("repo: owner/name # no `origin` remote", File.ReadAllText(Path.Combine(temp.Path, "content", "comms.yaml")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "release-notes", "v0.1.0", "release.yaml")));
+    }
+
+    [Fact]
     public void Init_outside_a_git_repository_is_a_usage_error()
     {
         using var temp = new TempDir();

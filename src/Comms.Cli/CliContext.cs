@@ -35,12 +35,15 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected &&
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 
-    /// <summary>Prints the diagnostics in a stable order and returns the exit code they call for.</summary>
+    /// <summary>Prints the diagnostics in a stable order (repeated warnings counted unless verbose) and returns the exit code they call for.</summary>
     public int Report(DiagnosticBag diagnostics, Severity least = Severity.Warning)
     {
-        foreach (var diagnostic in diagnostics.Sorted().Where(d => d.Severity >= least))
+        var full = Environment.GetEnvironmentVariable("COMMS_DIAGNOSTIC_PATHS") == "full";
+        var sorted = diagnostics.Sorted().Where(d => d.Severity >= least).ToArray();
+        foreach (var diagnostic in DiagnosticSummary.Lines(sorted, aggregate: least > Severity.Info))
         {
-            Error.WriteLine(diagnostic.ToString());
+            // MSBuild and IDEs resolve relative paths against the project file's folder; full paths work everywhere.
+            Error.WriteLine((full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : diagnostic).ToString());
         }
 
         return diagnostics.HasErrors ? ExitCodes.ContentError : ExitCodes.Success;

@@ -12,7 +12,7 @@ public static class CommsApp
         var root = new RootCommand(
             "Comms turns merged pull requests into release notes, a changelog, a release blog post, a press brief, " +
             "one brief per audience (vendors, end users, developers) and a static site.\n\n" +
-            "Start with `comms build` to run the whole pipeline on the sample in content/.")
+            "Start with `comms build` to run the whole pipeline on the sample in content/, or `comms init` in your own repository.")
         {
             NotesCommand.Create(cli),
             ChangelogCommand.Create(cli),

@@ -13,6 +13,10 @@ public static class ExtraCommands
             Commands.CollectCommand.Create(cli),
             Commands.CheckCommand.Create(cli),
             Commands.SiteCommand.Create(cli),
+            Commands.InitCommand.Create(cli),
+            Commands.ReleaseCommand.Create(cli),
+            Commands.ServeCommand.Create(cli),
+            Commands.PlainTextCommand.Create(cli),
         ];
     }
 }

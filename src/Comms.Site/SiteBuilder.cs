@@ -44,9 +44,14 @@ public static class SiteBuilder
             var site = new SiteContext(request, engine, folder, d);
             try
             {
+                var notes = site.Notes.Sum(n => n.Count);
+                site.Advance("release pages", 0);
                 ReleasePages.Write(site);
+                site.Advance("indexes", 0);
                 IndexPages.Write(site);
+                site.Advance("filter pages", notes);
                 FilterPages.Write(site);
+                site.Advance("feeds", notes);
                 AtomFeeds.Write(site);
                 Sitemap.Write(site);
                 CopyAssets(assets, folder);

@@ -48,6 +48,9 @@ public sealed record SiteRequest
     /// <summary>Theme folders searched in order for <c>site/</c> files: the user's theme first, then <c>themes/default</c>.</summary>
     public required IReadOnlyList<string> ThemeFolders { get; init; }
 
+    /// <summary>Told as the pages are written, for a progress bar on large sites.</summary>
+    public IProgress<SiteProgress>? Progress { get; init; }
+
     public static readonly IReadOnlyList<SiteAudience> DefaultAudiences =
     [
         new("vendor", "Vendors"),

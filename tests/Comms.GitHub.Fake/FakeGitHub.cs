@@ -102,7 +102,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
 
         var (status, body) = context.Request.Path.Value == "/graphql" && context.Request.Method == "POST"
             ? await GraphQlAsync(context).ConfigureAwait(false)
-            : Rest(context);
+            : IsReleases(context) ? await ReleasesAsync(context).ConfigureAwait(false) : Rest(context);
         response.StatusCode = status;
         if (body is null)
         {

@@ -99,6 +99,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             Config = config,
             Audiences = audiences.Select(a => new SiteAudience(a.Id, a.Name)).ToArray(),
             ThemeFolders = theme.Folders,
+            Progress = request.SiteProgress,
         }, diagnostics);
     }
 

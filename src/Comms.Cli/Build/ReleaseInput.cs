@@ -10,4 +10,5 @@ public sealed record BuildRequest(
     string SiteFolder,
     string? ConfigPath,
     string? ThemeFolder,
-    string RepoRoot);
+    string RepoRoot,
+    IProgress<Comms.Site.SiteProgress>? SiteProgress = null);

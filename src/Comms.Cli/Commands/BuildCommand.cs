@@ -41,7 +41,8 @@ public static class BuildCommand
         github.AddTo(command, range: true);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(pulls) is not null && string.IsNullOrWhiteSpace(result.GetValue(version)))
+            var project = ProjectBuild.IsProject();
+            if (result.GetValue(pulls) is not null && string.IsNullOrWhiteSpace(result.GetValue(version)) && !project)
             {
                 result.AddError("--pulls needs --version: the version of the release being built, e.g. --version v1.2.0");
             }
@@ -53,7 +54,7 @@ public static class BuildCommand
                     result.AddError("give either --pulls (files) or --repo (GitHub), not both");
                 }
 
-                if (result.GetValue(github.From) is null || result.GetValue(github.To) is null || result.GetValue(version) is null)
+                if (!project && (result.GetValue(github.From) is null || result.GetValue(github.To) is null || result.GetValue(version) is null))
                 {
                     result.AddError("--repo needs --from, --to and --version, e.g. --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0");
                 }
@@ -62,6 +63,12 @@ public static class BuildCommand
         command.SetAction(parse =>
         {
             var pullsPath = parse.GetValue(pulls);
+            if (ProjectBuild.IsProject())
+            {
+                return ProjectBuild.Run(cli, github, parse, new ProjectBuild.Options(pullsPath, parse.GetValue(version), parse.GetValue(output),
+                    parse.GetValue(maps), parse.GetValue(theme), parse.GetValue(config), parse.GetValue(verbose)));
+            }
+
             if (parse.GetValue(github.Repo) is not null)
             {
                 pullsPath = CollectFirst(cli, github, parse, parse.GetValue(version)!, parse.GetValue(output));
@@ -100,11 +107,11 @@ public static class BuildCommand
 
     private static int NoSample(CliContext cli)
     {
-        cli.Error.WriteLine($"comms: error CM0003: no --pulls given and no sample at {SampleReleases}; run from the project folder or pass --pulls and --version");
+        cli.Error.WriteLine($"comms: error CM0003: no --pulls given, no sample at {SampleReleases} and no release-notes/ folder; run `comms init` to start a project here, or pass --pulls and --version");
         return ExitCodes.UsageError;
     }
 
-    private static BuildRequest? Request(string? pulls, string? version, string? output, string? maps, string? release, string? theme, string? config)
+    internal static BuildRequest? Request(string? pulls, string? version, string? output, string? maps, string? release, string? theme, string? config)
     {
         var root = Directory.GetCurrentDirectory();
         var site = output is null ? Path.Combine("artifacts", "site") : Path.Combine(output, "site");
@@ -139,10 +146,10 @@ public static class BuildCommand
         return new BuildRequest(releases, sampleRoot, site, config, theme, root);
     }
 
-    private static int Run(CliContext cli, BuildRequest request, bool verbose)
+    internal static int Run(CliContext cli, BuildRequest request, bool verbose)
     {
         var diagnostics = new DiagnosticBag();
-        var built = new ReleaseBuild(request, diagnostics).Run();
+        var built = SiteProgressView.Run(cli, progress => new ReleaseBuild(request with { SiteProgress = progress }, diagnostics).Run());
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
         if (built is null)
         {

@@ -61,13 +61,14 @@ public static class SiteCommand
         var target = Path.Combine(output, "site");
         if (!diagnostics.HasErrors)
         {
-            SiteBuilder.Build(new SiteRequest
+            SiteProgressView.Run(cli, progress => SiteBuilder.Build(new SiteRequest
             {
                 OutputFolder = target,
                 Releases = releases,
                 Config = config,
                 ThemeFolders = Theme.Default(Directory.GetCurrentDirectory(), theme).Folders,
-            }, diagnostics);
+                Progress = progress,
+            }, diagnostics));
         }
 
         var code = cli.Report(diagnostics);

@@ -66,6 +66,11 @@ public static class ReleaseFileReader
 
     private static DateOnly? Date(YamlNode node, YamlReader reader)
     {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return null; // left empty until it is set
+        }
+
         var text = reader.String(node, "release_date");
         if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -78,6 +83,11 @@ public static class ReleaseFileReader
 
     private static DateTimeOffset? Instant(YamlNode node, YamlReader reader)
     {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return null; // left empty until it is set
+        }
+
         var text = reader.String(node, "embargo");
         if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {

@@ -27,6 +27,9 @@ public sealed record CommsConfig
     /// <summary>Bounds on input sizes and depths (<c>limits</c>).</summary>
     public IO.InputLimits Limits { get; init; } = IO.InputLimits.Default;
 
+    /// <summary>Where the release's enhancements come from (<c>enhancements:</c> in comms.yaml).</summary>
+    public EnhancementsConfig Enhancements { get; init; } = new();
+
     public static readonly IReadOnlyList<SectionConfig> DefaultSections =
     [
         new("Deprecation", ["deprecation"]),
@@ -62,6 +65,42 @@ public sealed record ProjectConfig
     public string GitHubUrl { get; init; } = "https://github.com";
     public string? Url { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>Where a release's changelog is read on the web; <c>{tag}</c> and <c>{version}</c> are replaced.</summary>
+    public string? ChangelogUrl { get; init; }
+
+    /// <summary>Where a release is downloaded; <c>{tag}</c> and <c>{version}</c> are replaced.</summary>
+    public string? DownloadUrl { get; init; }
+
+    /// <summary>The glob of tags that are releases (the publish workflow runs on them).</summary>
+    public string TagPattern { get; init; } = "v*";
+}
+
+/// <summary>
+/// Enhancement sources: a folder of KEPs, and the GitHub repository whose issues track enhancements (milestone,
+/// tracked label, stage labels). Kubernetes defaults.
+/// </summary>
+public sealed record EnhancementsConfig
+{
+    /// <summary>A folder of Kubernetes Enhancement Proposals (<c>keps/&lt;sig&gt;/&lt;N&gt;-&lt;slug&gt;/kep.yaml</c>); null: none.</summary>
+    public string? Keps { get; init; }
+
+    /// <summary>The repository of the enhancement issues, <c>owner/name</c>.</summary>
+    public string Repo { get; init; } = "kubernetes/enhancements";
+
+    /// <summary>Where the enhancements live on the web, for links to tracking issues and proposals.</summary>
+    public string Url { get; init; } = "https://github.com/kubernetes/enhancements";
+
+    public string TrackedLabel { get; init; } = "tracked/yes";
+
+    public IReadOnlyDictionary<string, string> StageLabels { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["alpha"] = "stage/alpha",
+        ["beta"] = "stage/beta",
+        ["stable"] = "stage/stable",
+        ["deprecated"] = "stage/deprecated",
+        ["removed"] = "stage/removed",
+    };
 }
 
 /// <summary>How notes are found in PR bodies and labels.</summary>

@@ -15,8 +15,9 @@ public static class ConfigLoader
 {
     public const string DefaultPath = "content/comms.yaml";
 
-    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits"];
-    private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description"];
+    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements"];
+    private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
+    private static readonly string[] EnhancementKeys = ["keps", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
         ["blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars"];
     private static readonly string[] LabelKeys = ["kind", "sig", "area", "action_required", "none"];
@@ -95,8 +96,16 @@ public static class ConfigLoader
                     GitHubUrl = (Url(r, p, "github_url") ?? d.GitHubUrl).TrimEnd('/'),
                     Url = Url(r, p, "url"),
                     Description = Str(r, p, "description"),
+                    ChangelogUrl = Url(r, p, "changelog_url"),
+                    DownloadUrl = Url(r, p, "download_url"),
+                    TagPattern = NonEmpty(r, p, "tag_pattern") ?? d.TagPattern,
                 },
             };
+        }
+
+        if (top.TryGetValue("enhancements", out var enhancementsNode) && r.Mapping(enhancementsNode, "enhancements", EnhancementKeys) is { } e)
+        {
+            config = config with { Enhancements = Enhancements(r, e, file, defaults.Enhancements) };
         }
 
         if (top.TryGetValue("notes", out var notesNode) && r.Mapping(notesNode, "notes", NotesKeys) is { } n)
@@ -251,6 +260,45 @@ public static class ConfigLoader
         }
 
         return result;
+    }
+
+    private static EnhancementsConfig Enhancements(YamlReader r, Dictionary<string, YamlNode> map, string file, EnhancementsConfig d)
+    {
+        var keps = Str(r, map, "keps");
+        var stageLabels = new SortedDictionary<string, string>(d.StageLabels.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        if (map.TryGetValue("stage_labels", out var labelsNode) && r.Mapping(labelsNode, "stage_labels", ["alpha", "beta", "stable", "deprecated", "removed"]) is { } labels)
+        {
+            foreach (var (stage, node) in labels)
+            {
+                if (NonEmptyValue(r, node, stage) is { } label)
+                {
+                    stageLabels[stage] = label;
+                }
+            }
+        }
+
+        string? repo = null;
+        if (NonEmpty(r, map, "repo") is { } given)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(given, "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                repo = given;
+            }
+            else
+            {
+                r.Error(Codes.ConfigInvalid, $"\"repo\" must be owner/name, e.g. kubernetes/enhancements, not \"{given}\"", map["repo"]);
+            }
+        }
+
+        return new EnhancementsConfig
+        {
+            // A relative folder is read from the config file's folder, as a user reading comms.yaml expects.
+            Keps = keps is null ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", keps)),
+            Repo = repo ?? d.Repo,
+            Url = Url(r, map, "url") ?? d.Url,
+            TrackedLabel = NonEmpty(r, map, "tracked_label") ?? d.TrackedLabel,
+            StageLabels = stageLabels,
+        };
     }
 
     private static string? Str(YamlReader r, Dictionary<string, YamlNode> map, string key) =>

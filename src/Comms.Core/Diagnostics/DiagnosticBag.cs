@@ -36,9 +36,9 @@ public sealed class DiagnosticBag
     public void Info(string code, string message, string? file = null, int line = 0, int column = 0) =>
         Add(new Diagnostic(Severity.Info, code, message, file, line, column));
 
-    /// <summary>Diagnostics in a stable order: by file, line, column, code, message.</summary>
+    /// <summary>Diagnostics in a stable order: by file (numbers in names compared as numbers), line, column, code, message.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
-        Items.OrderBy(d => d.File ?? string.Empty, StringComparer.Ordinal)
+        Items.OrderBy(d => d.File ?? string.Empty, NaturalOrder.Instance)
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal)

@@ -61,6 +61,11 @@ internal sealed partial class GitHubHttp : IDisposable
             return message;
         }, canHalve: false, graphQl: false, ct);
 
+    /// <summary>A REST write (POST, PATCH) with a JSON body; 200 and 201 answer with JSON.</summary>
+    public Task<Reply> RestSendAsync(HttpMethod method, Uri url, string json, CancellationToken ct) =>
+        SendAsync(() => new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") },
+            canHalve: false, graphQl: false, ct);
+
     private async Task<Reply> SendAsync(Func<HttpRequestMessage> make, bool canHalve, bool graphQl, CancellationToken ct)
     {
         var lastProblem = "none";
@@ -102,7 +107,7 @@ internal sealed partial class GitHubHttp : IDisposable
                     return new Reply(response.StatusCode, null, etag, null);
                 }
 
-                if (status == 200)
+                if (status is 200 or 201)
                 {
                     JsonDocument doc;
                     try

@@ -17,6 +17,7 @@ internal static class ReleasePages
         {
             var release = site.Releases[rank];
             var notes = site.Notes[rank];
+            site.Advance("release pages", notes.Count);
             var byNumber = release.Notes.Zip(notes).ToArray();
             var groups = byNumber
                 .SelectMany(p => sections.SectionsOf(p.First).Take(1).Select(s => (section: s, view: p.Second)))

@@ -35,6 +35,19 @@ internal sealed class SiteContext
 
     public IReadOnlyList<string> Pages => _pages;
 
+    private int _done;
+
+    /// <summary>Reports <paramref name="notes"/> more notes rendered at <paramref name="stage"/> (three passes over every note in all).</summary>
+    public void Advance(string stage, int notes)
+    {
+        if (Request.Progress is { } progress)
+        {
+            var all = Notes.Sum(n => n.Count);
+            _done += notes;
+            progress.Report(new SiteProgress(stage, Math.Min(_done, 3 * all), 3 * all, all));
+        }
+    }
+
     /// <summary>The newest release that is not a pre-release, or the newest of all.</summary>
     public SiteRelease? Latest => Releases.LastOrDefault(r => !r.Version.IsPreRelease) ?? (Releases.Count > 0 ? Releases[^1] : null);
 

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Comms.Cli.Project;
+using Comms.Core.Diagnostics;
+using Comms.Core.IO;
+
+namespace Comms.Cli.Commands;
+
+/// <summary><c>comms plaintext</c>: a Markdown draft as plain text (what a NuGet package's release notes take).</summary>
+public static class PlainTextCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var markdown = new Option<string>("--markdown") { Description = "The draft, e.g. release-notes/v1.2.0/CHANGELOG.md.", Required = true, HelpName = "file" };
+        var output = new Option<string>("--out") { Description = "Where to write the plain text.", Required = true, HelpName = "file" };
+        var command = new Command("plaintext", "Write a Markdown draft as plain text: headings, links, code spans and emphasis lose their markup; lists stay lists.\n\nExample:\n  comms plaintext --markdown release-notes/v1.2.0/CHANGELOG.md --out release-notes.txt")
+        {
+            markdown, output,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(markdown)!;
+            if (!File.Exists(file))
+            {
+                var diagnostics = new DiagnosticBag();
+                diagnostics.Error(Codes.InputNotFound, "the draft does not exist (build the release first: comms build)", file);
+                return cli.Report(diagnostics);
+            }
+
+            AtomicFile.WriteAllText(parse.GetValue(output)!, PlainText.FromMarkdown(File.ReadAllText(file)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Comms.Cli.Build;
+using Comms.Cli.Serve;
+
+namespace Comms.Cli.Commands;
+
+/// <summary><c>comms serve</c>: builds, serves the site and drafts on 127.0.0.1, rebuilds on every edit and reloads open pages.</summary>
+public static class ServeCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8484, HelpName = "N" };
+        var pulls = new Option<string?>("--pulls") { Description = "Pull requests of the release being edited (default: each release's pulls on disk, or the sample's).", HelpName = "dir|file" };
+        var version = new Option<string?>("--version") { Description = "Preview this release only.", HelpName = "v" };
+        var output = new Option<string>("--out") { Description = "Where the preview's drafts and site are built (never the release-notes folder).", DefaultValueFactory = _ => Path.Combine("artifacts", "serve"), HelpName = "dir" };
+        var theme = new Option<string?>("--theme") { Description = "A theme folder whose templates override the default theme's (watched too).", HelpName = "dir" };
+        var config = CommonOptions.Config();
+        var command = new Command("serve",
+            "Preview while editing: build the drafts and the site, serve them on http://127.0.0.1:<port>/ (drafts under /drafts/), " +
+            "watch content/, release-notes/, themes/ and the pulls, rebuild what changed and reload open pages. A failed build shows " +
+            "its errors in the page while the last good site stays served. Ctrl-C stops.\n\nExample:\n  comms serve --port 8484")
+        {
+            port, pulls, version, output, theme, config,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(port) is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535");
+            }
+        });
+        command.SetAction(parse => Run(cli, parse.GetValue(port), parse.GetValue(pulls), parse.GetValue(version), parse.GetValue(output)!,
+            parse.GetValue(theme), parse.GetValue(config)));
+        return command;
+    }
+
+    private static int Run(CliContext cli, int port, string? pulls, string? version, string output, string? theme, string? config)
+    {
+        BuildRequest? request;
+        string? problem = null;
+        if (ProjectBuild.IsProject())
+        {
+            request = ProjectBuild.LocalRequest(new ProjectBuild.Options(pulls, version, output, null, theme, config, false), out problem);
+        }
+        else
+        {
+            request = BuildCommand.Request(pulls, pulls is null ? null : version, output, null, null, theme, config);
+            if (request is not null && pulls is null && version is not null)
+            {
+                request = request with { Releases = request.Releases.Where(r => r.Version == version).ToArray() };
+            }
+
+            problem = request is null || request.Releases.Count == 0 ? "nothing to preview: pass --pulls and --version, or run `comms init` and give the release its pulls" : null;
+        }
+
+        if (request is null || problem is not null)
+        {
+            cli.Error.WriteLine($"comms: error CM0003: {problem}");
+            return ExitCodes.UsageError;
+        }
+
+        var root = Directory.GetCurrentDirectory();
+        var watch = new List<string> { "content", "release-notes", "themes" };
+        watch.AddRange(request.Releases.Select(r => r.Pulls));
+        watch.AddRange(request.Releases.Select(r => r.Maps).OfType<string>());
+        watch.AddRange(new[] { theme, config }.OfType<string>());
+        using var rebuilder = new Rebuilder(request, root, watch, TimeSpan.FromMilliseconds(150));
+        rebuilder.Built += state => Report(cli, state);
+        rebuilder.BuildAllAsync().GetAwaiter().GetResult();
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            var host = ServeHost.StartAsync(rebuilder, request.SiteFolder, request.ReleaseNotesRoot, port).GetAwaiter().GetResult();
+            cli.Out.WriteLine($"Serving {host.Url} (drafts at {host.Url}drafts/); watching for changes. Ctrl-C stops.");
+            cli.Out.Flush();
+            try
+            {
+                stop.Token.WaitHandle.WaitOne();
+            }
+            finally
+            {
+                host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (IOException e)
+        {
+            cli.Error.WriteLine($"comms: error CM0008: cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} ({e.Message}); pick another --port, or --port 0 for a free one");
+            return ExitCodes.UsageError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Report(CliContext cli, BuildState state)
+    {
+        var what = string.Join(", ", state.Versions);
+        if (state.Ok)
+        {
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"build {state.Number}: built {what} in {state.Milliseconds} ms"));
+        }
+        else
+        {
+            foreach (var line in state.Diagnostics)
+            {
+                cli.Error.WriteLine(line);
+            }
+
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"build {state.Number}: failed after {state.Milliseconds} ms; still serving the last good site"));
+        }
+
+        cli.Out.Flush();
+    }
+}

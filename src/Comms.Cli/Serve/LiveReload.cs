@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Comms.Cli.Serve;
+
+/// <summary>What <c>comms serve</c> adds to every HTML page: a script that reloads on a new build and shows build errors.</summary>
+public static partial class LiveReload
+{
+    public const string ScriptPath = "/__comms/live.js";
+    public const string StylePath = "/__comms/live.css";
+    public const string EventsPath = "/__comms/events";
+    public const string StatusPath = "/__comms/status";
+
+    [GeneratedRegex("""(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")""", RegexOptions.IgnoreCase)]
+    private static partial Regex CspMeta();
+
+    /// <summary>The page with the live-reload script, the error panel when the last build failed, and a CSP that lets the script listen.</summary>
+    public static string Inject(string html, BuildState state)
+    {
+        html = CspMeta().Replace(html, m => m.Groups[1].Value + m.Groups[2].Value.TrimEnd(' ', ';') + "; connect-src 'self'" + m.Groups[3].Value, 1);
+        var panel = state.Ok ? string.Empty : Panel(state.Diagnostics);
+        var tags = $"""{panel}<link rel="stylesheet" href="{StylePath}"><script src="{ScriptPath}" data-build="{state.Number}"></script>""";
+        var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return end >= 0 ? html[..end] + tags + html[end..] : html + tags;
+    }
+
+    public static string Panel(IReadOnlyList<string> diagnostics) =>
+        "<div id=\"comms-build-errors\" role=\"alert\"><strong>The last build failed; this is the last good site.</strong><pre>" +
+        string.Join("\n", diagnostics.Select(WebUtility.HtmlEncode)) + "</pre></div>";
+
+    public const string Script = """
+        (() => {
+          const me = document.currentScript;
+          const shown = Number(me.dataset.build);
+          const events = new EventSource("/__comms/events");
+          const panel = () => {
+            let p = document.getElementById("comms-build-errors");
+            if (!p) {
+              p = document.createElement("div");
+              p.id = "comms-build-errors";
+              p.setAttribute("role", "alert");
+              const title = document.createElement("strong");
+              title.textContent = "The last build failed; this is the last good site.";
+              p.append(title, document.createElement("pre"));
+              document.body.append(p);
+            }
+            return p;
+          };
+          events.addEventListener("build", (e) => {
+            const build = JSON.parse(e.data);
+            if (build.ok) {
+              if (build.number !== shown) { location.reload(); }
+              else { document.getElementById("comms-build-errors")?.remove(); }
+            } else {
+              panel().querySelector("pre").textContent = build.diagnostics.join("\n");
+            }
+          });
+        })();
+        """;
+
+    public const string Style = """
+        #comms-build-errors { position: fixed; inset: auto 0 0 0; max-height: 50vh; overflow: auto; z-index: 2147483647;
+          background: #2b0b0b; color: #ffd7d7; border-top: 4px solid #e5484d; padding: .75rem 1rem; font: 14px/1.4 ui-monospace, monospace; }
+        #comms-build-errors pre { white-space: pre-wrap; margin: .5rem 0 0; }
+        """;
+}

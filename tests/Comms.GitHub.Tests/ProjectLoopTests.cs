@@ -1,0 +1,217 @@
+using Comms.Cli.Project;
+using Comms.GitHub.Fake;
+using Comms.TestKit;
+using YamlDotNet.RepresentationModel;
+
+namespace Comms.GitHub.Tests;
+
+/// <summary>
+/// The release team's loop in a real temporary git repository: <c>comms init</c>, <c>comms build</c> of the
+/// project, and the publish workflow's <c>run:</c> steps played against the fake GitHub.
+/// </summary>
+public sealed class ProjectLoopTests
+{
+    private static void Merge(string repo, int number) =>
+        CommsProcess.Git(repo, "commit", "-q", "--allow-empty", "-m", $"Merge pull request #{number} from dev/change-{number}\n\nChange {number}");
+
+    /// <summary>A repository with origin example/project and two release tags, v1.0.0 and v1.1.0.</summary>
+    private static string TwoTags(TempDir temp)
+    {
+        var repo = Path.Combine(temp.Path, "project");
+        Directory.CreateDirectory(repo);
+        CommsProcess.Git(repo, "init", "-q", "-b", "main");
+        CommsProcess.Git(repo, "remote", "add", "origin", "https://github.com/example/project.git");
+        Merge(repo, 1);
+        CommsProcess.Git(repo, "tag", "v1.0.0");
+        Merge(repo, 2);
+        Merge(repo, 3);
+        CommsProcess.Git(repo, "tag", "v1.1.0");
+        return repo;
+    }
+
+    [Fact]
+    public void Init_writes_the_starting_files_from_the_repository_and_keeps_existing_ones()
+    {
+        using var temp = new TempDir();
+        var repo = TwoTags(temp);
+        File.WriteAllText(Path.Combine(repo, "keep.txt"), "x");
+        Directory.CreateDirectory(Path.Combine(repo, "content"));
+        File.WriteAllText(Path.Combine(repo, "content", "about.md"), "Our own words.\n");
+
+        var result = CommsCli.Run("init", "--dir", repo);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("kept    content/about.md", result.Out, StringComparison.Ordinal);
+        Assert.Equal("Our own words.\n", File.ReadAllText(Path.Combine(repo, "content", "about.md")));
+        var config = File.ReadAllText(Path.Combine(repo, "content", "comms.yaml"));
+        Assert.Contains("repo: example/project\n", config, StringComparison.Ordinal);
+        Assert.Contains("download_url: https://github.com/example/project/releases/tag/{tag}", config, StringComparison.Ordinal);
+        var release = File.ReadAllText(Path.Combine(repo, "release-notes", "v1.2.0", "release.yaml"));
+        Assert.Contains("version: v1.2.0\nprevious_version: v1.1.0\n", release, StringComparison.Ordinal);
+        Assert.Contains("release_date:\n", release, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(repo, ".github", "workflows", "release-comms.yml")));
+        Assert.Contains("audiences:", File.ReadAllText(Path.Combine(repo, "content", "audiences.yaml")), StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(repo, "content", "comms.yaml"), "project:\n  name: Mine\n");
+        var second = CommsCli.Run("init", "--dir", repo);
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("wrote", second.Out, StringComparison.Ordinal);
+        Assert.Equal("project:\n  name: Mine\n", File.ReadAllText(Path.Combine(repo, "content", "comms.yaml")));
+    }
+
+    [Fact]
+    public void Init_without_an_origin_remote_writes_a_placeholder_repo_and_warns()
+    {
+        using var temp = new TempDir();
+        CommsProcess.Git(temp.Path, "init", "-q", "-b", "main");
+
+        var result = CommsCli.Run("init", "--dir", temp.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning CM0005: no `origin` remote", result.Error, StringComparison.Ordinal);
+        Assert.Contains("repo: owner/name # no `origin` remote", File.ReadAllText(Path.Combine(temp.Path, "content", "comms.yaml")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "release-notes", "v0.1.0", "release.yaml")));
+    }
+
+    [Fact]
+    public void Init_outside_a_git_repository_is_a_usage_error()
+    {
+        using var temp = new TempDir();
+        var result = CommsCli.Run("init", "--dir", temp.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not in a git repository", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("https://github.com/example/project.git", "example/project", "github.com")]
+    [InlineData("git@github.com:example/project.git", "example/project", "github.com")]
+    [InlineData("ssh://git@ghe.example.org/team/tool", "team/tool", "ghe.example.org")]
+    public void Origin_urls_give_owner_and_name(string url, string repo, string host) =>
+        Assert.Equal((repo, host), Comms.Cli.Project.Git.ParseRemote(url));
+
+    [Theory]
+    [InlineData(null, "v0.1.0")]
+    [InlineData("v1.1.0", "v1.2.0")]
+    [InlineData("2.9.3", "2.10.0")]
+    [InlineData("v1.3.0-rc.1", "v1.3.0")]
+    public void The_next_version_follows_the_newest_tag(string? newest, string next) =>
+        Assert.Equal(next, ProjectFiles.NextVersion(newest));
+
+    [Fact]
+    public void The_workflow_in_docs_is_the_one_init_writes() =>
+        Assert.Equal(ProjectFiles.Workflow("v*"), File.ReadAllText(Path.Combine(Repo.Root, "docs", "release-comms.yml")).Replace("\r\n", "\n", StringComparison.Ordinal));
+
+    [Fact]
+    public void Init_then_build_in_a_fresh_repository_builds_the_project_offline_from_given_pulls()
+    {
+        using var temp = new TempDir();
+        var repo = TwoTags(temp);
+        Assert.Equal(0, CommsProcess.Run(repo, null, "init").ExitCode);
+        var pulls = Path.Combine(temp.Path, "pulls.json");
+        File.WriteAllText(pulls, new System.Text.Json.Nodes.JsonArray(FakeData.Synthetic(4), FakeData.Synthetic(5)).ToJsonString());
+
+        var build = CommsProcess.Run(repo, new Dictionary<string, string> { ["CI"] = "true" }, "build", "--pulls", pulls);
+
+        Assert.True(build.ExitCode == 0, build.Out + build.Error);
+        Assert.Contains("v1.2.0", build.Out, StringComparison.Ordinal);
+        Assert.Contains("content/about.md(1,1): warning CM0007: still the placeholder", build.Error, StringComparison.Ordinal);
+        Assert.Contains("Fixed synthetic problem 4.", File.ReadAllText(Path.Combine(repo, "release-notes", "v1.2.0", "CHANGELOG.md")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(repo, "artifacts", "site", "release-1.2.0.html")));
+        Assert.False(Directory.Exists(Path.Combine(repo, "release-notes", "v2.4.0")), "the sample is not built in a project");
+    }
+
+    [Fact]
+    public async Task The_workflow_run_steps_publish_a_pushed_tag_against_the_fake_github()
+    {
+        using var temp = new TempDir();
+        var repo = TwoTags(temp);
+        Assert.Equal(0, CommsCli.Run("init", "--dir", repo).ExitCode);
+        CommsProcess.Git(repo, "add", "-A");
+        CommsProcess.Git(repo, "commit", "-q", "-m", "Start release comms");
+        Merge(repo, 4);
+        Merge(repo, 5);
+        CommsProcess.Git(repo, "tag", "v1.2.0");
+
+        await using var fake = await FakeGitHub.StartAsync();
+        fake.Refs.Add("v1.2.0");
+        foreach (var n in new[] { 1, 2, 3, 4, 5 })
+        {
+            fake.Add(FakeData.Synthetic(n));
+        }
+
+        var workflow = new YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(Path.Combine(repo, ".github", "workflows", "release-comms.yml"))));
+        var root = (YamlMappingNode)workflow.Documents[0].RootNode;
+        var tags = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["on"])["push"])["tags"];
+        Assert.Equal("v*", ((YamlScalarNode)tags[0]).Value);
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["jobs"])["build"])["steps"]).Cast<YamlMappingNode>().ToArray();
+        var uses = steps.Concat(((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["jobs"])["deploy"])["steps"]).Cast<YamlMappingNode>())
+            .Where(s => s.Children.ContainsKey("uses")).Select(s => ((YamlScalarNode)s["uses"]).Value!.Split('@')[0]).ToArray();
+        Assert.Equal(["actions/checkout", "actions/setup-dotnet", "actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"], uses);
+
+        var bin = Path.Combine(temp.Path, "bin");
+        CommsProcess.WriteShim(bin);
+        var env = new Dictionary<string, string>
+        {
+            ["CI"] = "true",
+            ["GITHUB_REF_NAME"] = "v1.2.0",
+            ["GITHUB_REPOSITORY"] = "example/project",
+            ["GITHUB_API_URL"] = fake.ApiUrl,
+            ["GITHUB_TOKEN"] = fake.Token,
+            ["GITHUB_PATH"] = Path.Combine(temp.Path, "github_path"),
+            ["XDG_CACHE_HOME"] = Path.Combine(temp.Path, "cache"),
+            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+        };
+
+        var played = 0;
+        for (var round = 1; round <= 2; round++)
+        {
+            foreach (var step in steps.Where(s => s.Children.ContainsKey("run")))
+            {
+                var script = ((YamlScalarNode)step["run"]).Value!;
+                Assert.DoesNotContain("${{", script, StringComparison.Ordinal);
+                if (step.Children.ContainsKey("id") && ((YamlScalarNode)step["id"]).Value == "install-comms")
+                {
+                    Assert.Contains($"dotnet tool install --global comms --version {ProjectFiles.ToolVersion}", script, StringComparison.Ordinal);
+                    continue; // the tool built from source stands in for the installed one
+                }
+
+                var run = CommsProcess.Exec("bash", repo, env, "--noprofile", "--norc", "-eo", "pipefail", "-c", script);
+                Assert.True(run.ExitCode == 0, $"step '{script}' failed:\n{run.Out}\n{run.Error}");
+                Assert.DoesNotContain(fake.Token, run.Out + run.Error, StringComparison.Ordinal);
+                played++;
+            }
+        }
+
+        Assert.Equal(4, played);
+        var changelog = File.ReadAllText(Path.Combine(repo, "release-notes", "v1.2.0", "CHANGELOG.md"));
+        Assert.Contains("Fixed synthetic problem 4.", changelog, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fixed synthetic problem 3.", changelog, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(repo, "artifacts", "site", "index.html")));
+        var release = Assert.Single(fake.Releases.Values);
+        Assert.Equal("v1.2.0", (string?)release["tag_name"]);
+        Assert.Equal(changelog.Replace("\r\n", "\n", StringComparison.Ordinal), (string?)release["body"]);
+    }
+
+    [ActionValidatorFact]
+    public void The_workflow_passes_action_validator()
+    {
+        var result = CommsProcess.Exec(ActionValidatorFactAttribute.Validator, Repo.Root, null, Path.Combine("docs", "release-comms.yml"));
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+    }
+}
+
+/// <summary>A fact that is skipped, with a clear message, when @action-validator/cli is not installed.</summary>
+public sealed class ActionValidatorFactAttribute : FactAttribute
+{
+    public static string Validator => Path.Combine(Repo.Root, ".ci", "action-validator", "node_modules", ".bin", "action-validator");
+
+    public ActionValidatorFactAttribute()
+    {
+        if (!File.Exists(Validator))
+        {
+            Skip = $"@action-validator/cli is not installed at {Validator}; `.ci/run` installs it (npm install --prefix .ci/action-validator)";
+        }
+    }
+}

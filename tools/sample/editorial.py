@@ -3,6 +3,7 @@
 import json
 import os
 
+import enhancements_yaml
 import release_yaml
 
 from entry import DOCS, ENHANCEMENTS
@@ -110,6 +111,7 @@ def write_release(root, version, entries, by_key, bodies, write, clean):
             number = text.split("\n", 1)[0].split(": ")[1]
             write(os.path.join(maps_folder, f"pr-{number}-map.yaml"), text)
     write(os.path.join(folder, "release.yaml"), release_yaml.render(version, by_key))
+    write(os.path.join(folder, "enhancements.yaml"), enhancements_yaml.render(version, entries))
 
 
 MAP_WHAT = {

@@ -30,7 +30,10 @@ RELEASES = {
         "previous": "v2.3.0", "date": "2026-12-08", "codename": "Lighthouse",
         "theme": "Tidewater v2.4 graduates live migration of virtual machines, gang scheduling and structured "
                  "authentication to stable, and removes long-deprecated APIs so that clusters start 2027 on a clean base.",
-        "highlights": ["livemigration-ga", "gang-ga", "resize-beta", "authconfig-ga",
+        "author": "Ada Example (Tidewater v2.4 Release Team)",
+        "editors": ["Kofi Mensah", "Lena Vogt"],
+        "team": ("Ada Example", ["Lena Vogt", "Kofi Mensah", "Mariana Duarte"]),
+        "highlights": ["kep:164", "gang-ga", "resize-beta", "authconfig-ga",
                        "text:Tidewater now runs on ARM64 control planes, with multi-architecture images for every component."],
         "embargo": "2026-12-08T16:00:00Z",
         "quotes": [("Ada Example", "Release lead, Tidewater v2.4",
@@ -49,11 +52,18 @@ def render(version, by_key):
     r = RELEASES[version]
     lines = [f"version: {version}", f"previous_version: {r['previous']}", f"release_date: {r['date']}",
              f"codename: {r['codename']}", f"theme: {q(r['theme'])}"]
+    if "author" in r:
+        lines.append(f"author: {q(r['author'])}")
+        lines.append(f"editors: [{', '.join(r['editors'])}]")
+        lead, comms = r["team"]
+        lines += ["release_team:", f"  lead: {lead}", f"  comms: [{', '.join(comms)}]"]
     if "highlights" in r:
         lines.append("highlights:")
         for item in r["highlights"]:
             if item.startswith("text:"):
                 lines.append(f"  - text: {q(item[5:])}")
+            elif item.startswith("kep:"):
+                lines.append(f"  - kep: \"{item[4:]}\"")
             else:
                 lines.append(f"  - pr: {by_key[item].number}")
     if "embargo" in r:

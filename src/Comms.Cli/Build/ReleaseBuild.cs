@@ -46,7 +46,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
-            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors);
+            var enhancements = EnhancementSources.Load(input, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
+            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements);
             var drafts = renderer.Render(model, WithHighlights(notes, model), audiences, about);
             if (drafts is not null)
             {
@@ -72,13 +73,26 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         return diagnostics.HasErrors ? null : built;
     }
 
-    /// <summary>Records each highlight, with why it was picked, on its note so notes.json (and the site) carry it.</summary>
+    /// <summary>Records each highlight (with why it was picked) and each note's enhancement on the note, so notes.json (and the site) carry them.</summary>
     private static ReleaseNote[] WithHighlights(IReadOnlyList<ReleaseNote> notes, ReleaseModel model)
     {
-        var picks = model.Highlights.Where(h => h.Note is not null).ToDictionary(h => h.Note!.PrNumber);
-        return notes.Select(n => picks.TryGetValue(n.PrNumber, out var h)
-                ? n with { Comms = n.Comms with { Highlight = new HighlightInfo(h.Score, h.Reason, h.Manual) } }
-                : n)
+        var picks = model.Highlights.Where(h => h.Note is not null).GroupBy(h => h.Note!.PrNumber).ToDictionary(g => g.Key, g => g.First());
+        var links = model.Notes.Where(n => n.Comms.Enhancement is not null).ToDictionary(n => n.PrNumber, n => n.Comms.Enhancement);
+        return notes.Select(n =>
+            {
+                var comms = n.Comms;
+                if (picks.TryGetValue(n.PrNumber, out var h))
+                {
+                    comms = comms with { Highlight = new HighlightInfo(h.Score, h.Reason, h.Manual) };
+                }
+
+                if (links.TryGetValue(n.PrNumber, out var link))
+                {
+                    comms = comms with { Enhancement = link };
+                }
+
+                return ReferenceEquals(comms, n.Comms) ? n : n with { Comms = comms };
+            })
             .ToArray();
     }
 

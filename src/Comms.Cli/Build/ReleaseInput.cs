@@ -11,4 +11,11 @@ public sealed record BuildRequest(
     string? ConfigPath,
     string? ThemeFolder,
     string RepoRoot,
-    IProgress<Comms.Site.SiteProgress>? SiteProgress = null);
+    IProgress<Comms.Site.SiteProgress>? SiteProgress = null)
+{
+    /// <summary>A folder of KEPs, or <c>github</c> for the tracked issues (see <see cref="EnhancementSources"/>); null: comms.yaml's.</summary>
+    public string? Enhancements { get; init; }
+
+    /// <summary>Reads a release's tracked enhancements from GitHub, for <c>--enhancements github</c>.</summary>
+    public Func<string, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
+}

@@ -43,7 +43,7 @@ public static class ReleaseCommand
             var tagName = parse.GetValue(tag)!;
             var request = new ReleaseRequest
             {
-                ChangelogUrl = config?.Project.ChangelogUrl is { } url ? Project.UrlPattern.Expand(url, tagName) : null,
+                ChangelogUrl = config?.Project.ChangelogUrl is { } url ? Core.Config.UrlPattern.Expand(url, tagName) : null,
                 Repo = options.Repo,
                 Tag = tagName,
                 Body = File.ReadAllText(notesFile),

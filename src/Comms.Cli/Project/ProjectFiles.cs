@@ -74,7 +74,7 @@ public static class ProjectFiles
             project:
               name: {{Quote(facts.Name)}}
             {{repoLine}}  github_url: {{facts.GitHubUrl}}
-              # Where a release's changelog is read and where it is downloaded; {tag} and {version} are replaced.
+              # Where a release's changelog is read and where it is downloaded; {tag} and {version} are the tag, {number} it without v, {minor} its major.minor.
               changelog_url: {{web}}/blob/{tag}/release-notes/{version}/CHANGELOG.md
               download_url: {{web}}/releases/tag/{tag}
               # The tags that are releases; the publish workflow (.github/workflows/release-comms.yml) runs on them.

@@ -45,6 +45,14 @@ public static class DraftModel
                 ["quotes"] = r.Quotes.Select(q => Map(("name", q.Name), ("role", q.Role), ("text", q.Text))).ToArray(),
                 ["contacts"] = r.Contacts.Select(c => Map(("name", c.Name), ("role", c.Role), ("email", c.Email), ("phone", c.Phone))).ToArray(),
                 ["release_url"] = $"{config.Project.GitHubUrl}/{config.Project.Repo}/releases/tag/{r.Version}",
+                ["download_url"] = config.Project.DownloadUrl is { } download
+                    ? UrlPattern.Expand(download, r.Version)
+                    : $"{config.Project.GitHubUrl}/{config.Project.Repo}/releases/tag/{r.Version}",
+                ["changelog_url"] = config.Project.ChangelogUrl is { } changelog ? UrlPattern.Expand(changelog, r.Version) : null,
+                ["author"] = r.Author,
+                ["editors"] = r.Editors.ToArray(),
+                ["team_lead"] = r.Team?.Lead,
+                ["comms_team"] = (r.Team?.Comms ?? []).ToArray(),
             },
             ["stats"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -58,6 +66,7 @@ public static class DraftModel
                 ["removed"] = Stab("removed"),
                 ["action_required"] = release.UpgradeNotes.Count(),
                 ["contributors"] = stats.Contributors.Count,
+                ["contributors_from_pull_requests"] = stats.ContributorsFromPullRequests,
                 ["first_time_contributors"] = stats.FirstTimeContributors?.Count,
                 ["sigs"] = stats.BySig.Count,
                 ["by_section"] = stats.BySection.Select(p => Map(("name", p.Key), ("count", p.Value))).ToArray(),
@@ -68,6 +77,8 @@ public static class DraftModel
             ["contributors"] = stats.Contributors.ToArray(),
             ["first_time_contributors"] = stats.FirstTimeContributors?.ToArray(),
             ["highlights"] = release.Highlights.Select(h => Highlight(h, config)).ToArray(),
+            ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config)).ToArray(),
+            ["enhancements"] = EnhancementViews.Build(release, config),
             ["key_messages"] = KeyMessages(release, config),
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {

@@ -27,6 +27,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         {
             ["CHANGELOG.md"] = Changelog(release, allNotes),
             ["notes.json"] = NotesJsonWriter.Write(allNotes),
+            [ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release),
         };
         var ok = true;
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Comms.Core.Changelog;
+using Comms.Core.Compose;
+using Comms.Core.Config;
+using Comms.Core.Enhancements;
+using Comms.Core.Model;
+
+namespace Comms.Templates.Drafts;
+
+/// <summary>
+/// The launch post's material: the counts (enhancements by stage with enhancement data, else changes), the
+/// spotlight, and one short paragraph per enhancement ("what it is", "what changed now", "who led it"). Without
+/// enhancement data the stage sections fall back to the notes whose text names a stage, one each.
+/// </summary>
+internal static class EnhancementViews
+{
+    /// <summary>About how much of a summary a paragraph keeps (whole sentences).</summary>
+    private const int SummaryChars = 420;
+
+    public static Dictionary<string, object?> Build(ReleaseModel release, CommsConfig config)
+    {
+        var version = DraftModel.ShortVersion(release.Release.Version);
+        var spotlit = release.Highlights.Select(h => h.Enhancement?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var spotlitPrs = release.Highlights.Where(h => h.Enhancement is null).SelectMany(h => h.Prs).ToHashSet();
+        object[] Stage(string stage)
+        {
+            if (release.HasEnhancementData)
+            {
+                return release.Enhancements.Where(e => e.Stage == stage && !spotlit.Contains(e.Id))
+                    .Select(e => (object)View(e, release.EnhancementNotes[e.Id], version, config)).ToArray();
+            }
+
+            return release.Notes.Where(n => n.Comms.Stability?.Level == stage && !spotlitPrs.Contains(n.PrNumber))
+                .Select(n => (object)NoteAsView(n, config)).ToArray();
+        }
+
+        var counts = release.Stats.Enhancements;
+        var unlinked = release.Notes.Where(n => n.Comms.Enhancement is null).ToArray();
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["has_data"] = release.HasEnhancementData,
+            ["total"] = counts?.Total ?? 0,
+            ["stable"] = counts?.Stable ?? 0,
+            ["beta"] = counts?.Beta ?? 0,
+            ["alpha"] = counts?.Alpha ?? 0,
+            ["deprecated"] = counts?.Deprecated ?? 0,
+            ["removed"] = counts?.Removed ?? 0,
+            ["summary"] = CountsLine(release, config),
+            ["graduating"] = Stage(Stages.Stable),
+            ["beta_list"] = Stage(Stages.Beta),
+            ["alpha_list"] = Stage(Stages.Alpha),
+            ["deprecated_list"] = release.HasEnhancementData ? Stage(Stages.Deprecated) : [],
+            ["removed_list"] = release.HasEnhancementData ? Stage(Stages.Removed) : [],
+            // Deprecations and removals the enhancements do not cover: counted, read in the changelog.
+            ["other_deprecations"] = unlinked.Count(n => n.Comms.Stability?.Level == Stages.Deprecated),
+            ["other_removals"] = unlinked.Count(n => n.Comms.Stability?.Level == Stages.Removed),
+        };
+    }
+
+    /// <summary>"58 enhancements: 23 graduating to stable, 22 entering beta and 13 new in alpha" or "138 changes across 13 special interest groups".</summary>
+    public static string CountsLine(ReleaseModel release, CommsConfig config)
+    {
+        if (release.Stats.Enhancements is { } c && release.HasEnhancementData)
+        {
+            var parts = new List<string>();
+            if (c.Stable > 0)
+            {
+                parts.Add($"{c.Stable.ToString(CultureInfo.InvariantCulture)} graduating to stable");
+            }
+
+            if (c.Beta > 0)
+            {
+                parts.Add($"{c.Beta.ToString(CultureInfo.InvariantCulture)} entering beta");
+            }
+
+            if (c.Alpha > 0)
+            {
+                parts.Add($"{c.Alpha.ToString(CultureInfo.InvariantCulture)} new in alpha");
+            }
+
+            if (c.Deprecated + c.Removed > 0)
+            {
+                parts.Add(TemplateFunctions.Join(new[]
+                {
+                    c.Deprecated > 0 ? TemplateFunctions.Count(c.Deprecated, "deprecation") : string.Empty,
+                    c.Removed > 0 ? TemplateFunctions.Count(c.Removed, "removal") : string.Empty,
+                }));
+            }
+
+            return c.Total == 0 ? "no tracked enhancements" : $"{TemplateFunctions.Count(c.Total, "enhancement")}: {TemplateFunctions.Join(parts)}";
+        }
+
+        return $"{TemplateFunctions.Count(release.Stats.Notes, "change")} across {TemplateFunctions.Count(release.Stats.BySig.Count, "special interest group")}";
+    }
+
+    public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config)
+    {
+        var description = e.Blurb ?? (e.Summary is null ? null : KepSummary.Sentences(e.Summary.Split("\n\n")[0], SummaryChars));
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = e.Id,
+            ["title"] = e.Title,
+            ["stage"] = e.Stage,
+            ["previous_stage"] = e.PreviousStage,
+            ["description"] = description,
+            ["changes"] = Changes(notes, version),
+            ["credit"] = Credit(e, config),
+            ["tracking_url"] = e.TrackingUrl,
+            ["proposal_url"] = e.ProposalUrl,
+            ["feature_gates"] = e.FeatureGates.ToArray(),
+            ["notes"] = notes.Select(n => (object)NoteView.Of(n, config)).ToArray(),
+            ["prs"] = notes.Select(n => n.PrNumber).ToArray(),
+        };
+    }
+
+    /// <summary>A highlight's view: an enhancement's paragraph, or a note's.</summary>
+    public static Dictionary<string, object?> Highlight(Highlight h, ReleaseModel release, CommsConfig config)
+    {
+        var version = DraftModel.ShortVersion(release.Release.Version);
+        if (h.Enhancement is { } e)
+        {
+            var view = View(e, release.EnhancementNotes.TryGetValue(e.Id, out var notes) ? notes : [], version, config);
+            view["title"] = h.Title ?? e.Title;
+            if (h.Manual && !ReferenceEquals(h.Text, e.Description) && h.Text != e.Title)
+            {
+                view["description"] = h.Text;
+            }
+
+            view["reason"] = h.Reason;
+            return view;
+        }
+
+        var text = h.Note?.Text ?? h.Text;
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = null,
+            ["title"] = HighlightTitle.Of(h),
+            ["stage"] = h.Note?.Comms.Stability?.Level,
+            ["previous_stage"] = null,
+            ["description"] = h.Text == text ? text : h.Text,
+            ["changes"] = null,
+            ["credit"] = h.Note is null ? null : NoteCredit(h.Note, config),
+            ["tracking_url"] = null,
+            ["proposal_url"] = null,
+            ["feature_gates"] = Array.Empty<string>(),
+            ["notes"] = h.Note is null ? Array.Empty<object>() : [NoteView.Of(h.Note, config)],
+            ["prs"] = h.Prs.ToArray(),
+            ["reason"] = h.Reason,
+        };
+    }
+
+    private static Dictionary<string, object?> NoteAsView(ReleaseNote note, CommsConfig config) => new(StringComparer.Ordinal)
+    {
+        ["id"] = null,
+        ["title"] = HighlightTitle.Of(note.Text),
+        ["stage"] = note.Comms.Stability?.Level,
+        ["previous_stage"] = null,
+        ["description"] = note.Text,
+        ["changes"] = null,
+        ["credit"] = NoteCredit(note, config),
+        ["tracking_url"] = null,
+        ["proposal_url"] = null,
+        ["feature_gates"] = note.Comms.Stability?.Feature is { } gate ? new[] { gate } : Array.Empty<string>(),
+        ["notes"] = new object[] { NoteView.Of(note, config) },
+        ["prs"] = new[] { note.PrNumber },
+    };
+
+    /// <summary>"What changed in v1.34: promoted … ([#123](…)); added … ([#456](…))." from at most three notes.</summary>
+    private static string? Changes(IReadOnlyList<ReleaseNote> notes, string version)
+    {
+        if (notes.Count == 0)
+        {
+            return null;
+        }
+
+        var items = notes.Take(3).Select(n => $"{TemplateFunctions.FirstSentence(n.Text).TrimEnd('.')} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))");
+        var more = notes.Count > 3 ? $", and {TemplateFunctions.Count(notes.Count - 3, "more change")} in the changelog" : string.Empty;
+        return $"What changed in {version}: {string.Join("; ", items)}{more}.";
+    }
+
+    /// <summary>"This work was done as part of [KEP #1287](…) led by SIG Node, with SIG Autoscaling and SIG Scheduling."</summary>
+    private static string Credit(Enhancement e, CommsConfig config)
+    {
+        var url = e.TrackingUrl ?? e.ProposalUrl;
+        var name = long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP #{e.Id}" : e.Id;
+        var what = url is null ? name : $"[{name}]({url})";
+        var lead = e.OwningSig is { } owner ? $" led by SIG {SigNames.Display(owner, config)}" : string.Empty;
+        var others = e.ParticipatingSigs.Where(s => s != e.OwningSig).Select(s => "SIG " + SigNames.Display(s, config)).ToArray();
+        var with = others.Length > 0 ? $", with {TemplateFunctions.Join(others)}" : string.Empty;
+        return $"This work was done as part of {what}{lead}{with}.";
+    }
+
+    private static string NoteCredit(ReleaseNote note, CommsConfig config) =>
+        $"([#{note.PrNumber.ToString(CultureInfo.InvariantCulture)}]({note.PrUrl}){(note.Sigs.Count > 0 ? ", " + SigNames.Label(note.Sigs, config) : string.Empty)})";
+}

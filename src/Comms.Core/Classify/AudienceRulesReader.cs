@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Comms.Core.Diagnostics;
+using Comms.Core.Model;
 using Comms.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -57,6 +58,18 @@ public static class AudienceRulesReader
             if (fields is null || string.IsNullOrWhiteSpace(id))
             {
                 reader.Error(Codes.MapMissingPr, "an audience needs an \"id\"", node);
+                continue;
+            }
+
+            if (!SafeName.IsValid(id))
+            {
+                reader.Error(Codes.NameInvalid, $"audience id \"{id}\" must be {SafeName.Rule} (it names the brief-<id>.md file and the site's pages)", fields["id"]);
+                continue;
+            }
+
+            if (audiences.Any(a => string.Equals(a.Id, id, StringComparison.Ordinal)))
+            {
+                reader.Error(Codes.NameInvalid, $"audience id \"{id}\" is used twice; each audience needs its own id", fields["id"]);
                 continue;
             }
 

@@ -45,7 +45,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return null;
         }
 
-        foreach (var line in OutputCommit.Recover(request.Releases.Count > 0 || Directory.Exists(request.ReleaseNotesRoot) ? request.ReleaseNotesRoot : null, request.SiteFolder))
+        foreach (var line in OutputCommit.Recover(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder))
         {
             request.Message(line);
         }
@@ -56,7 +56,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return null;
         }
 
-        using var commit = new OutputCommit(request.ReleaseNotesRoot, request.SiteFolder, request.Step);
+        using var commit = new OutputCommit(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder, request.Step);
         foreach (var release in built)
         {
             var folder = Path.GetRelativePath(request.ReleaseNotesRoot, release.Input.DraftsFolder);
@@ -93,7 +93,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     {
         try
         {
-            var folders = new[] { request.SiteFolder, request.ReleaseNotesRoot }
+            // The release-notes folder is an output only when drafts are written; `comms site` only reads it.
+            var folders = (request.Releases.Count > 0 ? new[] { request.SiteFolder, request.ReleaseNotesRoot } : [request.SiteFolder])
                 .Select(f => Path.GetDirectoryName(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar))!);
             return OutputLock.Acquire(folders, request.NoWait, request.Message, request.Cancel);
         }

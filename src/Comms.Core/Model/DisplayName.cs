@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Comms.Core.Model;
 
 /// <summary>
@@ -10,7 +8,8 @@ public static class DisplayName
 {
     public static string Clean(string value)
     {
-        var normal = value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+        // string.Normalize cannot compose under invariant globalization (which the tool runs with), so a managed NFC is used.
+        var normal = value.All(char.IsAscii) ? value : ADRaffy.ENSNormalize.ENSNormalize.NF.NFC(value);
         if (!normal.Any(IsBidiControl))
         {
             return normal;

@@ -15,6 +15,6 @@ public static partial class VersionName
     /// <summary>The page key of a version: without <c>v</c>, lower case (two releases with one key would share a page).</summary>
     public static string Key(string name) => (name.StartsWith('v') || name.StartsWith('V') ? name[1..] : name).ToLowerInvariant();
 
-    [GeneratedRegex(@"\Av?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[vV]?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

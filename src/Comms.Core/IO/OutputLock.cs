@@ -15,6 +15,7 @@ public sealed class OutputLock : IDisposable
     public const string FileName = ".comms.lock";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private readonly List<FileStream> _held = [];
+    private readonly List<string> _created = [];
 
     private OutputLock()
     {
@@ -31,7 +32,7 @@ public sealed class OutputLock : IDisposable
         {
             foreach (var folder in folders.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                result._held.Add(LockOne(folder, noWait, message, cancel));
+                result._held.Add(LockOne(folder, noWait, message, result._created, cancel));
             }
 
             return result;
@@ -43,8 +44,13 @@ public sealed class OutputLock : IDisposable
         }
     }
 
-    private static FileStream LockOne(string folder, bool noWait, Action<string> message, CancellationToken cancel)
+    private static FileStream LockOne(string folder, bool noWait, Action<string> message, List<string> created, CancellationToken cancel)
     {
+        for (var f = folder; !Directory.Exists(f); f = Path.GetDirectoryName(f)!)
+        {
+            created.Add(f);
+        }
+
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName);
         var told = false;
@@ -73,6 +79,14 @@ public sealed class OutputLock : IDisposable
                 continue;
             }
 
+            if (!File.Exists(path))
+            {
+                // The holder removed the folder it had created (its build wrote nothing); lock afresh.
+                stream.Dispose();
+                Directory.CreateDirectory(folder);
+                continue;
+            }
+
             var previous = new StreamReader(stream, leaveOpen: true).ReadToEnd().Trim();
             if (previous.Length > 0)
             {
@@ -86,7 +100,10 @@ public sealed class OutputLock : IDisposable
         }
     }
 
-    /// <summary>Releases the locks; the file is emptied first, so the next build knows it was released cleanly.</summary>
+    /// <summary>
+    /// Releases the locks; the file is emptied first, so the next build knows it was released cleanly. Folders the
+    /// lock created are removed again when the build left nothing else in them, so a failed build changes nothing.
+    /// </summary>
     public void Dispose()
     {
         foreach (var stream in _held)
@@ -104,5 +121,23 @@ public sealed class OutputLock : IDisposable
         }
 
         _held.Clear();
+        foreach (var folder in _created.Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length))
+        {
+            try
+            {
+                var lockFile = Path.Combine(folder, FileName);
+                if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).All(e => e == lockFile))
+                {
+                    File.Delete(lockFile);
+                    Directory.Delete(folder);
+                }
+            }
+            catch (IOException)
+            {
+                // Another build is using the folder now: it stays.
+            }
+        }
+
+        _created.Clear();
     }
 }

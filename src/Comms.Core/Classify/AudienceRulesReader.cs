@@ -120,7 +120,7 @@ public static class AudienceRulesReader
         return new AudienceRule(id, reason)
         {
             Kinds = List("kinds"),
-            Sigs = List("sigs"),
+            Sigs = fields.TryGetValue("sigs", out var sigs) ? reader.SigKeys(sigs, "sigs") ?? [] : [],
             Areas = List("areas"),
             Labels = List("labels"),
             Text = text,

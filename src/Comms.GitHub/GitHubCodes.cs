@@ -7,6 +7,7 @@ public static class GitHubCodes
     public const string BadRepo = "CM6001";
     public const string NoToken = "CM6002";
     public const string TokenFileUnreadable = "CM6003";
+    public const string PlainHttp = "CM6004";
 
     // git
     public const string GitFailed = "CM6101";

@@ -20,8 +20,6 @@ public static partial class GitHubCollector
     [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex RepoName();
 
-    [GeneratedRegex(@"cherry[ -]pick of #(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CherryPickOf();
 
     public static async Task<IReadOnlyList<PullRequest>> CollectAsync(
         CollectRequest request, DiagnosticBag diagnostics, IProgress<CollectProgress>? progress = null, CancellationToken ct = default)
@@ -56,7 +54,13 @@ public static partial class GitHubCollector
         }
         catch (GitHubFailure failure)
         {
-            diagnostics.Error(failure.Code, failure.Message);
+            diagnostics.Error(failure.Code, GitHubHttp.Redact(failure.Message, request.Token));
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException or OverflowException or ArgumentException)
+        {
+            // A JSON value of another type than GitHub documents (a string for a number, an array for an object…).
+            diagnostics.Error(GitHubCodes.UnexpectedResponse,
+                GitHubHttp.Redact($"GitHub's answer does not have the documented shape ({e.Message}); check --api-url", request.Token));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -88,7 +92,13 @@ public static partial class GitHubCollector
         }
         catch (GitHubFailure failure)
         {
-            diagnostics.Error(failure.Code, failure.Message);
+            diagnostics.Error(failure.Code, GitHubHttp.Redact(failure.Message, request.Token));
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException or OverflowException or ArgumentException)
+        {
+            // A JSON value of another type than GitHub documents (a string for a number, an array for an object…).
+            diagnostics.Error(GitHubCodes.UnexpectedResponse,
+                GitHubHttp.Redact($"GitHub's answer does not have the documented shape ({e.Message}); check --api-url", request.Token));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -143,11 +153,7 @@ public static partial class GitHubCollector
     }
 
     private static int? OriginalNumber(RestPull pull, CollectRequest request) =>
-        pull.User is { } user && request.CherryPickBots.Contains(user.Login, StringComparer.OrdinalIgnoreCase) &&
-        CherryPickOf().Match(pull.Body ?? string.Empty) is { Success: true } match &&
-        int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
+        Comms.Core.Extract.CherryPick.OriginalOf(pull.User?.Login, pull.Body, request.CherryPickBots);
 
     private static RestPull WithOriginalAuthor(RestPull pull, CollectRequest request, IReadOnlyDictionary<int, RestPull> originals) =>
         OriginalNumber(pull, request) is { } number && originals.TryGetValue(number, out var original) && original.User is not null

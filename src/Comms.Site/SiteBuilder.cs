@@ -2,25 +2,46 @@ using Comms.Core.Diagnostics;
 using Comms.Site.Feeds;
 using Comms.Site.Pages;
 using Comms.Site.Publish;
-using Comms.Site.Templates;
+using Comms.Templates;
 
 namespace Comms.Site;
 
 /// <summary>Builds the static release site: load the theme, write the pages, feeds and sitemap, publish atomically.</summary>
 public static class SiteBuilder
 {
+    /// <summary>The page layouts every theme has (<c>site/&lt;name&gt;.sbn</c>); partials are <c>site/_&lt;name&gt;.sbn</c>.</summary>
+    public static readonly IReadOnlyList<string> Layouts = ["layout", "home", "release", "sig", "audience", "doc", "notes", "upgrade", "404"];
+
     /// <summary>Builds the site into <see cref="SiteRequest.OutputFolder"/>; returns false (diagnostics say why) and leaves any previous site when it fails.</summary>
     public static bool Build(SiteRequest request, DiagnosticBag d)
     {
-        var theme = Theme.Load(request.ThemeFolders, d);
-        if (theme is null)
+        var theme = new Theme(request.ThemeFolders);
+        var engine = new ScribanEngine(theme, TemplateOutput.Html);
+        var files = theme.Files("site", d);
+        foreach (var layout in Layouts)
+        {
+            if (!files.ContainsKey(layout + Theme.TemplateExtension))
+            {
+                d.Error(SiteCodes.ThemeFileMissing, $"no layout {layout}{Theme.TemplateExtension} in site/ of any theme folder ({string.Join(", ", request.ThemeFolders)})");
+            }
+        }
+
+        // Every template is parsed up front, so a broken layout or partial is reported even if no page uses it.
+        foreach (var (name, file) in files.Where(f => f.Key.EndsWith(Theme.TemplateExtension, StringComparison.Ordinal)))
+        {
+            engine.Check(file, d);
+        }
+
+        if (d.HasErrors)
         {
             return false;
         }
 
+        var assets = files.Where(f => !f.Key.EndsWith(Theme.TemplateExtension, StringComparison.Ordinal))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         return SitePublisher.Publish(request.OutputFolder, d, folder =>
         {
-            var site = new SiteContext(request, theme, folder);
+            var site = new SiteContext(request, engine, folder, d);
             try
             {
                 ReleasePages.Write(site);
@@ -28,20 +49,19 @@ public static class SiteBuilder
                 FilterPages.Write(site);
                 AtomFeeds.Write(site);
                 Sitemap.Write(site);
-                CopyAssets(theme, folder);
+                CopyAssets(assets, folder);
                 return true;
             }
-            catch (TemplateRenderException e)
+            catch (SiteTemplateFailed)
             {
-                d.Error(SiteCodes.TemplateInvalid, e.Message);
                 return false;
             }
         });
     }
 
-    private static void CopyAssets(Theme theme, string folder)
+    private static void CopyAssets(IReadOnlyDictionary<string, string> assets, string folder)
     {
-        foreach (var (relative, source) in theme.Assets)
+        foreach (var (relative, source) in assets.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var target = Path.Combine(folder, "assets", relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -49,3 +69,6 @@ public static class SiteBuilder
         }
     }
 }
+
+/// <summary>A layout failed while rendering a page; its diagnostic is already reported, the build stops.</summary>
+internal sealed class SiteTemplateFailed : Exception;

@@ -103,7 +103,7 @@ public sealed class SiteTests
         using var dir = new TempDir();
         var site = Sites.Build(dir, withCorpus: false);
         var before = File.ReadAllText(Path.Combine(site, "release-2.1.0.html"));
-        dir.File("broken/site/release.hbs", "<h1>{{#each Notes}}</h1>");
+        dir.File("broken/site/release.sbn", "<h1>\n{{ for n in Notes }}</h1>");
         var d = new DiagnosticBag();
         var releases = SiteLoader.Load(Path.Combine(dir.Path, "release-notes"), CommsConfig.Kubernetes, d);
         var ok = SiteBuilder.Build(new SiteRequest
@@ -114,11 +114,73 @@ public sealed class SiteTests
         }, d);
         Assert.False(ok);
         var error = Assert.Single(d.Items, i => i.Severity == Severity.Error);
-        Assert.Equal(SiteCodes.TemplateInvalid, error.Code);
-        Assert.EndsWith("release.hbs", error.File, StringComparison.Ordinal);
-        Assert.True(error.Line >= 1 && error.Column >= 1, error.ToString());
+        Assert.Equal("CM7201", error.Code);
+        Assert.EndsWith("release.sbn", error.File, StringComparison.Ordinal);
+        Assert.True(error.Line == 2 && error.Column >= 1, error.ToString());
         Assert.Equal(before, File.ReadAllText(Path.Combine(site, "release-2.1.0.html")));
         Assert.Equal(["site"], Directory.GetFileSystemEntries(Path.GetDirectoryName(site)!).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("release.sbn", "<article>\n<h1>{{ Titel }}</h1>\n</article>\n", 2, 8, "Titel")]
+    [InlineData("_note.sbn", "<li>{{ note.Nubmer }}</li>\n", 1, 13, "Nubmer")]
+    [InlineData("layout.sbn", "<title>{{ Project.Length }}</title>{{ Body }}\n", 1, 19, "Length")]
+    public void A_typo_in_any_layout_or_partial_is_an_error_at_its_place(string file, string text, int line, int column, string field)
+    {
+        using var dir = new TempDir();
+        SampleRelease.Write(dir);
+        dir.File($"typo/site/{file}", text);
+        var d = new DiagnosticBag();
+        var ok = SiteBuilder.Build(new SiteRequest
+        {
+            OutputFolder = Path.Combine(dir.Path, "out", "site"),
+            Releases = SiteLoader.Load(Path.Combine(dir.Path, "release-notes"), CommsConfig.Kubernetes, d),
+            ThemeFolders = [Path.Combine(dir.Path, "typo"), Sites.DefaultTheme],
+        }, d);
+        Assert.False(ok);
+        var error = Assert.Single(d.Items, i => i.Severity == Severity.Error);
+        Assert.Equal("CM7202", error.Code);
+        Assert.Equal(Path.Combine(dir.Path, "typo", "site", file), error.File);
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains($"\"{field}\"", error.Message, StringComparison.Ordinal);
+        var output = Path.Combine(dir.Path, "out");
+        Assert.True(!Directory.Exists(output) || Directory.GetFileSystemEntries(output).Length == 0, "a failed build publishes nothing and leaves nothing behind");
+    }
+
+    [Fact]
+    public void A_user_theme_overrides_one_partial_on_every_page()
+    {
+        using var dir = new TempDir();
+        dir.File("mine/site/_note.sbn", "<li class=\"mine\" id=\"pr-{{ note.Number }}\">{{ note.Html }}</li>\n");
+        var site = Sites.Build(dir, withCorpus: false, themes: [Path.Combine(dir.Path, "mine"), Sites.DefaultTheme]);
+        var release = File.ReadAllText(Path.Combine(site, "release-2.1.0.html"));
+        Assert.Contains("<li class=\"mine\"", release, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"meta\"", release, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"mine\"", File.ReadAllText(Path.Combine(site, "notes.html")), StringComparison.Ordinal);
+        Assert.Contains("Skip to content", release, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Theme_files_that_link_out_of_the_theme_are_refused()
+    {
+        using var dir = new TempDir();
+        var secret = dir.File("secret/passwd", "root:x:0:0");
+        dir.File("secret/keys/id", "PRIVATE");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "linked", "site"));
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "linked", "site", "404.sbn"), secret);
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "linked", "site", "keys"), Path.Combine(dir.Path, "secret", "keys"));
+        SampleRelease.Write(dir);
+        var d = new DiagnosticBag();
+        var ok = SiteBuilder.Build(new SiteRequest
+        {
+            OutputFolder = Path.Combine(dir.Path, "out", "site"),
+            Releases = SiteLoader.Load(Path.Combine(dir.Path, "release-notes"), CommsConfig.Kubernetes, d),
+            ThemeFolders = [Path.Combine(dir.Path, "linked"), Sites.DefaultTheme],
+        }, d);
+        Assert.False(ok);
+        var refused = d.Items.Where(i => i.Code == "CM7203").Select(i => Path.GetFileName(i.File)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["404.sbn", "keys"], refused.OfType<string>());
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
     }
 
     [Fact]
@@ -126,7 +188,7 @@ public sealed class SiteTests
     {
         using var dir = new TempDir();
         dir.File("mine/site/style.css", "body { color: rebeccapurple; }");
-        dir.File("mine/site/404.hbs", "<h1>Lost</h1><p><a href=\"{{Home}}\">Back</a></p>");
+        dir.File("mine/site/404.sbn", "<h1>Lost</h1><p><a href=\"{{ Home }}\">Back</a></p>");
         var site = Sites.Build(dir, withCorpus: false, themes: [Path.Combine(dir.Path, "mine"), Sites.DefaultTheme]);
         Assert.Contains("rebeccapurple", File.ReadAllText(Path.Combine(site, "assets", "style.css")), StringComparison.Ordinal);
         Assert.Contains("<h1>Lost</h1>", File.ReadAllText(Path.Combine(site, "404.html")), StringComparison.Ordinal);

@@ -108,7 +108,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     private List<Built>? RenderDrafts(CommsConfig config, IReadOnlyList<Audience> audiences, string contentFolder)
     {
         var about = File.Exists(Path.Combine(contentFolder, "about.md")) ? File.ReadAllText(Path.Combine(contentFolder, "about.md")) : null;
-        var renderer = new DraftRenderer(new HandlebarsEngine(), Theme.Default(request.RepoRoot, request.ThemeFolder), config, diagnostics);
+        var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown), config, diagnostics);
         var earlierAuthors = EarlierAuthors(request.Releases.Select(r => r.Version).Order(VersionOrder.Instance).First());
 
         var built = new List<Built>();

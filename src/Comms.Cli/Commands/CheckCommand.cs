@@ -21,6 +21,13 @@ public static class CheckCommand
         var command = new Command("check",
             "Check one pull request's release note and labels; exit 1 with the reason when it would fail the release notes.\n\n" +
             "Examples:\n  comms check --pr 1234 --repo kubernetes/kubernetes\n  comms check --body-file body.md --label kind/bug --label sig/node");
+        pr.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+            {
+                result.AddError("--pr must be a positive pull request number");
+            }
+        });
         command.Options.Add(pr);
         github.AddTo(command, range: false);
         command.Options.Add(bodyFile);
@@ -62,7 +69,8 @@ public static class CheckCommand
     {
         try
         {
-            return new PullRequest { Number = number ?? 1, Body = File.ReadAllText(path), Labels = labels, Source = path };
+            var body = Comms.Core.IO.InputFile.ReadText(path, "the body file", Comms.Core.IO.InputLimits.Default.MaxTextFileBytes, diagnostics);
+            return body is null ? null : new PullRequest { Number = number ?? 1, Body = body, Labels = labels, Source = path };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

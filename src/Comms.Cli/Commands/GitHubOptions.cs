@@ -15,6 +15,36 @@ public sealed class GitHubOptions
     public Option<string?> TokenFile { get; } = new("--token-file") { Description = "A file holding the token (default: the GITHUB_TOKEN environment variable). Never printed or cached.", HelpName = "file" };
     public Option<string?> Cache { get; } = new("--cache") { Description = "The cache folder (default: $XDG_CACHE_HOME/comms or the user's local application data folder).", HelpName = "dir" };
 
+    public GitHubOptions()
+    {
+        ApiUrl.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host) ||
+                !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            {
+                result.AddError($"--api-url must be an http or https URL such as https://api.github.com, not \"{value}\"");
+            }
+        });
+        From.Validators.Add(result => ValidateRef(result, "--from"));
+        To.Validators.Add(result => ValidateRef(result, "--to"));
+    }
+
+    /// <summary>A ref is passed to git and to GitHub: no option-like, empty or control-character values.</summary>
+    private static void ValidateRef(System.CommandLine.Parsing.OptionResult result, string name)
+    {
+        var value = result.GetValueOrDefault<string?>();
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length == 0 || value.StartsWith('-') || value.Contains("..", StringComparison.Ordinal) || value.Any(c => char.IsControl(c) || c == ' ' || c == '\\' || c == ':' || c == '~' || c == '^' || c == '?' || c == '*' || c == '['))
+        {
+            result.AddError($"{name} must be a tag, branch or commit name, not \"{value}\"");
+        }
+    }
+
     public void AddTo(Command command, bool range)
     {
         command.Options.Add(Repo);
@@ -37,13 +67,12 @@ public sealed class GitHubOptions
         var tokenFile = parse.GetValue(TokenFile);
         if (tokenFile is not null)
         {
-            try
+            var probe = new DiagnosticBag();
+            token = Comms.Core.IO.InputFile.ReadText(tokenFile, "the token file", 64 * 1024, probe)?.Trim();
+            if (token is null)
             {
-                token = File.ReadAllText(tokenFile).Trim();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(GitHubCodes.TokenFileUnreadable, "cannot read the token file", tokenFile);
+                // The reader's message is about the file only; the token itself is never printed.
+                diagnostics.Error(GitHubCodes.TokenFileUnreadable, $"cannot use the token file: {(probe.Items.Count > 0 ? probe.Items[0].Message : "unreadable")}", tokenFile);
                 return null;
             }
         }
@@ -52,8 +81,16 @@ public sealed class GitHubOptions
             token = Environment.GetEnvironmentVariable("GITHUB_TOKEN")?.Trim();
         }
 
+        var apiUrl = parse.GetValue(ApiUrl)!;
+        if (!string.IsNullOrEmpty(token) && Uri.TryCreate(apiUrl, UriKind.Absolute, out var plain) && plain.Scheme == "http" && !plain.IsLoopback)
+        {
+            diagnostics.Warning(GitHubCodes.PlainHttp, $"--api-url {apiUrl} is plain http: the token travels unencrypted; use https");
+        }
+
+        var config = Comms.Core.Config.ConfigLoader.Load(null, new DiagnosticBag()) ?? Comms.Core.Config.CommsConfig.Kubernetes;
         return new CollectRequest
         {
+            CherryPickBots = config.Notes.CherryPickBots,
             Repo = parse.GetValue(Repo) ?? string.Empty,
             From = parse.GetValue(From) ?? string.Empty,
             To = parse.GetValue(To) ?? string.Empty,

@@ -22,7 +22,12 @@ public static class DependencyReader
             return null;
         }
 
-        var documents = YamlFile.Load(File.ReadAllText(path), path, diagnostics);
+        if (IO.InputFile.ReadText(path, "the dependencies file", IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
+        var documents = YamlFile.Load(text, path, diagnostics);
         if (documents is null)
         {
             return null;

@@ -76,7 +76,9 @@ public sealed partial class KubernetesChangelog(CommsConfig config, ChangelogOpt
         }
 
         var result = text.ToString();
-        return options.Strict ? result.TrimEnd('\n') : result.TrimEnd('\n') + "\n";
+
+        // Strict mode reproduces the Kubernetes tool's bytes; otherwise the whole page is checked once more in context.
+        return options.Strict ? result.TrimEnd('\n') : Markdown.SafeMarkdownText.EscapeDocument(result.TrimEnd('\n') + "\n", config.Markdown);
     }
 
     /// <summary>
@@ -91,7 +93,7 @@ public sealed partial class KubernetesChangelog(CommsConfig config, ChangelogOpt
         }
 
         // Raw HTML from a PR shows as text wherever the changelog is published.
-        return MarkdownText.EscapeHtml(LeadingBullet().Replace(NoteMarkdown.Render(note, config), string.Empty));
+        return MarkdownText.EscapeHtml(LeadingBullet().Replace(NoteMarkdown.Render(note, config), string.Empty), config.Markdown);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[-*]+\s+")]

@@ -29,9 +29,29 @@ public sealed record AudienceRule(string Id, string Reason)
         }
 
         return AnyOf(Kinds, note.Kinds) && AnyOf(Sigs, note.Sigs) && Prefixed(Areas, note.Areas) && AnyOf(Labels, note.Comms.Labels) &&
-               (Text.Count == 0 || Text.Any(t => t.IsMatch(note.Text))) &&
+               (Text.Count == 0 || Text.Any(t => Safe(t, note))) &&
                (Stability.Count == 0 || (note.Comms.Stability is { } s && Stability.Contains(s.Level, StringComparer.OrdinalIgnoreCase))) &&
                (ActionRequired is null || ActionRequired == note.ActionRequired);
+    }
+
+    /// <summary>Notes whose text made a pattern time out, with the rule: the classifier reports them as warnings.</summary>
+    public List<(int Pr, string Pattern)> TimedOut { get; } = [];
+
+    private bool Safe(System.Text.RegularExpressions.Regex regex, ReleaseNote note)
+    {
+        try
+        {
+            return regex.IsMatch(note.Text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            lock (TimedOut)
+            {
+                TimedOut.Add((note.PrNumber, regex.ToString()));
+            }
+
+            return false;
+        }
     }
 
     private static bool AnyOf(IReadOnlyList<string> wanted, IReadOnlyList<string> have) =>

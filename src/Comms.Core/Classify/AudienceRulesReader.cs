@@ -27,7 +27,9 @@ public static class AudienceRulesReader
 
     /// <summary>The rules in <paramref name="path"/> if it exists, else the built-in ones.</summary>
     public static IReadOnlyList<Audience> Load(string? path, DiagnosticBag diagnostics) =>
-        path is not null && File.Exists(path) ? Read(File.ReadAllText(path), path, diagnostics) : BuiltIn();
+        path is not null && File.Exists(path)
+            ? IO.InputFile.ReadText(path, "the audiences file", IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is { } text ? Read(text, path, diagnostics) : []
+            : BuiltIn();
 
     public static IReadOnlyList<Audience> Read(string text, string file, DiagnosticBag diagnostics)
     {
@@ -109,7 +111,16 @@ public static class AudienceRulesReader
         {
             try
             {
-                text.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+                if (Backtracks(regex))
+                {
+                    reader.Error(Codes.RegexTimeout,
+                        $"rule \"{id}\": \"{pattern}\" takes too long on a short probe text (nested repetition such as (a+)+ backtracks without end); simplify it",
+                        fields["text"]);
+                    continue;
+                }
+
+                text.Add(regex);
             }
             catch (ArgumentException e)
             {
@@ -127,5 +138,29 @@ public static class AudienceRulesReader
             Stability = List("stability"),
             ActionRequired = fields.TryGetValue("action_required", out var ar) ? reader.Bool(ar, "action_required") : null,
         };
+    }
+
+    private static readonly string[] Probes =
+    [
+        new string('a', 40) + "!", new string('a', 40) + "\n", new string('1', 40) + "x", new string(' ', 40) + "x", string.Concat(Enumerable.Repeat("ab", 20)) + "!",
+        new string('x', 40) + "@", string.Concat(Enumerable.Repeat("a.", 20)) + "!", new string('-', 40) + "x",
+    ];
+
+    /// <summary>True when the pattern times out on one of a few short texts built to make backtracking patterns explode.</summary>
+    private static bool Backtracks(Regex regex)
+    {
+        foreach (var probe in Probes)
+        {
+            try
+            {
+                regex.IsMatch(probe);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

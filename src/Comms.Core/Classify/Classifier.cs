@@ -38,7 +38,7 @@ public sealed class Classifier(IReadOnlyList<Audience> audiences, DiagnosticBag 
         var assigned = new List<AudienceAssignment>();
         foreach (var audience in audiences)
         {
-            var rule = audience.Rules.FirstOrDefault(r => r.Matches(note));
+            var rule = audience.Rules.FirstOrDefault(r => Matches(r, note, audience));
             if (rule is not null)
             {
                 assigned.Add(new AudienceAssignment(audience.Id, rule.Id, rule.Reason));
@@ -46,6 +46,20 @@ public sealed class Classifier(IReadOnlyList<Audience> audiences, DiagnosticBag 
         }
 
         return assigned;
+    }
+
+    private bool Matches(AudienceRule rule, ReleaseNote note, Audience audience)
+    {
+        var before = rule.TimedOut.Count;
+        var matched = rule.Matches(note);
+        if (rule.TimedOut.Count > before)
+        {
+            diagnostics.Warning(Diagnostics.Codes.RegexTimeout,
+                $"PR #{note.PrNumber}: audience \"{audience.Id}\" rule \"{rule.Id}\": the pattern \"{rule.TimedOut[^1].Pattern}\" timed out on this note's text, so the rule did not apply",
+                note.Comms.Maps.Count > 0 ? note.Comms.Maps[0] : null);
+        }
+
+        return matched;
     }
 }
 

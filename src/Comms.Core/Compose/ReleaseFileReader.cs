@@ -13,7 +13,7 @@ public static class ReleaseFileReader
 
     /// <param name="version">The release's version when the file does not say (e.g. from its folder name).</param>
     public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics, string? version = null) =>
-        Read(File.ReadAllText(path), path, diagnostics, version);
+        IO.InputFile.ReadText(path, "the release file", IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is { } text ? Read(text, path, diagnostics, version) : null;
 
     public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics, string? defaultVersion = null)
     {
@@ -164,4 +164,6 @@ public static class ComposeCodes
     public const string EmbargoAfterRelease = "CM7105";
     public const string TemplateError = "CM7201";
     public const string TemplateUnknownField = "CM7202";
+    public const string TemplateRefused = "CM7203";
+    public const string TemplateLimit = "CM7204";
 }

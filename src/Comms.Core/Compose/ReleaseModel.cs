@@ -23,8 +23,18 @@ public sealed record ReleaseModel
     public IEnumerable<ReleaseNote> ForAudience(string audience) => Notes.Where(n => n.Comms.Audiences.Any(a => a.Audience == audience));
 }
 
-/// <summary>A highlight: a note (by PR) or free text from release.yaml, with why it was picked.</summary>
-public sealed record Highlight(ReleaseNote? Note, string Text, string Reason, double Score, bool Manual);
+/// <summary>A highlight: an enhancement, a note (by PR) or free text from release.yaml, with why it was picked.</summary>
+public sealed record Highlight(ReleaseNote? Note, string Text, string Reason, double Score, bool Manual)
+{
+    /// <summary>The enhancement it spotlights, when there is enhancement data.</summary>
+    public Enhancements.Enhancement? Enhancement { get; init; }
+
+    /// <summary>The headline in plain words: the enhancement's title, else the note's first sentence.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The PRs behind it.</summary>
+    public IReadOnlyList<int> Prs { get; init; } = [];
+}
 
 /// <summary>Counts for the drafts' numbers. Every dictionary is ordered for stable output.</summary>
 public sealed record ReleaseStats

@@ -21,6 +21,12 @@ public sealed record CommsConfig
     /// <summary>Display names of whole SIGs, where the word rule is not enough (e.g. <c>k8s-infra</c>).</summary>
     public IReadOnlyDictionary<string, string> SigDisplayNames { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>What Markdown from pull requests may keep in the drafts (<c>drafts.allow_remote_images</c>).</summary>
+    public Markdown.MarkdownPolicy Markdown { get; init; } = Comms.Core.Markdown.MarkdownPolicy.Default;
+
+    /// <summary>Bounds on input sizes and depths (<c>limits</c>).</summary>
+    public IO.InputLimits Limits { get; init; } = IO.InputLimits.Default;
+
     public static readonly IReadOnlyList<SectionConfig> DefaultSections =
     [
         new("Deprecation", ["deprecation"]),

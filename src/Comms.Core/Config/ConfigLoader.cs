@@ -1,18 +1,29 @@
+using System.Globalization;
 using Comms.Core.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Comms.Core.IO;
+using Comms.Core.Markdown;
+using Comms.Core.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Comms.Core.Config;
 
-/// <summary>Loads <c>comms.yaml</c>; every setting is optional and falls back to the Kubernetes default.</summary>
+/// <summary>
+/// Loads <c>comms.yaml</c> through <see cref="YamlReader"/>: every setting is optional and falls back to the Kubernetes
+/// default; an unknown key, a duplicate key, a wrong type or a value out of range is an error at its line and column.
+/// </summary>
 public static class ConfigLoader
 {
     public const string DefaultPath = "content/comms.yaml";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
+    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits"];
+    private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description"];
+    private static readonly string[] NotesKeys =
+        ["blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars"];
+    private static readonly string[] LabelKeys = ["kind", "sig", "area", "action_required", "none"];
+    private static readonly string[] DocTypeKeys = ["url_contains", "type"];
+    private static readonly string[] SectionKeys = ["title", "kinds"];
+    private static readonly string[] DraftKeys = ["allow_remote_images"];
+    private static readonly string[] LimitKeys = ["max_json_file_bytes", "max_text_file_bytes", "max_scalar_chars", "max_depth", "max_yaml_nodes"];
 
     /// <summary>The config at <paramref name="path"/>; without a path, <c>content/comms.yaml</c> if present, else the defaults.</summary>
     public static CommsConfig? Load(string? path, DiagnosticBag diagnostics)
@@ -27,28 +38,305 @@ public static class ConfigLoader
             path = DefaultPath;
         }
 
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             diagnostics.Error(Codes.InputNotFound, "config file not found", path);
             return null;
         }
 
-        return Parse(File.ReadAllText(path), path, diagnostics);
+        var text = InputFile.ReadText(path, "the config file", InputLimits.Default.MaxTextFileBytes, diagnostics);
+        return text is null ? null : Parse(text, path, diagnostics);
     }
 
     public static CommsConfig? Parse(string text, string file, DiagnosticBag diagnostics)
     {
-        ConfigFile? dto;
-        try
+        var local = new DiagnosticBag();
+        var documents = YamlFile.Load(text, file, local);
+        var config = documents is null ? null : Read(documents, file, local);
+        foreach (var item in local.Items)
         {
-            dto = Deserializer.Deserialize<ConfigFile?>(text);
+            // Every problem of comms.yaml is a config error, whichever reader found it.
+            diagnostics.Add(item.Severity == Severity.Error ? item with { Code = Codes.ConfigInvalid } : item);
         }
-        catch (YamlException e)
+
+        return local.HasErrors ? null : config;
+    }
+
+    private static CommsConfig? Read(IReadOnlyList<YamlDocument> documents, string file, DiagnosticBag diagnostics)
+    {
+        var defaults = CommsConfig.Kubernetes with { File = file };
+        if (documents.Count == 0 || documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            diagnostics.Error(Codes.ConfigInvalid, Yaml.YamlFile.Message(e), file, (int)e.Start.Line, (int)e.Start.Column);
+            return defaults;
+        }
+
+        var r = new YamlReader(file, diagnostics);
+        if (documents.Count > 1)
+        {
+            r.Error(Codes.ConfigInvalid, "comms.yaml holds one document; remove the second '---'", documents[1].RootNode);
+        }
+
+        var top = r.Mapping(documents[0].RootNode, "comms.yaml", Top);
+        if (top is null)
+        {
             return null;
         }
 
-        return dto is null ? CommsConfig.Kubernetes : dto.ToConfig(file);
+        var config = defaults;
+        if (top.TryGetValue("project", out var projectNode) && r.Mapping(projectNode, "project", ProjectKeys) is { } p)
+        {
+            var d = defaults.Project;
+            config = config with
+            {
+                Project = new ProjectConfig
+                {
+                    Name = NonEmpty(r, p, "name") ?? d.Name,
+                    Repo = Repo(r, p) ?? d.Repo,
+                    GitHubUrl = (Url(r, p, "github_url") ?? d.GitHubUrl).TrimEnd('/'),
+                    Url = Url(r, p, "url"),
+                    Description = Str(r, p, "description"),
+                },
+            };
+        }
+
+        if (top.TryGetValue("notes", out var notesNode) && r.Mapping(notesNode, "notes", NotesKeys) is { } n)
+        {
+            config = config with { Notes = Notes(r, n, defaults.Notes) };
+        }
+
+        if (top.TryGetValue("sections", out var sectionsNode))
+        {
+            config = config with { Sections = Sections(r, sectionsNode) ?? defaults.Sections };
+        }
+
+        if (top.TryGetValue("uncategorized_section", out var uncategorized))
+        {
+            config = config with { UncategorizedSection = NonEmptyValue(r, uncategorized, "uncategorized_section") ?? defaults.UncategorizedSection };
+        }
+
+        if (top.TryGetValue("sig_words", out var words) && Dictionary(r, words, "sig_words") is { } w)
+        {
+            config = config with { SigWords = w };
+        }
+
+        if (top.TryGetValue("sigs", out var sigs) && Dictionary(r, sigs, "sigs") is { } s)
+        {
+            config = config with { SigDisplayNames = s };
+        }
+
+        if (top.TryGetValue("drafts", out var draftsNode) && r.Mapping(draftsNode, "drafts", DraftKeys) is { } drafts &&
+            drafts.TryGetValue("allow_remote_images", out var images) && r.Bool(images, "allow_remote_images") is { } allow)
+        {
+            config = config with { Markdown = new MarkdownPolicy { AllowRemoteImages = allow } };
+        }
+
+        if (top.TryGetValue("limits", out var limitsNode) && r.Mapping(limitsNode, "limits", LimitKeys) is { } l)
+        {
+            var d = InputLimits.Default;
+            config = config with
+            {
+                Limits = new InputLimits
+                {
+                    MaxJsonFileBytes = Positive(r, l, "max_json_file_bytes") ?? d.MaxJsonFileBytes,
+                    MaxTextFileBytes = Positive(r, l, "max_text_file_bytes") ?? d.MaxTextFileBytes,
+                    MaxScalarChars = (int)Math.Min(int.MaxValue, Positive(r, l, "max_scalar_chars") ?? d.MaxScalarChars),
+                    MaxDepth = (int)Math.Min(1000, Positive(r, l, "max_depth") ?? d.MaxDepth),
+                    MaxYamlNodes = Positive(r, l, "max_yaml_nodes") ?? d.MaxYamlNodes,
+                },
+            };
+        }
+
+        return config;
+    }
+
+    private static NotesConfig Notes(YamlReader r, Dictionary<string, YamlNode> n, NotesConfig d)
+    {
+        var notes = d with
+        {
+            Blocks = List(r, n, "blocks") ?? d.Blocks,
+            DocsBlock = NonEmpty(r, n, "docs_block") ?? d.DocsBlock,
+            NoneValues = List(r, n, "none_values", allowEmpty: true) ?? d.NoneValues,
+            NoneCommand = NonEmpty(r, n, "none_command") ?? d.NoneCommand,
+            FeatureKind = NonEmpty(r, n, "feature_kind") ?? d.FeatureKind,
+            CherryPickBots = List(r, n, "cherry_pick_bots", allowEmpty: true) ?? d.CherryPickBots,
+            MaxBodyChars = (int?)Math.Min(int.MaxValue, Positive(r, n, "max_body_chars") ?? d.MaxBodyChars) ?? d.MaxBodyChars,
+        };
+        if (n.TryGetValue("labels", out var labelsNode) && r.Mapping(labelsNode, "notes.labels", LabelKeys) is { } l)
+        {
+            notes = notes with
+            {
+                KindPrefix = NonEmpty(r, l, "kind") ?? d.KindPrefix,
+                SigPrefix = NonEmpty(r, l, "sig") ?? d.SigPrefix,
+                AreaPrefix = NonEmpty(r, l, "area") ?? d.AreaPrefix,
+                ActionRequiredLabel = NonEmpty(r, l, "action_required") ?? d.ActionRequiredLabel,
+                NoneLabel = NonEmpty(r, l, "none") ?? d.NoneLabel,
+            };
+        }
+
+        if (n.TryGetValue("doc_types", out var docTypes))
+        {
+            if (docTypes is not YamlSequenceNode sequence)
+            {
+                r.Error(Codes.ConfigInvalid, "\"doc_types\" must be a list of {url_contains, type}", docTypes);
+            }
+            else
+            {
+                var rules = new List<DocTypeRule>();
+                foreach (var item in sequence)
+                {
+                    if (r.Mapping(item, "a doc_types entry", DocTypeKeys) is { } e)
+                    {
+                        rules.Add(new DocTypeRule(NonEmpty(r, e, "url_contains") ?? string.Empty, NonEmpty(r, e, "type") ?? "external"));
+                    }
+                }
+
+                notes = notes with { DocTypes = rules };
+            }
+        }
+
+        return notes;
+    }
+
+    private static IReadOnlyList<SectionConfig>? Sections(YamlReader r, YamlNode node)
+    {
+        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
+        {
+            r.Error(Codes.ConfigInvalid, "\"sections\" must be a non-empty list of {title, kinds}", node);
+            return null;
+        }
+
+        var sections = new List<SectionConfig>();
+        foreach (var item in sequence)
+        {
+            if (r.Mapping(item, "a section", SectionKeys) is not { } e)
+            {
+                continue;
+            }
+
+            var title = NonEmpty(r, e, "title");
+            if (title is null)
+            {
+                r.Error(Codes.ConfigInvalid, "a section needs a \"title\"", item);
+                continue;
+            }
+
+            sections.Add(new SectionConfig(title, List(r, e, "kinds") ?? []));
+        }
+
+        return sections;
+    }
+
+    private static SortedDictionary<string, string>? Dictionary(YamlReader r, YamlNode node, string what)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            r.Error(Codes.ConfigInvalid, $"\"{what}\" must be a mapping of names to display names", node);
+            return null;
+        }
+
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = r.String(key, what);
+            var display = r.String(value, $"{what}.{name}");
+            if (string.IsNullOrWhiteSpace(name) || display is null)
+            {
+                continue;
+            }
+
+            if (!result.TryAdd(name, display))
+            {
+                r.Error(Codes.ConfigInvalid, $"\"{name}\" is given twice in {what}", key);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? Str(YamlReader r, Dictionary<string, YamlNode> map, string key) =>
+        map.TryGetValue(key, out var node) ? r.String(node, key) : null;
+
+    private static string? NonEmpty(YamlReader r, Dictionary<string, YamlNode> map, string key) =>
+        map.TryGetValue(key, out var node) ? NonEmptyValue(r, node, key) : null;
+
+    private static string? NonEmptyValue(YamlReader r, YamlNode node, string key)
+    {
+        var value = r.String(node, key);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            r.Error(Codes.ConfigInvalid, $"\"{key}\" must not be empty; leave the key out for the default", node);
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? Repo(YamlReader r, Dictionary<string, YamlNode> map)
+    {
+        var repo = NonEmpty(r, map, "repo");
+        if (repo is not null && !System.Text.RegularExpressions.Regex.IsMatch(repo, "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            r.Error(Codes.ConfigInvalid, $"\"repo\" must be owner/name, e.g. kubernetes/kubernetes, not \"{repo}\"", map["repo"]);
+            return null;
+        }
+
+        return repo;
+    }
+
+    private static string? Url(YamlReader r, Dictionary<string, YamlNode> map, string key)
+    {
+        var url = Str(r, map, key);
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            r.Error(Codes.ConfigInvalid, $"\"{key}\" must be an http or https URL, not \"{url}\"", map[key]);
+            return null;
+        }
+
+        return url;
+    }
+
+    private static IReadOnlyList<string>? List(YamlReader r, Dictionary<string, YamlNode> map, string key, bool allowEmpty = false)
+    {
+        if (!map.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        var list = r.Strings(node, key);
+        if (list is null)
+        {
+            return null;
+        }
+
+        if (list.Count == 0 && !allowEmpty)
+        {
+            r.Error(Codes.ConfigInvalid, $"\"{key}\" must list at least one value; leave the key out for the default", node);
+            return null;
+        }
+
+        if (list.Any(string.IsNullOrWhiteSpace))
+        {
+            r.Error(Codes.ConfigInvalid, $"\"{key}\" must not hold empty values", node);
+            return null;
+        }
+
+        return list;
+    }
+
+    private static long? Positive(YamlReader r, Dictionary<string, YamlNode> map, string key)
+    {
+        if (!map.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        var value = r.Long(node, key);
+        if (value is <= 0)
+        {
+            r.Error(Codes.ConfigInvalid, $"\"{key}\" must be a positive number, not {value.Value.ToString(CultureInfo.InvariantCulture)}", node);
+            return null;
+        }
+
+        return value;
     }
 }

@@ -11,6 +11,8 @@ public static class Codes
     public const string InputBinary = "CM1005";
     public const string PullInvalid = "CM1006";
     public const string DuplicatePull = "CM1007";
+    public const string InputTooLarge = "CM1008";
+    public const string InputTooDeep = "CM1009";
 
     // Extraction
     public const string EmptyNote = "CM2001";
@@ -30,6 +32,7 @@ public static class Codes
 
     // Config
     public const string ConfigInvalid = "CM4001";
+    public const string RegexTimeout = "CM4002";
 
     // Output
     public const string OutputFailed = "CM5001";

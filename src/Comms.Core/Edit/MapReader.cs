@@ -44,14 +44,9 @@ public static class MapReader
 
     public static IReadOnlyList<ReleaseNoteMap> ReadFile(string file, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
-        try
+        var bytes = IO.InputFile.ReadBytes(file, "the map", IO.InputLimits.Default.MaxTextFileBytes, diagnostics);
+        if (bytes is null)
         {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(Codes.InputUnreadable, $"cannot read map: {e.Message}", file);
             return [];
         }
 
@@ -61,7 +56,7 @@ public static class MapReader
             return [];
         }
 
-        return Read(System.Text.Encoding.UTF8.GetString(bytes), file, diagnostics);
+        return Read(IO.InputFile.Decode(bytes), file, diagnostics);
     }
 
     public static IReadOnlyList<ReleaseNoteMap> Read(string text, string file, DiagnosticBag diagnostics)

@@ -12,8 +12,6 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
 {
     private readonly NotesConfig _rules = config.Notes;
 
-    [GeneratedRegex(@"automated[ -]cherry[ -]pick of #(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CherryPickOf();
 
     /// <summary>Extracts every pull; <paramref name="pulls"/> also serves to find cherry-picks' original authors.</summary>
     public IReadOnlyList<ExtractionResult> ExtractAll(IReadOnlyList<PullRequest> pulls)
@@ -146,8 +144,7 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
             return author;
         }
 
-        var match = CherryPickOf().Match(body);
-        if (match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var original) &&
+        if (CherryPick.OriginalOf(author, body, _rules.CherryPickBots) is { } original &&
             others is not null && others.TryGetValue(original, out var originalPull) && originalPull.Author is not null)
         {
             return originalPull.Author;

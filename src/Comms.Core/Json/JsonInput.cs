@@ -1,15 +1,24 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Comms.Core.Diagnostics;
 
 namespace Comms.Core.Json;
 
 /// <summary>Parses JSON text, turning syntax errors into <c>file(line,col)</c> diagnostics.</summary>
-public static class JsonInput
+public static partial class JsonInput
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+    /// <summary>Deeper than any real input; a bound checked by the parser before it recurses.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
+
+    /// <summary>A <c>\uD800</c>-style escape of half a surrogate pair with no other half (an odd number of backslashes before it).</summary>
+    [GeneratedRegex(@"(?<!\\)(?:\\\\)*(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex LoneSurrogateEscape();
 
     public static JsonDocument? Parse(string text, string file, DiagnosticBag diagnostics, int lineOffset = 0)
     {
+        text = ReplaceLoneSurrogates(IO.TextSafety.Clean(text), file, diagnostics, lineOffset);
         try
         {
             return JsonDocument.Parse(text, Options);
@@ -21,6 +30,37 @@ public static class JsonInput
             diagnostics.Error(Codes.JsonMalformed, $"malformed JSON: {Describe(e)}", file, line, column);
             return null;
         }
+    }
+
+    /// <summary>
+    /// JSON allows <c>"\ud800"</c>, but no .NET string reader does: such escapes become U+FFFD, with a warning at each.
+    /// A low half preceded by a high half is a pair, which the pattern skips by matching the high half first.
+    /// </summary>
+    private static string ReplaceLoneSurrogates(string text, string file, DiagnosticBag diagnostics, int lineOffset)
+    {
+        if (!text.Contains("\\u", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        return LoneSurrogateEscape().Replace(text, m =>
+        {
+            var escape = m.Value.LastIndexOf('\\');
+            var at = m.Index + escape;
+            var line = 1 + lineOffset;
+            var lineStart = 0;
+            for (var i = 0; i < at; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            diagnostics.Warning(Codes.JsonMalformed, $"\"{m.Value[escape..]}\" is half a surrogate pair; it is read as U+FFFD", file, line, at - lineStart + 1);
+            return m.Value[..escape] + "\\ufffd";
+        });
     }
 
     /// <summary>The parser's message without its own position suffix (we print the position in front).</summary>

@@ -38,19 +38,9 @@ public static class NotesJsonReader
 
     public static IReadOnlyList<ReleaseNote>? ReadFile(string path, DiagnosticBag diagnostics)
     {
-        string text;
-        try
+        var text = IO.InputFile.ReadText(path, "the notes file", IO.InputLimits.Default.MaxJsonFileBytes, diagnostics);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            diagnostics.Error(Codes.InputUnreadable, $"cannot read notes: {e.Message}", path);
-            return null;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            diagnostics.Error(Codes.InputUnreadable, $"cannot read notes: {e.Message}", path);
             return null;
         }
 
@@ -168,7 +158,18 @@ public static class NotesJsonReader
         }
 
         var highlight = new FieldReader(element, what + " highlight", file, diagnostics);
-        var score = element.TryGetProperty("score", out var value) && value.TryGetDouble(out var number) ? number : 0;
+        double score = 0;
+        if (element.TryGetProperty("score", out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number))
+            {
+                score = number;
+            }
+            else
+            {
+                diagnostics.Error(Codes.PullInvalid, $"{what} highlight: field \"score\" must be a number", file);
+            }
+        }
         return new HighlightInfo(score, highlight.String("reason") ?? string.Empty, highlight.Bool("manual"));
     }
 

@@ -110,8 +110,7 @@ public sealed class SemVersion : IComparable<SemVersion>, IEquatable<SemVersion>
             }
         }
 
-        var last = PreRelease.Count.CompareTo(other.PreRelease.Count);
-        return last != 0 ? last : string.CompareOrdinal(Text, other.Text);
+        return PreRelease.Count.CompareTo(other.PreRelease.Count);
     }
 
     private static int ComparePart(string a, string b)
@@ -127,11 +126,33 @@ public sealed class SemVersion : IComparable<SemVersion>, IEquatable<SemVersion>
         };
     }
 
+    /// <summary>Equal when they order the same: <c>1.0</c>, <c>1.0.0</c> and <c>v1.0.0</c> are one version (build metadata aside).</summary>
     public bool Equals(SemVersion? other) => other is not null && CompareTo(other) == 0;
 
     public override bool Equals(object? obj) => obj is SemVersion other && Equals(other);
 
-    public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);
+    /// <summary>Consistent with <see cref="Equals(SemVersion?)"/>: missing and trailing zero parts do not count.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        var significant = Numbers.Count;
+        while (significant > 0 && Numbers[significant - 1] == 0)
+        {
+            significant--;
+        }
+
+        for (var i = 0; i < significant; i++)
+        {
+            hash.Add(Numbers[i]);
+        }
+
+        foreach (var part in PreRelease)
+        {
+            hash.Add(long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : part, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
 
     public override string ToString() => Text;
 

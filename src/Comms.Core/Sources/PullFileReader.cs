@@ -46,14 +46,9 @@ public static class PullFileReader
 
     private static void ReadFile(string file, List<PullRequest> pulls, List<ReleaseNote> notes, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
-        try
+        var bytes = IO.InputFile.ReadBytes(file, "the input file", IO.InputLimits.Default.MaxJsonFileBytes, diagnostics);
+        if (bytes is null)
         {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(Codes.InputUnreadable, $"cannot read: {e.Message}", file);
             return;
         }
 
@@ -63,7 +58,7 @@ public static class PullFileReader
             return;
         }
 
-        var text = new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+        var text = IO.InputFile.Decode(bytes).TrimStart('\uFEFF');
         if (text.TrimStart().StartsWith('{') && IsNdjson(text))
         {
             ReadNdjson(text, file, pulls, diagnostics);

@@ -21,10 +21,21 @@ public static class PullJson
             return null;
         }
 
-        if (!element.TryGetProperty("number", out var numberElement) || !numberElement.TryGetInt32(out var number) || number <= 0)
+        if (!element.TryGetProperty("number", out var numberElement) || numberElement.ValueKind != JsonValueKind.Number ||
+            !numberElement.TryGetInt32(out var number) || number <= 0)
         {
             problem = "has no positive \"number\"";
             return null;
+        }
+
+        // A field of the wrong type would otherwise be read as missing: the note would be lost without a word.
+        foreach (var (field, kinds) in Typed)
+        {
+            if (element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null && !kinds.Contains(value.ValueKind))
+            {
+                problem = $"field \"{field}\" must be {Describe(kinds)}, not {value.ValueKind.ToString().ToLowerInvariant()}";
+                return null;
+            }
         }
 
         var mergedAt = Date(element, "merged_at") ?? Date(element, "mergedAt");
@@ -48,6 +59,27 @@ public static class PullJson
             Source = source,
         };
     }
+
+    private static readonly (string Field, JsonValueKind[] Kinds)[] Typed =
+    [
+        ("body", [JsonValueKind.String]),
+        ("title", [JsonValueKind.String]),
+        ("labels", [JsonValueKind.Array, JsonValueKind.Object]),
+        ("user", [JsonValueKind.Object]),
+        ("author", [JsonValueKind.Object]),
+        ("html_url", [JsonValueKind.String]),
+        ("merged_at", [JsonValueKind.String]),
+        ("mergedAt", [JsonValueKind.String]),
+        ("merged", [JsonValueKind.True, JsonValueKind.False]),
+    ];
+
+    private static string Describe(JsonValueKind[] kinds) => kinds[0] switch
+    {
+        JsonValueKind.String => "text",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => "true or false",
+    };
 
     /// <summary>gh's <c>url</c> is the web page; REST's <c>url</c> is the API address, which is no use to readers.</summary>
     private static string? WebUrl(string? url) =>

@@ -58,7 +58,7 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
     {
         if (node is YamlScalarNode scalar && !IsNull(scalar))
         {
-            return scalar.Value;
+            return IO.TextSafety.Clean(scalar.Value ?? string.Empty);
         }
 
         if (node is YamlScalarNode)
@@ -74,6 +74,18 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
     {
         if (node is YamlScalarNode { Style: ScalarStyle.Plain } scalar &&
             int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Error(Codes.MapWrongType, $"\"{field}\" must be a whole number, not {Show(node)}", node);
+        return null;
+    }
+
+    public long? Long(YamlNode node, string field)
+    {
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain } scalar &&
+            long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
@@ -117,7 +129,7 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
         {
             if (item is YamlScalarNode { Value: { } text } && !IsNull((YamlScalarNode)item))
             {
-                values.Add(text);
+                values.Add(IO.TextSafety.Clean(text));
             }
             else
             {
@@ -162,20 +174,22 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
     public static JsonElement ToJson(YamlNode node)
     {
         var json = ToJsonNode(node);
-        return JsonSerializer.SerializeToElement(json, JsonNodeContext.Default.JsonNode);
+        return JsonSerializer.SerializeToElement(json, DeepContext.JsonNode);
     }
+
+    private static readonly JsonNodeContext DeepContext = new(new JsonSerializerOptions { MaxDepth = 256 });
 
     private static JsonNode? ToJsonNode(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children
-            .Select(c => KeyValuePair.Create(c.Key is YamlScalarNode { Value: { } key } ? key : c.Key.ToString(), ToJsonNode(c.Value)))
+            .Select(c => KeyValuePair.Create(IO.TextSafety.Clean(c.Key is YamlScalarNode { Value: { } key } ? key : c.Key.ToString()), ToJsonNode(c.Value)))
             .DistinctBy(c => c.Key)),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJsonNode).ToArray()),
         YamlScalarNode scalar when IsNull(scalar) => null,
         YamlScalarNode { Style: ScalarStyle.Plain } scalar when long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
         YamlScalarNode { Style: ScalarStyle.Plain } scalar when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => JsonValue.Create(d),
         YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } scalar => JsonValue.Create(scalar.Value == "true"),
-        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? string.Empty),
+        YamlScalarNode scalar => JsonValue.Create(IO.TextSafety.Clean(scalar.Value ?? string.Empty)),
         _ => null,
     };
 

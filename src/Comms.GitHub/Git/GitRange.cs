@@ -25,7 +25,7 @@ public static class GitRange
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var arg in new[] { "-C", clone, "log", "--first-parent", "--no-color", "--format=%H%x1f%B%x1e", $"{from}..{to}", "--" })
+        foreach (var arg in new[] { "-C", clone, "log", "--first-parent", "--no-color", "--format=%H%x1f%B%x1e", "--end-of-options", $"{from}..{to}", "--" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -20,6 +20,7 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
     {
         var numbers = new SortedSet<int>();
         string? cursor = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {
             using var doc = await http.GraphQlAsync(Queries.Compare(owner, name, from, to, cursor), canHalve: false, ct).ConfigureAwait(false);
@@ -43,8 +44,13 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
 
             var page = PullNode.Obj(c, "pageInfo");
             cursor = page is { } p && p.TryGetProperty("hasNextPage", out var more) && more.ValueKind == JsonValueKind.True
-                ? PullNode.Str(p, "endCursor")
+                ? PullNode.Str(p, "endCursor") ?? throw new GitHubFailure(GitHubCodes.UnexpectedResponse, "GitHub says there is another page of commits but gives no cursor for it")
                 : null;
+            if (cursor is not null && !seen.Add(cursor))
+            {
+                throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                    $"GitHub returned the page cursor \"{cursor}\" twice; the commit list would never end, so collection stops here");
+            }
         }
         while (cursor is not null);
 
@@ -96,6 +102,12 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
             foreach (var number in batch)
             {
                 var pull = PullNode.Obj(repository, Queries.Alias(number)) is { } node ? PullNode.Read(node) : null;
+                if (pull is not null && pull.Number != number)
+                {
+                    throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                        $"GitHub answered PR #{pull.Number.ToString(CultureInfo.InvariantCulture)} when asked for #{number.ToString(CultureInfo.InvariantCulture)}; nothing of that answer is cached");
+                }
+
                 if (pull is null)
                 {
                     diagnostics.Warning(GitHubCodes.NotFound,

@@ -11,7 +11,7 @@ namespace Comms.GitHub.Http;
 /// <c>retry-after</c> (else at least a minute, then exponential back-off), GraphQL <c>RATE_LIMITED</c> waits,
 /// 502/504 ask the caller to halve the batch, transient failures back off. Every retry is bounded.
 /// </summary>
-internal sealed class GitHubHttp : IDisposable
+internal sealed partial class GitHubHttp : IDisposable
 {
     private readonly HttpClient _http;
     private readonly RetryOptions _retry;
@@ -149,6 +149,13 @@ internal sealed class GitHubHttp : IDisposable
                         secondaryHits++;
                         lastProblem = "secondary rate limit";
                         var backoff = _retry.SecondaryLimitDelay * Math.Pow(2, secondaryHits - 1);
+                        if (retryAfter > _retry.MaxDelay)
+                        {
+                            throw new GitHubFailure(GitHubCodes.RateLimited,
+                                $"GitHub asks to wait {retryAfter.Value.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s before the next request, longer than the longest wait allowed ({_retry.MaxDelay.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s). " +
+                                "Re-run the same command later: what was fetched is in the cache and is not fetched again.");
+                        }
+
                         var wait = retryAfter ?? (backoff > _retry.MaxDelay ? _retry.MaxDelay : backoff);
                         await _retry.Clock.DelayAsync(wait, ct).ConfigureAwait(false);
                         continue;
@@ -208,7 +215,8 @@ internal sealed class GitHubHttp : IDisposable
         if (wait > _retry.MaxResetWait)
         {
             throw new GitHubFailure(GitHubCodes.RateLimited,
-                $"the GitHub rate limit is used up until {RateLimit.Reset!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC. " +
+                $"the GitHub rate limit is used up until {RateLimit.Reset!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, " +
+                $"longer than the longest wait allowed ({_retry.MaxResetWait.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} min). " +
                 "Re-run the same command after that: what was fetched is in the cache and is not fetched again.");
         }
 
@@ -217,8 +225,8 @@ internal sealed class GitHubHttp : IDisposable
 
     private static TimeSpan? RetryAfter(HttpResponseHeaders headers) =>
         RateLimitState.Header(headers, "retry-after") is { } value &&
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(Math.Max(seconds, 1))
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 100L * 365 * 24 * 3600))
             : null;
 
     private string ForbiddenMessage(HttpResponseHeaders headers, string text)
@@ -247,6 +255,20 @@ internal sealed class GitHubHttp : IDisposable
 
         return builder.ToString().TrimEnd();
     }
+
+    /// <summary>Text from a server with the token (and any Authorization value) taken out, before it reaches a message.</summary>
+    public static string Redact(string text, string? token)
+    {
+        if (!string.IsNullOrEmpty(token) && token.Length >= 4)
+        {
+            text = text.Replace(token, "[redacted]", StringComparison.Ordinal);
+        }
+
+        return AuthorizationValue().Replace(text, "$1 [redacted]");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(bearer|token|basic)\s+[A-Za-z0-9_\-\.=:+/]{8,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex AuthorizationValue();
 
     private static Uri? NextLink(HttpResponseHeaders headers)
     {

@@ -19,7 +19,8 @@ internal sealed class RateLimitState
         }
 
         if (Header(headers, "x-ratelimit-reset") is { } reset &&
-            long.TryParse(reset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+            long.TryParse(reset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) &&
+            seconds is >= 0 and <= 253_402_300_799)
         {
             Reset = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }

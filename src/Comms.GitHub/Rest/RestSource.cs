@@ -20,8 +20,20 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
     {
         var numbers = new SortedSet<int>();
         Uri? url = new(http.ApiBase, $"repos/{owner}/{name}/compare/{Uri.EscapeDataString(from)}...{Uri.EscapeDataString(to)}?per_page=100");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (url is not null)
         {
+            if (!seen.Add(url.AbsoluteUri))
+            {
+                throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                    $"GitHub's next-page link points at a page already read ({url.GetLeftPart(UriPartial.Path)}); the commit list would never end, so collection stops here");
+            }
+
+            if (!string.Equals(url.GetLeftPart(UriPartial.Authority), http.ApiBase.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new GitHubFailure(GitHubCodes.UnexpectedResponse, "GitHub's next-page link points at another host; collection stops here");
+            }
+
             using var reply = await http.RestGetAsync(url, null, ct).ConfigureAwait(false);
             if (reply.Status == HttpStatusCode.NotFound || reply.Json is null)
             {
@@ -60,6 +72,12 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
             }
             else if (reply.Json is not null && PullJson.Read(reply.Json.RootElement, id, out _) is { } read)
             {
+                if (read.Number != number)
+                {
+                    throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                        $"GitHub answered PR #{read.Number.ToString(CultureInfo.InvariantCulture)} when asked for #{id}; nothing of that answer is cached");
+                }
+
                 var pull = RestPull.From(read);
                 cache.Put(new CacheEntry(pull, reply.ETag));
                 result[number] = pull;

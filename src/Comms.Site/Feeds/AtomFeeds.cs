@@ -41,7 +41,7 @@ internal static class AtomFeeds
         html.Append(CultureInfo.InvariantCulture, $"<p>{notes.Count} notes, {action} action required.</p><ul>");
         foreach (var note in notes.Where(n => n.ActionRequired || feed != "release").Take(50))
         {
-            html.Append("<li>").Append(note.Html).Append("</li>");
+            html.Append("<li>").Append(note.Html.Html).Append("</li>");
         }
 
         html.Append("</ul>");

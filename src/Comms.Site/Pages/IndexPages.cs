@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comms.Core.Changelog;
 using Comms.Site.Render;
+using Comms.Templates;
 
 namespace Comms.Site.Pages;
 
@@ -52,6 +53,7 @@ internal static class IndexPages
             ReleaseCount = site.Releases.Count,
             Audiences = site.Request.Audiences.Select(a => new LinkView(a.Name, SitePaths.Audience(a.Id))).ToArray(),
             site.Feeds,
+            SigIndex = false,
         });
     }
 
@@ -102,7 +104,7 @@ internal static class IndexPages
                 Title = $"{site.Project} for {audience.Name.ToLowerInvariant()}",
                 audience.Name,
                 Feed = SitePaths.AudienceFeed(audience.Id),
-                Brief = latest is null ? null : briefs.ToHtml(latest.Drafts.Briefs[audience.Id]),
+                Brief = latest is null ? null : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id])),
                 BriefRelease = latest?.Version.Text,
                 Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),
                 Count = notes.Count,

@@ -2,6 +2,7 @@ using Comms.Core.Changelog;
 using Comms.Core.Config;
 using Comms.Core.Model;
 using Comms.Site.Render;
+using Comms.Templates;
 
 namespace Comms.Site.Pages;
 
@@ -22,7 +23,7 @@ internal sealed class NoteViews(CommsConfig config)
         return new NoteView
         {
             Number = note.PrNumber,
-            Html = _markdown.ToInlineHtml(text),
+            Html = new SafeHtml(_markdown.ToInlineHtml(text)),
             PrUrl = SafeUrl.Clean(note.PrUrl),
             Author = note.Author,
             AuthorUrl = SafeUrl.Clean(note.AuthorUrl),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comms.Core.Changelog;
 using Comms.Site.Render;
+using Comms.Templates;
 
 namespace Comms.Site.Pages;
 
@@ -21,7 +22,7 @@ internal static class ReleasePages
                 .SelectMany(p => sections.SectionsOf(p.First).Take(1).Select(s => (section: s, view: p.Second)))
                 .GroupBy(x => x.section, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.view with { Anchor = $"pr-{x.view.Number.ToString(CultureInfo.InvariantCulture)}" })
-                    .OrderBy(v => v.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
+                    .OrderBy(v => v.Html.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
             var ordered = sections.Order(groups.Keys)
                 .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), groups[title])).ToArray();
             var highlights = byNumber.Where(p => p.First.Comms.Highlight is { Score: >= 0 } || release.HighlightPrs.Contains(p.First.PrNumber))
@@ -78,7 +79,7 @@ internal static class ReleasePages
     {
         var back = new LinkView(title, SitePaths.Release(release));
         void Doc(string path, string docTitle, string markdown) =>
-            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = Drafts.ToHtml(markdown), Back = back }, bodyClass: "doc");
+            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(Drafts.ToHtml(markdown)), Back = back }, bodyClass: "doc");
 
         if (release.Drafts.BlogPost is { } blog)
         {

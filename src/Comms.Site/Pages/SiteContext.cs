@@ -1,5 +1,6 @@
 using System.Text;
-using Comms.Site.Templates;
+using Comms.Core.Diagnostics;
+using Comms.Templates;
 
 namespace Comms.Site.Pages;
 
@@ -8,10 +9,14 @@ internal sealed class SiteContext
 {
     private readonly List<string> _pages = [];
 
-    public SiteContext(SiteRequest request, Theme theme, string folder)
+    private readonly ITemplateEngine _engine;
+    private readonly DiagnosticBag _diagnostics;
+
+    public SiteContext(SiteRequest request, ITemplateEngine engine, string folder, DiagnosticBag diagnostics)
     {
         Request = request;
-        Theme = theme;
+        _engine = engine;
+        _diagnostics = diagnostics;
         Folder = folder;
         Releases = SiteLoader.Sort(request.Releases);
         var views = new NoteViews(request.Config);
@@ -19,7 +24,6 @@ internal sealed class SiteContext
     }
 
     public SiteRequest Request { get; }
-    public Theme Theme { get; }
     public string Folder { get; }
     public string Project => Request.Config.Project.Name;
 
@@ -52,12 +56,12 @@ internal sealed class SiteContext
     /// <summary>Renders a page template, wraps it in the layout and writes it.</summary>
     public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "")
     {
-        var body = Theme.Engine.Render(template, model);
-        var html = Theme.Engine.Render("layout", new LayoutView
+        var body = Render(template, model);
+        var html = Render("layout", new LayoutView
         {
             Project = Project,
             Title = title,
-            Body = body,
+            Body = new SafeHtml(body),
             Scripts = scripts ?? [],
             Nav = Nav,
             Feeds = Feeds,
@@ -66,6 +70,10 @@ internal sealed class SiteContext
         Write(path, html);
         _pages.Add(path);
     }
+
+    /// <summary>A site layout (<c>site/&lt;name&gt;.sbn</c>) rendered with the model; a template error stops the build.</summary>
+    private string Render(string template, object model) =>
+        _engine.Render($"site/{template}{Theme.TemplateExtension}", model, _diagnostics) ?? throw new SiteTemplateFailed();
 
     public void Write(string path, string contents)
     {

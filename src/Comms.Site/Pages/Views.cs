@@ -1,3 +1,5 @@
+using Comms.Templates;
+
 namespace Comms.Site.Pages;
 
 /// <summary>A link for a layout: text (escaped by the layout) and an href that is relative or an allowed URL.</summary>
@@ -7,7 +9,7 @@ public sealed record LinkView(string Text, string Href);
 public sealed record NoteView
 {
     public required int Number { get; init; }
-    public required string Html { get; init; }
+    public required SafeHtml Html { get; init; }
     public string? PrUrl { get; init; }
     public string Author { get; init; } = string.Empty;
     public string? AuthorUrl { get; init; }
@@ -49,7 +51,7 @@ public sealed record LayoutView
 {
     public required string Project { get; init; }
     public required string Title { get; init; }
-    public required string Body { get; init; }
+    public required SafeHtml Body { get; init; }
     public IReadOnlyList<string> Scripts { get; init; } = [];
     public IReadOnlyList<LinkView> Nav { get; init; } = [];
     public IReadOnlyList<LinkView> Feeds { get; init; } = [];

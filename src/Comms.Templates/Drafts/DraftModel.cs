@@ -20,7 +20,7 @@ public static class DraftModel
         int Stab(string level) => ReleaseStats.Count(stats.ByStability, level);
         var notes = release.Notes;
         var features = notes.Where(n => n.Kinds.Contains("feature", StringComparer.Ordinal) && n.Comms.Stability is null).ToArray();
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["project"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -83,7 +83,24 @@ public static class DraftModel
             ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
             ["audience"] = null,
         };
+
+        // Everything from pull requests, labels, maps, release.yaml and audiences lands in Markdown: make it safe there.
+        model = (Dictionary<string, object?>)Safe(model, config)!;
+        ((Dictionary<string, object?>)model["release"]!)["front_matter"] = FrontMatter.Blog(release, config);
+        return model;
     }
+
+    /// <summary>Every string of the model escaped for Markdown (idempotent), every URL checked against the link policy.</summary>
+    internal static object? Safe(object? value, CommsConfig config, string? key = null) => value switch
+    {
+        string url when key is not null && (key == "url" || key.EndsWith("_url", StringComparison.Ordinal)) =>
+            Comms.Core.Markdown.SafeUrl.Clean(url) ?? string.Empty,
+        string text => MarkdownText.EscapeHtml(text, config.Markdown),
+        Dictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Safe(p.Value, config, p.Key), StringComparer.Ordinal),
+        string[] list => list.Select(item => (string)Safe(item, config, key)!).ToArray(),
+        object?[] list => list.Select(item => Safe(item, config, key)).ToArray(),
+        _ => value,
+    };
 
     /// <summary>The model of one audience's brief: the release model plus <c>audience</c>.</summary>
     public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config)
@@ -92,7 +109,7 @@ public static class DraftModel
         var urgent = notes.Where(n => n.ActionRequired).ToArray();
         var copy = new Dictionary<string, object?>(model, StringComparer.Ordinal)
         {
-            ["audience"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            ["audience"] = Safe(new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["id"] = audience.Id,
                 ["name"] = audience.Name,
@@ -101,7 +118,7 @@ public static class DraftModel
                 ["action_required"] = Views(urgent, config, audience.Id),
                 ["deprecations"] = Views(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed"), config, audience.Id),
                 ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id),
-            },
+            }, config),
         };
         return copy;
     }
@@ -122,8 +139,8 @@ public static class DraftModel
     private static Dictionary<string, object?> Highlight(Highlight h, CommsConfig config) => new(StringComparer.Ordinal)
     {
         ["text"] = MarkdownText.EscapeHtml(h.Text),
-        ["plain"] = TemplateHelpers.Plain(TemplateHelpers.FirstSentence(h.Text)),
-        ["headline"] = TemplateHelpers.Headline(h.Text),
+        ["plain"] = TemplateFunctions.Plain(TemplateFunctions.FirstSentence(h.Text)),
+        ["headline"] = TemplateFunctions.Headline(h.Text),
         ["reason"] = h.Reason,
         ["manual"] = h.Manual,
         ["note"] = h.Note is null ? null : NoteView.Of(h.Note, config),
@@ -135,14 +152,14 @@ public static class DraftModel
         var s = release.Stats;
         var name = $"{config.Project.Name} {ShortVersion(release.Release.Version)}";
         var numbers = s.Enhancements > 0
-            ? $"{name} delivers {TemplateHelpers.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
-            : $"{name} brings {TemplateHelpers.Count(s.Notes, "documented change")} across {TemplateHelpers.Count(s.BySig.Count, "special interest group")}.";
+            ? $"{name} delivers {TemplateFunctions.Count(s.Enhancements, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
+            : $"{name} brings {TemplateFunctions.Count(s.Notes, "documented change")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
         var lead = release.Highlights.Count > 0 && release.Highlights[0] is { } h
-            ? $"Headline change: {TemplateHelpers.Headline(h.Text)}."
+            ? $"Headline change: {TemplateFunctions.Headline(h.Text)}."
             : release.Release.Theme ?? $"{name} focuses on stability and fixes.";
         var community = s.FirstTimeContributors is { Count: > 0 } first
-            ? $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."
-            : $"Built in the open by {TemplateHelpers.Count(s.Contributors.Count, "contributor")}.";
+            ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."
+            : $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}.";
         return [numbers, lead, community];
     }
 
@@ -154,7 +171,7 @@ public static class DraftModel
         return "v" + shortVersion;
     }
 
-    private static string Slug(string project, string version) =>
+    internal static string Slug(string project, string version) =>
         $"{project.ToLowerInvariant().Replace(' ', '-')}-{ShortVersion(version).Replace('.', '-')}-release";
 
     private static Dictionary<string, object?> Map(params (string Key, object? Value)[] pairs) =>

@@ -11,7 +11,7 @@ using Comms.Core.Model;
 namespace Comms.Templates.Drafts;
 
 /// <summary>Renders every draft of a release in memory; nothing is written unless all of them render.</summary>
-public sealed partial class DraftRenderer(ITemplateEngine engine, Theme theme, CommsConfig config, DiagnosticBag diagnostics)
+public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig config, DiagnosticBag diagnostics)
 {
     /// <summary>Two printed pages hold about this many words of a press brief.</summary>
     public const int PressBriefWordLimit = 900;
@@ -29,11 +29,12 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, Theme theme, C
             ["notes.json"] = NotesJsonWriter.Write(allNotes),
         };
         var ok = true;
-        ok &= Add(drafts, "blog-post.md", "blog-post.hbs", model);
-        ok &= Add(drafts, "press-brief.md", "press-brief.hbs", model);
+        ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
+        ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
         foreach (var audience in audiences)
         {
-            var template = theme.Find($"brief-{audience.Id}.hbs") is not null ? $"brief-{audience.Id}.hbs" : "audience-brief.hbs";
+            var own = $"brief-{audience.Id}{Theme.TemplateExtension}";
+            var template = Theme.IsValidName(own) && engine.Theme.Find(own) is not null ? own : "audience-brief" + Theme.TemplateExtension;
             ok &= Add(drafts, $"brief-{audience.Id}.md", template, DraftModel.ForAudience(model, release, audience, config));
         }
 
@@ -60,21 +61,13 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, Theme theme, C
 
     private bool Add(SortedDictionary<string, string> drafts, string name, string template, Dictionary<string, object?> model)
     {
-        var path = theme.Find(template);
-        if (path is null)
-        {
-            diagnostics.Error(ComposeCodes.TemplateError,
-                $"template {template} not found in {string.Join(" or ", theme.Folders)}", theme.Folders[0]);
-            return false;
-        }
-
-        var text = engine.Render(path, model, diagnostics);
+        var text = engine.Render(template, model, diagnostics);
         if (text is null)
         {
             return false;
         }
 
-        drafts[name] = Tidy(text);
+        drafts[name] = Tidy(Comms.Core.Markdown.SafeMarkdownText.EscapeDocument(text.Replace("\r\n", "\n", StringComparison.Ordinal), config.Markdown));
         return true;
     }
 

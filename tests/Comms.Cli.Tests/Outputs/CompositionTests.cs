@@ -31,10 +31,10 @@ public sealed class CompositionTests
         var output = Path.Combine(temp.Path, "out");
         OutputState.Build(temp, "Alpha", output);
         var before = Files(output);
-        temp.File("broken/site/release.hbs", "<h1>{{#each Notes}}</h1>");
+        temp.File("broken/site/release.sbn", "<h1>\n{{ for n in Notes }}</h1>");
         var result = OutputState.InRepo(() => CommsCli.Run([.. OutputState.BuildArgs(OutputState.Pulls(temp, "Beta"), output), "--theme", Path.Combine(temp.Path, "broken")]));
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CM8006", result.Error, StringComparison.Ordinal);
+        Assert.Matches(@"release\.sbn\(2,\d+\): error CM7201: ", result.Error);
         Assert.Contains("Nothing written: fix the errors above (the previous drafts and site are unchanged).", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Wrote ", result.Out, StringComparison.Ordinal);
         Assert.Equal(before, Files(output));

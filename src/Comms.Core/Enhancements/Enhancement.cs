@@ -1,0 +1,75 @@
+namespace Comms.Core.Enhancements;
+
+/// <summary>The stages an enhancement can be at in a release, most advanced first.</summary>
+public static class Stages
+{
+    public const string Alpha = "alpha";
+    public const string Beta = "beta";
+    public const string Stable = "stable";
+    public const string Deprecated = "deprecated";
+    public const string Removed = "removed";
+
+    /// <summary>The order of the drafts and of the counts.</summary>
+    public static readonly IReadOnlyList<string> All = [Stable, Beta, Alpha, Deprecated, Removed];
+
+    public static bool IsKnown(string? stage) => stage is not null && All.Contains(stage, StringComparer.Ordinal);
+
+    /// <summary>Rank for "the most advanced stage of a release": removed over deprecated over stable over beta over alpha.</summary>
+    public static int Rank(string stage) => stage switch
+    {
+        Alpha => 1,
+        Beta => 2,
+        Stable => 3,
+        Deprecated => 4,
+        Removed => 5,
+        _ => 0,
+    };
+}
+
+/// <summary>
+/// A unit of work a release announces (a KEP in Kubernetes; a proposal, RFC or epic elsewhere), at one stage
+/// in this release. SIG keys are as notes carry them (<c>node</c>, not <c>sig-node</c>).
+/// </summary>
+public sealed record Enhancement
+{
+    /// <summary>The id: the KEP number for Kubernetes, any short name elsewhere.</summary>
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>alpha, beta, stable, deprecated or removed (see <see cref="Stages"/>).</summary>
+    public required string Stage { get; init; }
+
+    /// <summary>The stage it had before this release, when known.</summary>
+    public string? PreviousStage { get; init; }
+
+    public string? OwningSig { get; init; }
+
+    public IReadOnlyList<string> ParticipatingSigs { get; init; } = [];
+
+    public IReadOnlyList<string> FeatureGates { get; init; } = [];
+
+    /// <summary>What it does, in plain language (the KEP's Summary, or the release team's blurb).</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The release team's own words for the drafts; wins over <see cref="Summary"/>.</summary>
+    public string? Blurb { get; init; }
+
+    /// <summary>The tracking issue.</summary>
+    public string? TrackingUrl { get; init; }
+
+    /// <summary>The proposal text.</summary>
+    public string? ProposalUrl { get; init; }
+
+    /// <summary>Where it came from: <c>kep</c>, <c>github</c> or <c>enhancements.yaml</c> (the last source that set it).</summary>
+    public required string Source { get; init; }
+
+    /// <summary>PRs the release team linked by hand (enhancements.yaml); notes are linked by <see cref="EnhancementLinker"/>.</summary>
+    public IReadOnlyList<int> Prs { get; init; } = [];
+
+    /// <summary>Every SIG involved, owner first.</summary>
+    public IEnumerable<string> Sigs => (OwningSig is null ? ParticipatingSigs : ParticipatingSigs.Prepend(OwningSig)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The text the drafts use: the blurb, else the summary.</summary>
+    public string? Description => Blurb ?? Summary;
+}

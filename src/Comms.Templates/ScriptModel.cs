@@ -1,0 +1,72 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scriban.Runtime;
+
+namespace Comms.Templates;
+
+/// <summary>
+/// Turns a model (dictionaries, records, lists, strings, numbers, flags) into Scriban's own objects, so a
+/// template sees only the model's fields and never a .NET member (no <c>.Length</c>, no methods).
+/// Dictionary keys and property names are kept as written.
+/// </summary>
+public static class ScriptModel
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    public static ScriptObject From(object model) =>
+        Convert(model, 0) as ScriptObject ?? throw new ArgumentException("a template model is an object with fields", nameof(model));
+
+    private static object? Convert(object? value, int depth)
+    {
+        if (depth > 64)
+        {
+            throw new InvalidOperationException("the template model is nested more than 64 levels deep");
+        }
+
+        switch (value)
+        {
+            case null:
+                return null;
+            case string or bool or int or long or double or decimal or SafeHtml or ScriptObject or ScriptArray:
+                return value;
+            case Enum e:
+                return e.ToString();
+            case DateOnly or DateTimeOffset or DateTime:
+                return System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            case IDictionary dictionary:
+            {
+                var result = new ScriptObject();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    result.SetValue(System.Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)!, Convert(entry.Value, depth + 1), readOnly: false);
+                }
+
+                return result;
+            }
+
+            case IEnumerable list:
+            {
+                var result = new ScriptArray();
+                foreach (var item in list)
+                {
+                    result.Add(Convert(item, depth + 1));
+                }
+
+                return result;
+            }
+
+            default:
+            {
+                var result = new ScriptObject();
+                foreach (var property in Properties.GetOrAdd(value.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract").ToArray()))
+                {
+                    result.SetValue(property.Name, Convert(property.GetValue(value), depth + 1), readOnly: false);
+                }
+
+                return result;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Comms.Core.Config;
+using Comms.Core.Diagnostics;
+using Xunit;
+
+namespace Comms.Core.Tests.Fuzz;
+
+public sealed class ConfigTests
+{
+    private static (CommsConfig? Config, IReadOnlyList<Diagnostic> Items) Parse(string text)
+    {
+        var d = new DiagnosticBag();
+        return (ConfigLoader.Parse(text, "comms.yaml", d), d.Items);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_located_named_and_the_nearest_suggested()
+    {
+        var (config, items) = Parse("notes:\n  blokcs: [a]\n");
+        Assert.Null(config);
+        var error = Assert.Single(items);
+        Assert.Equal("comms.yaml(2,3): error CM4001: unknown field \"blokcs\" in notes; did you mean blocks? (known: blocks, docs_block, none_values, none_command, labels, feature_kind, cherry_pick_bots, doc_types, max_body_chars)", error.ToString());
+        Assert.DoesNotContain("Comms.Core", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notes:\n  blocks: []\n", 2)]
+    [InlineData("notes:\n  max_body_chars: -1\n", 2)]
+    [InlineData("notes:\n  max_body_chars: many\n", 2)]
+    [InlineData("sections: []\n", 1)]
+    [InlineData("project:\n  name: a\n  name: b\n", 3)]
+    [InlineData("limits:\n  max_depth: 0\n", 2)]
+    [InlineData("project:\n  repo: not a repo\n", 2)]
+    public void Bad_values_are_located_errors(string yaml, int line)
+    {
+        var (config, items) = Parse(yaml);
+        Assert.Null(config);
+        Assert.Contains(items, i => i.Severity == Severity.Error && i.Line == line && i.Code == Codes.ConfigInvalid);
+    }
+
+    [Fact]
+    public void The_sample_config_reads_and_its_cherry_pick_bot_is_kept()
+    {
+        var text = File.ReadAllText(Path.Combine(TestKit.Repo.Root, "content", "comms.yaml"));
+        var (config, items) = Parse(text);
+        Assert.Empty(items);
+        Assert.Equal(["tidewater-cherrypick-bot"], config!.Notes.CherryPickBots);
+        Assert.Equal("Tidewater", config.Project.Name);
+    }
+
+    [Theory]
+    [InlineData("tidewater-cherrypick-bot", "Automated cherry pick of #42: fix", 42)]
+    [InlineData("tidewater-cherrypick-bot", "Cherry-pick of #7", 7)]
+    [InlineData("someone", "Automated cherry pick of #42", null)]
+    public void One_cherry_pick_rule(string author, string body, int? original) =>
+        Assert.Equal(original, Extract.CherryPick.OriginalOf(author, body, ["tidewater-cherrypick-bot"]));
+}

@@ -4,8 +4,11 @@ using Spectre.Console;
 namespace Comms.Cli;
 
 /// <summary>Where a command writes: standard output for results and summaries, standard error for diagnostics.</summary>
-public sealed class CliContext(TextWriter stdout, TextWriter stderr)
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? interrupt = null)
 {
+    /// <summary>Ctrl-C and SIGTERM, for commands that stop cleanly on them.</summary>
+    public Interrupt Interrupt { get; } = interrupt ?? new Interrupt();
+
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
 
@@ -55,4 +58,37 @@ public static class ExitCodes
     public const int Success = 0;
     public const int ContentError = 1;
     public const int UsageError = 2;
+}
+
+/// <summary>
+/// SIGINT/SIGTERM as a cancellation: while a command <see cref="Cooperate"/>s, a signal cancels <see cref="Token"/>
+/// and the command stops cleanly; otherwise the signal ends the process as usual.
+/// </summary>
+public sealed class Interrupt : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+
+    public CancellationToken Token => _source.Token;
+
+    private volatile bool _cooperate;
+
+    public bool Cooperate
+    {
+        get => _cooperate;
+        set => _cooperate = value;
+    }
+
+    /// <summary>Returns true when the signal was taken (the process keeps running and stops cleanly).</summary>
+    public bool Signal()
+    {
+        if (!_cooperate)
+        {
+            return false;
+        }
+
+        _source.Cancel();
+        return true;
+    }
+
+    public void Dispose() => _source.Dispose();
 }

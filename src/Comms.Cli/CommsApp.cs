@@ -6,9 +6,9 @@ namespace Comms.Cli;
 /// <summary>The <c>comms</c> command line: builds the commands and maps every outcome to an exit code.</summary>
 public static class CommsApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Interrupt? interrupt = null)
     {
-        var cli = new CliContext(stdout, stderr);
+        var cli = new CliContext(stdout, stderr, interrupt);
         var root = new RootCommand(
             "Comms turns merged pull requests into release notes, a changelog, a release blog post, a press brief, " +
             "one brief per audience (vendors, end users, developers) and a static site.\n\n" +

@@ -1,3 +1,8 @@
+using System.Runtime.InteropServices;
 using Comms.Cli;
 
-return CommsApp.Run(args, Console.Out, Console.Error);
+using var interrupt = new Interrupt();
+void OnSignal(PosixSignalContext context) => context.Cancel = interrupt.Signal();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+return CommsApp.Run(args, Console.Out, Console.Error, interrupt);

@@ -19,6 +19,9 @@ public sealed record SiteRelease
 
     /// <summary>Markdown drafts, front matter removed.</summary>
     public SiteDrafts Drafts { get; init; } = new();
+
+    /// <summary>The notes file the release was read from, for located errors.</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>The Markdown drafts of a release found beside its notes.json.</summary>
@@ -50,6 +53,9 @@ public sealed record SiteRequest
 
     /// <summary>Told as the pages are written, for a progress bar on large sites.</summary>
     public IProgress<SiteProgress>? Progress { get; init; }
+
+    /// <summary>Cancels the build between pages (Ctrl-C).</summary>
+    public CancellationToken Cancel { get; init; }
 
     public static readonly IReadOnlyList<SiteAudience> DefaultAudiences =
     [

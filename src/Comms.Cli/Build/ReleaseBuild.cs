@@ -15,7 +15,9 @@ namespace Comms.Cli.Build;
 /// <summary>
 /// The whole pipeline, one release after another in version order:
 /// collect, extract, edit -> classify -> compose -> render drafts; then publish the drafts and the site.
-/// Everything is rendered in memory first; nothing is written when any step reports an error.
+/// Everything is rendered in memory, staged beside its target and committed at one point (<see cref="OutputCommit"/>);
+/// nothing visible changes when any step reports an error or the build is interrupted before the commit.
+/// `comms site` is the same build with no releases to render.
 /// </summary>
 public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics)
 {
@@ -31,12 +33,87 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 
         var contentFolder = Path.GetDirectoryName(Path.GetFullPath(config.File ?? ConfigLoader.DefaultPath))!;
         var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        // One build per output folder: everything below reads and writes it, so it is locked first.
+        using var outputLock = Lock();
+        if (outputLock is null)
+        {
+            return null;
+        }
+
+        foreach (var line in OutputCommit.Recover(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder))
+        {
+            request.Message(line);
+        }
+
+        var built = request.Releases.Count == 0 ? [] : RenderDrafts(config, audiences, contentFolder);
+        if (built is null || diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        using var commit = new OutputCommit(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder, request.Step);
+        foreach (var release in built)
+        {
+            var folder = Path.GetRelativePath(request.ReleaseNotesRoot, release.Input.DraftsFolder);
+            foreach (var (name, text) in release.Drafts)
+            {
+                request.Cancel.ThrowIfCancellationRequested();
+                commit.StageDraft(Path.Combine(folder, name), text);
+            }
+        }
+
+        if (!StageSite(commit, config, audiences))
+        {
+            return null;
+        }
+
+        request.Step("staged");
+        request.Cancel.ThrowIfCancellationRequested();
+        try
+        {
+            commit.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(SiteCodes.PublishFailed,
+                $"the build was committed but could not be put in place ({e.Message}); the next build completes it", request.SiteFolder);
+            throw new CommitIncompleteException(e);
+        }
+
+        return built;
+    }
+
+    /// <summary>Locks the output folders (the release-notes folder's and the site's); null (with CM8011) when busy and not waiting.</summary>
+    private OutputLock? Lock()
+    {
+        try
+        {
+            // The release-notes folder is an output only when drafts are written; `comms site` only reads it.
+            var folders = (request.Releases.Count > 0 ? new[] { request.SiteFolder, request.ReleaseNotesRoot } : [request.SiteFolder])
+                .Select(f => Path.GetDirectoryName(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar))!);
+            return OutputLock.Acquire(folders, request.NoWait, request.Message, request.Cancel);
+        }
+        catch (OutputBusyException e)
+        {
+            diagnostics.Error(SiteCodes.OutputBusy, e.Message);
+            return null;
+        }
+    }
+
+    private List<Built>? RenderDrafts(CommsConfig config, IReadOnlyList<Audience> audiences, string contentFolder)
+    {
         var about = File.Exists(Path.Combine(contentFolder, "about.md")) ? File.ReadAllText(Path.Combine(contentFolder, "about.md")) : null;
         var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown), config, diagnostics);
 
         var built = new List<Built>();
         foreach (var input in request.Releases.OrderBy(r => r.Version, VersionOrder.Instance))
         {
+            request.Cancel.ThrowIfCancellationRequested();
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
             var notes = new Classifier(audiences, diagnostics).Classify(run.Notes, input.Version);
             var release = ReadRelease(input);
@@ -56,20 +133,6 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 
         }
 
-        if (diagnostics.HasErrors)
-        {
-            return null;
-        }
-
-        foreach (var release in built)
-        {
-            foreach (var (name, text) in release.Drafts)
-            {
-                AtomicFile.WriteAllText(Path.Combine(release.Input.DraftsFolder, name), text);
-            }
-        }
-
-        PublishSite(config, audiences);
         return diagnostics.HasErrors ? null : built;
     }
 
@@ -96,26 +159,40 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             .ToArray();
     }
 
-    /// <summary>The site over every release in the release-notes folder (not only those built now), swapped in whole.</summary>
-    private void PublishSite(CommsConfig config, IReadOnlyList<Audience> audiences)
+    /// <summary>
+    /// The site over every release in the release-notes folder as it will be after this build (not only those
+    /// built now), built into the commit's staging folder.
+    /// </summary>
+    private bool StageSite(OutputCommit commit, CommsConfig config, IReadOnlyList<Audience> audiences)
     {
-        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics);
-        if (diagnostics.HasErrors)
+        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics, commit.Staged);
+        if (!diagnostics.HasErrors && releases.Count == 0)
         {
-            return;
+            diagnostics.Error(SiteCodes.NoReleases, "no <version>/notes.json under the folder; run `comms notes` or `comms build` first", request.ReleaseNotesRoot);
         }
 
-        var theme = Theme.Default(request.RepoRoot, request.ThemeFolder);
-        SiteBuilder.Build(new SiteRequest
+        if (diagnostics.HasErrors)
         {
-            OutputFolder = request.SiteFolder,
+            return false;
+        }
+
+        request.Step("site");
+        var theme = Theme.Default(request.RepoRoot, request.ThemeFolder);
+        SiteReleases = releases;
+        return SiteBuilder.Build(new SiteRequest
+        {
+            OutputFolder = commit.SiteSlot,
             Releases = releases,
             Config = config,
             Audiences = audiences.Select(a => new SiteAudience(a.Id, a.Name)).ToArray(),
             ThemeFolders = theme.Folders,
             Progress = request.SiteProgress,
-        }, diagnostics);
+            Cancel = request.Cancel,
+        }, diagnostics) && !diagnostics.HasErrors;
     }
+
+    /// <summary>The releases the site was built from (after <see cref="Run"/> succeeds).</summary>
+    public IReadOnlyList<SiteRelease> SiteReleases { get; private set; } = [];
 
     private ReleaseFile? ReadRelease(ReleaseInput input)
     {
@@ -136,3 +213,6 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         return new ReleaseFile { Version = input.Version };
     }
 }
+
+/// <summary>The commit point was passed but a step after it failed; the next build completes it.</summary>
+public sealed class CommitIncompleteException(Exception inner) : IOException(inner.Message, inner);

@@ -18,4 +18,16 @@ public sealed record BuildRequest(
 
     /// <summary>Reads a release's tracked enhancements from GitHub, for <c>--enhancements github</c>.</summary>
     public Func<string, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
+
+    /// <summary>Fail at once (CM8011) when another build holds the output, instead of waiting for it.</summary>
+    public bool NoWait { get; init; }
+
+    /// <summary>Progress lines (waiting for another build, leftovers removed).</summary>
+    public Action<string> Message { get; init; } = _ => { };
+
+    /// <summary>Called before each step of staging and commit with its name: a seam for tests that interrupt a build at a given step.</summary>
+    public Action<string> Step { get; init; } = _ => { };
+
+    /// <summary>Ctrl-C: checked between stages up to the commit point.</summary>
+    public CancellationToken Cancel { get; init; }
 }

@@ -33,15 +33,21 @@ public static class BuildCommand
         var theme = new Option<string?>("--theme") { Description = "A theme folder whose templates override the default theme's.", HelpName = "dir" };
         var config = CommonOptions.Config();
         var verbose = CommonOptions.Verbose();
+        var noWait = NoWaitOption();
         var github = new GitHubOptions();
         var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
         {
-            pulls, version, output, maps, release, theme, config, verbose,
+            pulls, version, output, maps, release, theme, config, verbose, noWait,
         };
         github.AddTo(command, range: true);
         command.Validators.Add(result =>
         {
             var project = ProjectBuild.IsProject();
+            if (result.GetValue(version) is { } v && !VersionName.IsValid(v))
+            {
+                result.AddError($"--version \"{v}\" is not a version: use Semantic Versioning with an optional v, e.g. v1.2.0 or 1.2.0-rc.1");
+            }
+
             if (result.GetValue(pulls) is not null && string.IsNullOrWhiteSpace(result.GetValue(version)) && !project)
             {
                 result.AddError("--pulls needs --version: the version of the release being built, e.g. --version v1.2.0");
@@ -80,7 +86,7 @@ public static class BuildCommand
 
             var request = Request(pullsPath, parse.GetValue(version), parse.GetValue(output), parse.GetValue(maps),
                 parse.GetValue(release), parse.GetValue(theme), parse.GetValue(config));
-            return request is null ? NoSample(cli) : Run(cli, request, parse.GetValue(verbose));
+            return request is null ? NoSample(cli) : Run(cli, request with { NoWait = parse.GetValue(noWait) }, parse.GetValue(verbose));
         });
         return command;
     }
@@ -104,6 +110,12 @@ public static class BuildCommand
         cli.Out.WriteLine($"Collected {pulls.Count} pull requests into {path}");
         return path;
     }
+
+    /// <summary><c>--no-wait</c>: fail instead of waiting when another build writes the same output folder.</summary>
+    public static Option<bool> NoWaitOption() => new("--no-wait")
+    {
+        Description = "Fail (error CM8011) instead of waiting when another build is writing the same output folder.",
+    };
 
     private static int NoSample(CliContext cli)
     {
@@ -149,11 +161,17 @@ public static class BuildCommand
     internal static int Run(CliContext cli, BuildRequest request, bool verbose)
     {
         var diagnostics = new DiagnosticBag();
-        var built = SiteProgressView.Run(cli, progress => new ReleaseBuild(request with { SiteProgress = progress }, diagnostics).Run());
+        var outcome = SiteProgressView.Run(cli, progress => BuildRunner.Run(cli, request with { SiteProgress = progress }, diagnostics));
+        if (outcome.ExitCode is { } stopped)
+        {
+            return stopped;
+        }
+
+        var built = outcome.Built;
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
         if (built is null)
         {
-            cli.Out.WriteLine("Nothing written: fix the errors above.");
+            cli.Out.WriteLine("Nothing written: fix the errors above (the previous drafts and site are unchanged).");
             return ExitCodes.ContentError;
         }
 
@@ -177,7 +195,7 @@ public static class BuildCommand
             cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
         }
 
-        cli.Out.WriteLine($"Published the site to {request.SiteFolder}");
+        cli.Out.WriteLine($"Published the site to {request.SiteFolder} ({outcome.Build.SiteReleases.Count} releases)");
 
         return code;
     }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Comms.Core.Config;
+using Comms.Cli.Build;
 using Comms.Core.Diagnostics;
-using Comms.Site;
-using Comms.Templates;
 
 namespace Comms.Cli.Commands;
 
@@ -29,52 +27,38 @@ public static class SiteCommand
             HelpName = "dir",
         };
         var config = CommonOptions.Config();
+        var noWait = BuildCommand.NoWaitOption();
         var command = new Command("site", "Build the static release site: release, SIG and audience pages, filters, upgrade path, feeds.\n\nExample:\n  comms site --notes-root release-notes --out artifacts")
         {
-            notesRoot, theme, output, config,
+            notesRoot, theme, output, config, noWait,
         };
-        command.SetAction(parse => Run(cli, parse.GetValue(notesRoot)!, parse.GetValue(theme), parse.GetValue(output)!, parse.GetValue(config)));
+        command.SetAction(parse => Run(cli, parse.GetValue(notesRoot)!, parse.GetValue(theme), parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(noWait)));
         return command;
     }
 
-    private static int Run(CliContext cli, string notesRoot, string? theme, string output, string? configPath)
+    private static int Run(CliContext cli, string notesRoot, string? theme, string output, string? configPath, bool noWait)
     {
-        var diagnostics = new DiagnosticBag();
-        var config = ConfigLoader.Load(configPath, diagnostics);
         if (theme is not null && !Directory.Exists(theme))
         {
             cli.Error.WriteLine($"comms: error CM0002: the theme folder {theme} does not exist");
             return ExitCodes.UsageError;
         }
 
-        if (config is null || diagnostics.HasErrors)
-        {
-            return cli.Report(diagnostics);
-        }
-
-        var releases = SiteLoader.Load(notesRoot, config, diagnostics);
-        if (!diagnostics.HasErrors && releases.Count == 0)
-        {
-            diagnostics.Error(SiteCodes.NoReleases, "no <version>/notes.json under the folder; run `comms notes` first", notesRoot);
-        }
-
+        // The same composition root as `comms build` (config, audiences.yaml, theme, lock, commit), with no release to render.
+        var diagnostics = new DiagnosticBag();
         var target = Path.Combine(output, "site");
-        if (!diagnostics.HasErrors)
+        var request = new BuildRequest([], notesRoot, target, configPath, theme, Directory.GetCurrentDirectory()) { NoWait = noWait };
+        var outcome = SiteProgressView.Run(cli, progress => BuildRunner.Run(cli, request with { SiteProgress = progress }, diagnostics));
+        if (outcome.ExitCode is { } stopped)
         {
-            SiteProgressView.Run(cli, progress => SiteBuilder.Build(new SiteRequest
-            {
-                OutputFolder = target,
-                Releases = releases,
-                Config = config,
-                ThemeFolders = Theme.Default(Directory.GetCurrentDirectory(), theme).Folders,
-                Progress = progress,
-            }, diagnostics));
+            return stopped;
         }
 
         var code = cli.Report(diagnostics);
-        cli.Out.WriteLine(code == ExitCodes.Success
+        var releases = outcome.Build.SiteReleases;
+        cli.Out.WriteLine(outcome.Built is not null && code == ExitCodes.Success
             ? $"Wrote {target} ({releases.Count} releases, {releases.Sum(r => r.Notes.Count)} notes)"
             : "Site not published: fix the errors above (any previous site is unchanged).");
-        return code;
+        return outcome.Built is null ? ExitCodes.ContentError : code;
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Comms.Core.Diagnostics;
+using Comms.Core.Model;
 using Comms.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -62,10 +63,15 @@ public static class AudienceRulesReader
                 continue;
             }
 
-            if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            if (!SafeName.IsValid(id))
             {
-                // The id names a file (brief-<id>.md) and a page: lower-case letters, digits and dashes only.
-                reader.Error(Codes.MapWrongType, "an audience id is lower-case letters, digits and dashes (e.g. end-user)", fields["id"]);
+                reader.Error(Codes.NameInvalid, $"audience id \"{id}\" must be {SafeName.Rule} (it names the brief-<id>.md file and the site's pages)", fields["id"]);
+                continue;
+            }
+
+            if (audiences.Any(a => string.Equals(a.Id, id, StringComparison.Ordinal)))
+            {
+                reader.Error(Codes.NameInvalid, $"audience id \"{id}\" is used twice; each audience needs its own id", fields["id"]);
                 continue;
             }
 
@@ -125,7 +131,7 @@ public static class AudienceRulesReader
         return new AudienceRule(id, reason)
         {
             Kinds = List("kinds"),
-            Sigs = List("sigs"),
+            Sigs = fields.TryGetValue("sigs", out var sigs) ? reader.SigKeys(sigs, "sigs") ?? [] : [],
             Areas = List("areas"),
             Labels = List("labels"),
             Text = text,

@@ -36,4 +36,6 @@ public static class Codes
 
     // Output
     public const string OutputFailed = "CM5001";
+    public const string OutputOutsideRoot = "CM5002";
+    public const string NameInvalid = "CM5003";
 }

@@ -140,7 +140,7 @@ public static class MapReader
         {
             Text = Get("text") is { } text ? reader.String(text, "releasenote.text") : null,
             Author = Get("author") is { } author ? reader.String(author, "releasenote.author") : null,
-            Sigs = Get("sigs") is { } sigs ? reader.Strings(sigs, "releasenote.sigs") : null,
+            Sigs = Get("sigs") is { } sigs ? reader.SigKeys(sigs, "releasenote.sigs") : null,
             Kinds = Get("kinds") is { } kinds ? reader.Strings(kinds, "releasenote.kinds") : null,
             Areas = Get("areas") is { } areas ? reader.Strings(areas, "releasenote.areas") : null,
             Feature = Get("feature") is { } feature ? reader.Bool(feature, "releasenote.feature") : null,

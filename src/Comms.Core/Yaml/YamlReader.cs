@@ -140,6 +140,36 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
         return values;
     }
 
+    /// <summary>A list of SIG keys: each must be a safe slug (it names the SIG's page), else a located error and it is left out.</summary>
+    public IReadOnlyList<string>? SigKeys(YamlNode node, string field)
+    {
+        var values = Strings(node, field);
+        if (values is null || node is not YamlSequenceNode sequence)
+        {
+            return values;
+        }
+
+        var kept = new List<string>();
+        foreach (var item in sequence.Children.OfType<YamlScalarNode>())
+        {
+            if (item.Value is not { } value || IsNull(item))
+            {
+                continue;
+            }
+
+            if (Model.SafeName.IsValid(value))
+            {
+                kept.Add(value);
+            }
+            else
+            {
+                Error(Codes.NameInvalid, $"SIG \"{value}\" in \"{field}\" must be {Model.SafeName.Rule}, like api-machinery", item);
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>Converts free-form YAML (datafields) to JSON, keeping strings as strings and plain numbers and booleans typed.</summary>
     public static JsonElement ToJson(YamlNode node)
     {

@@ -10,46 +10,63 @@ namespace Comms.Site;
 /// <summary>Reads every <c>release-notes/&lt;version&gt;/</c> folder that holds a <c>notes.json</c>.</summary>
 public static class SiteLoader
 {
-    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d)
+    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d) =>
+        Load(releaseNotesRoot, config, d, pending: null);
+
+    /// <summary>
+    /// Reads the release-notes folder as it will be once <paramref name="pending"/> (full path to contents: drafts
+    /// staged by this build, not yet committed) is in place.
+    /// </summary>
+    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d, IReadOnlyDictionary<string, string>? pending)
     {
         _ = config;
-        if (!Directory.Exists(releaseNotesRoot))
+        pending ??= new Dictionary<string, string>();
+        if (!Directory.Exists(releaseNotesRoot) && pending.Count == 0)
         {
             d.Error(SiteCodes.NotesRootMissing, "the release-notes folder does not exist; pass the folder that holds <version>/notes.json", releaseNotesRoot);
             return [];
         }
 
+        var root = Path.GetFullPath(releaseNotesRoot);
+        var folders = (Directory.Exists(root) ? Directory.GetDirectories(root) : [])
+            .Concat(pending.Keys.Select(Path.GetDirectoryName).OfType<string>().Where(f => string.Equals(Path.GetDirectoryName(f), root, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
         var releases = new List<SiteRelease>();
-        foreach (var folder in Directory.GetDirectories(releaseNotesRoot).Order(StringComparer.Ordinal))
+        var files = new Overlay(pending);
+        foreach (var folder in folders)
         {
             var notes = Path.Combine(folder, "notes.json");
-            if (File.Exists(notes))
+            if (files.Exists(notes))
             {
-                var release = LoadRelease(Path.GetFileName(folder), notes, d);
+                var release = LoadRelease(Path.GetFileName(folder), notes, d, files);
                 if (release is not null)
                 {
-                    releases.Add(release);
+                    releases.Add(release with { Source = notes });
                 }
             }
         }
 
-        return Sort(releases);
+        return SiteNames.Check(Sort(releases), d);
     }
 
     /// <summary>Reads one release from a notes JSON file, with release.yaml and drafts from the same folder.</summary>
-    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true)
+    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true) =>
+        LoadRelease(version, notesFile, d, new Overlay(new Dictionary<string, string>()), withFolder);
+
+    private static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, Overlay files, bool withFolder = true)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notesFile))!;
         var yamlPath = Path.Combine(folder, "release.yaml");
         var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d, version) : null;
         var versionText = yaml?.Version ?? version;
-        if (!SemVersion.TryParse(versionText, out var semver))
+        if (!VersionName.IsValid(versionText) || !SemVersion.TryParse(versionText, out var semver))
         {
-            d.Error(SiteCodes.VersionInvalid, $"\"{versionText}\" is not a version like 1.28.0 or v1.28.0-rc.1; name the folder or set `version` in release.yaml", notesFile);
+            d.Error(SiteCodes.VersionInvalid, $"\"{versionText}\" is not a version like 1.28.0 or v1.28.0-rc.1; name the folder or set `version` in release.yaml", yaml?.Version is null ? notesFile : yamlPath);
             return null;
         }
 
-        var notes = NotesJsonReader.ReadFile(notesFile, d);
+        var notes = files.ReadNotes(notesFile, d);
         if (notes is null)
         {
             return null;
@@ -64,12 +81,12 @@ public static class SiteLoader
         return new SiteRelease
         {
             Version = semver,
-            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
+            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).Select(SiteNames.Clean).ToArray(),
             Date = yaml?.ReleaseDate,
             Codename = yaml?.Codename,
             Theme = yaml?.Theme,
             HighlightPrs = highlightPrs,
-            Drafts = withFolder ? ReadDrafts(folder, d) : new SiteDrafts(),
+            Drafts = withFolder ? ReadDrafts(folder, d, files) : new SiteDrafts(),
         };
     }
 
@@ -77,25 +94,25 @@ public static class SiteLoader
     public static IReadOnlyList<SiteRelease> Sort(IEnumerable<SiteRelease> releases) =>
         releases.OrderBy(r => r.Version).ThenBy(r => r.Version.Text, StringComparer.Ordinal).ToArray();
 
-    private static SiteDrafts ReadDrafts(string folder, DiagnosticBag d)
+    private static SiteDrafts ReadDrafts(string folder, DiagnosticBag d, Overlay files)
     {
         var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(folder, "brief-*.md").Order(StringComparer.Ordinal))
+        foreach (var file in files.Briefs(folder))
         {
             var name = Path.GetFileNameWithoutExtension(file)["brief-".Length..];
-            var text = Read(file, d);
+            var text = files.Read(file, d);
             if (name.Length > 0 && text is not null)
             {
                 briefs[name] = FrontMatter.Strip(text).Body;
             }
         }
 
-        var blog = Read(Path.Combine(folder, "blog-post.md"), d);
+        var blog = files.Read(Path.Combine(folder, "blog-post.md"), d);
         var (blogBody, blogTitle) = blog is null ? (null, null) : FrontMatter.Strip(blog);
-        var press = Read(Path.Combine(folder, "press-brief.md"), d);
+        var press = files.Read(Path.Combine(folder, "press-brief.md"), d);
         return new SiteDrafts
         {
-            Changelog = Read(Path.Combine(folder, "CHANGELOG.md"), d),
+            Changelog = files.Read(Path.Combine(folder, "CHANGELOG.md"), d),
             BlogPost = blogBody,
             BlogTitle = blogTitle,
             PressBrief = press is null ? null : FrontMatter.Strip(press).Body,
@@ -103,7 +120,33 @@ public static class SiteLoader
         };
     }
 
-    private static string? Read(string path, DiagnosticBag d)
+    /// <summary>The files on disk with this build's staged drafts laid over them.</summary>
+    private sealed class Overlay(IReadOnlyDictionary<string, string> pending)
+    {
+        public bool Exists(string path) => pending.ContainsKey(path) || File.Exists(path);
+
+        public IEnumerable<string> Briefs(string folder) =>
+            (Directory.Exists(folder) ? Directory.GetFiles(folder, "brief-*.md") : [])
+            .Concat(pending.Keys.Where(k => string.Equals(Path.GetDirectoryName(k), folder, StringComparison.Ordinal) &&
+                                            Path.GetFileName(k).StartsWith("brief-", StringComparison.Ordinal) && k.EndsWith(".md", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+        public string? Read(string path, DiagnosticBag d) => pending.TryGetValue(path, out var text) ? text : ReadFile(path, d);
+
+        public IReadOnlyList<ReleaseNote>? ReadNotes(string path, DiagnosticBag d)
+        {
+            if (!pending.TryGetValue(path, out var text))
+            {
+                return NotesJsonReader.ReadFile(path, d);
+            }
+
+            using var doc = JsonInput.Parse(text, path, d);
+            return doc is null ? null : NotesJsonReader.Read(doc.RootElement, path, d);
+        }
+    }
+
+    private static string? ReadFile(string path, DiagnosticBag d)
     {
         if (!File.Exists(path))
         {

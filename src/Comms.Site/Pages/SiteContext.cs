@@ -90,7 +90,8 @@ internal sealed class SiteContext
 
     public void Write(string path, string contents)
     {
-        var full = Path.Combine(Folder, path);
+        Request.Cancel.ThrowIfCancellationRequested();
+        var full = Comms.Core.IO.OutputPaths.Resolve(Folder, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, contents, new UTF8Encoding(false));
     }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Comms.Site.Render;
 
-/// <summary>File-name and attribute-safe ids: lower-case a-z, 0-9, dots, underscores and single dashes.</summary>
+/// <summary>File-name and attribute-safe ids: lower-case a-z, 0-9, dots, underscores and single dashes; a name that loses anything gets a hash of itself.</summary>
 public static class Slug
 {
     /// <summary>Slugs are cut to this length (plus a hash) so file names stay short.</summary>
@@ -27,9 +27,9 @@ public static class Slug
         if (slug.Length == 0 || slug.Length > MaxLength || !string.Equals(slug, value, StringComparison.OrdinalIgnoreCase))
         {
             slug = slug.Length > MaxLength ? slug[..MaxLength].Trim('-', '.') : slug;
-            // Different names must not share a slug: add a short stable hash of the original.
-            var hash = (uint)value.Aggregate(2166136261u, (h, ch) => (h ^ ch) * 16777619u);
-            slug = (slug.Length == 0 ? "x" : slug) + "-" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)[..6];
+            // Different names must not share a slug: add 48 bits of a SHA-256 of the original (the build still checks uniqueness).
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..12];
+            slug = (slug.Length == 0 ? "x" : slug) + "-" + hash;
         }
 
         return slug;

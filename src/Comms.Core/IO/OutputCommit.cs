@@ -1,0 +1,303 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Comms.Core.IO;
+
+/// <summary>
+/// One commit point for everything a build writes: the drafts (files under the release-notes folder) and the
+/// site (a folder). Drafts are staged in <c>.&lt;notes&gt;.new-&lt;id&gt;/</c> beside the release-notes folder and the
+/// site in <c>.&lt;site&gt;.stage-&lt;id&gt;/</c> beside the site; nothing visible changes until <see cref="Commit"/>.
+/// Commit writes a journal (the commit point), moves each draft into place, swaps the site in with one atomic
+/// exchange (so there is always a <c>site/</c>), removes the old site and the journal. A run killed after the
+/// commit point is completed by the next run (<see cref="Recover"/>), which also removes every leftover of a
+/// run killed before it; a run that fails or is interrupted before the commit point leaves everything as it was.
+/// </summary>
+public sealed class OutputCommit : IDisposable
+{
+    public const string JournalName = ".comms-commit.json";
+    private const string MarkerPrefix = ".comms-stage-";
+
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+    private readonly string? _notesRoot;
+    private readonly string _site;
+    private readonly Action<string> _step;
+    private readonly List<Move> _moves = [];
+    private bool _done;
+
+    /// <param name="notesRoot">The release-notes folder drafts go under (null when only the site is built).</param>
+    /// <param name="siteFolder">The site folder, replaced as a whole.</param>
+    /// <param name="step">Called before each step of the commit with its name (a test seam; progress).</param>
+    public OutputCommit(string? notesRoot, string siteFolder, Action<string>? step = null)
+    {
+        _notesRoot = notesRoot is null ? null : Trim(Path.GetFullPath(notesRoot));
+        _site = Trim(Path.GetFullPath(siteFolder));
+        _step = step ?? (_ => { });
+        SiteSlot = Path.Combine(Path.GetDirectoryName(_site)!, $".{Path.GetFileName(_site)}.stage-{_id}");
+        DraftStage = _notesRoot is null ? null : Path.Combine(Path.GetDirectoryName(_notesRoot)!, $".{Path.GetFileName(_notesRoot)}.new-{_id}");
+    }
+
+    /// <summary>Where the new site must be built (it does not exist yet).</summary>
+    public string SiteSlot { get; }
+
+    private string? DraftStage { get; }
+
+    /// <summary>The drafts staged so far: target path to contents.</summary>
+    public IReadOnlyDictionary<string, string> Staged => _staged;
+
+    private readonly SortedDictionary<string, string> _staged = new(StringComparer.Ordinal);
+
+    /// <summary>Stages one draft; <paramref name="relative"/> is its path under the release-notes folder.</summary>
+    public string StageDraft(string relative, string text)
+    {
+        if (_notesRoot is null || DraftStage is null)
+        {
+            throw new InvalidOperationException("no release-notes folder to stage drafts in");
+        }
+
+        var target = OutputPaths.Resolve(_notesRoot, relative);
+        var staged = Path.Combine(DraftStage, _moves.Count.ToString("D5", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(DraftStage);
+        using (var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(AtomicFile.Utf8NoBom.GetBytes(text));
+            stream.Flush(flushToDisk: true);
+        }
+
+        _moves.Add(new Move(staged, target));
+        _staged[target] = text;
+        return target;
+    }
+
+    /// <summary>The commit: after the journal is written the new state is decided, and the next run completes it if this one is killed.</summary>
+    public void Commit()
+    {
+        var hasSite = Directory.Exists(SiteSlot);
+        if (hasSite)
+        {
+            File.WriteAllBytes(Path.Combine(SiteSlot, MarkerPrefix + _id), []);
+        }
+
+        var journal = new Journal
+        {
+            Id = _id,
+            Moves = [.. _moves],
+            Site = hasSite ? _site : null,
+            SiteSlot = hasSite ? SiteSlot : null,
+            SiteOld = hasSite ? Path.Combine(Path.GetDirectoryName(_site)!, $".{Path.GetFileName(_site)}.old-{_id}") : null,
+            DraftStage = DraftStage,
+        };
+        _step("journal");
+        AtomicFile.WriteAllBytes(JournalPath(_site), JsonSerializer.SerializeToUtf8Bytes(journal));
+        _done = true;
+        Apply(journal, _step);
+        _step("journal removed");
+        File.Delete(JournalPath(_site));
+    }
+
+    /// <summary>Removes what was staged, unless it was committed.</summary>
+    public void Dispose()
+    {
+        if (_done)
+        {
+            return;
+        }
+
+        _done = true;
+        DeleteFolder(SiteSlot);
+        if (DraftStage is not null)
+        {
+            DeleteFolder(DraftStage);
+        }
+    }
+
+    /// <summary>
+    /// Run before a build stages anything, with the output locked: completes a commit a killed run left (its
+    /// journal) and removes leftovers of runs killed before their commit point. Returns one line per thing done.
+    /// </summary>
+    public static IReadOnlyList<string> Recover(string? notesRoot, string siteFolder)
+    {
+        var done = new List<string>();
+        var site = Trim(Path.GetFullPath(siteFolder));
+        var siteParent = Path.GetDirectoryName(site)!;
+        var journalPath = JournalPath(site);
+        if (File.Exists(journalPath))
+        {
+            Journal? journal = null;
+            try
+            {
+                journal = JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(journalPath));
+            }
+            catch (JsonException)
+            {
+            }
+
+            if (journal is not null)
+            {
+                Apply(journal, _ => { });
+                done.Add($"Completed the commit of an interrupted build ({journal.Moves.Count} drafts{(journal.Site is null ? string.Empty : " and the site")}).");
+            }
+
+            File.Delete(journalPath);
+        }
+
+        var removed = 0;
+        var siteName = Path.GetFileName(site);
+        removed += DeleteMatching(siteParent, $".{siteName}.stage-*", folders: true);
+        removed += DeleteMatching(siteParent, $"..{siteName}.stage-*", folders: true);
+        removed += DeleteMatching(siteParent, $".{siteName}.new-*", folders: true);
+        removed += DeleteMatching(siteParent, $".{siteName}.old-*", folders: true);
+        removed += DeleteMatching(siteParent, $".{JournalName}.*.tmp", folders: false);
+        if (Directory.Exists(site))
+        {
+            removed += DeleteMatching(site, MarkerPrefix + "*", folders: false);
+        }
+
+        if (notesRoot is not null)
+        {
+            var root = Trim(Path.GetFullPath(notesRoot));
+            removed += DeleteMatching(Path.GetDirectoryName(root)!, $".{Path.GetFileName(root)}.new-*", folders: true);
+            if (Directory.Exists(root))
+            {
+                foreach (var folder in Directory.EnumerateDirectories(root))
+                {
+                    removed += DeleteMatching(folder, ".*.tmp", folders: false);
+                }
+            }
+        }
+
+        if (removed > 0)
+        {
+            done.Add($"Removed {removed} leftover{(removed == 1 ? string.Empty : "s")} of an interrupted build.");
+        }
+
+        return done;
+    }
+
+    /// <summary>Rolls a journal forward; every step can be repeated, so a run killed in the middle is completed by the next.</summary>
+    private static void Apply(Journal journal, Action<string> step)
+    {
+        for (var i = 0; i < journal.Moves.Count; i++)
+        {
+            var move = journal.Moves[i];
+            if (File.Exists(move.Staged))
+            {
+                step($"draft {i + 1}");
+                Directory.CreateDirectory(Path.GetDirectoryName(move.To)!);
+                File.Move(move.Staged, move.To, overwrite: true);
+            }
+        }
+
+        if (journal.Site is not null && journal.SiteSlot is not null && journal.SiteOld is not null)
+        {
+            var marker = MarkerPrefix + journal.Id;
+            if (!File.Exists(Path.Combine(journal.Site, marker)) && Directory.Exists(journal.SiteSlot))
+            {
+                step("site");
+                if (!Directory.Exists(journal.Site))
+                {
+                    Directory.Move(journal.SiteSlot, journal.Site);
+                }
+                else if (!Exchange(journal.SiteSlot, journal.Site))
+                {
+                    // No atomic exchange on this system: two renames; a kill between them is completed by the next run.
+                    Directory.Move(journal.Site, journal.SiteOld);
+                    step("site moved away");
+                    Directory.Move(journal.SiteSlot, journal.Site);
+                }
+            }
+
+            step("old site removed");
+            DeleteFolder(journal.SiteSlot);
+            DeleteFolder(journal.SiteOld);
+            var markerPath = Path.Combine(journal.Site, marker);
+            if (File.Exists(markerPath))
+            {
+                File.Delete(markerPath);
+            }
+        }
+
+        if (journal.DraftStage is not null)
+        {
+            DeleteFolder(journal.DraftStage);
+        }
+    }
+
+    /// <summary>When set, the site is swapped with two renames instead of one exchange (a test seam for systems without it).</summary>
+    public static bool DisableExchange { get; set; } = Environment.GetEnvironmentVariable("COMMS_TEST_NO_EXCHANGE") == "1";
+
+    private static bool Exchange(string a, string b)
+    {
+        if (DisableExchange || !OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return Native.RenameAt2(Native.AtFdCwd, a, Native.AtFdCwd, b, Native.RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string JournalPath(string site) => Path.Combine(Path.GetDirectoryName(site)!, JournalName);
+
+    private static string Trim(string path) => path.Length > 1 ? path.TrimEnd(Path.DirectorySeparatorChar) : path;
+
+    private static int DeleteMatching(string folder, string pattern, bool folders)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        var entries = folders ? Directory.GetDirectories(folder, pattern) : Directory.GetFiles(folder, pattern);
+        foreach (var entry in entries)
+        {
+            if (folders)
+            {
+                DeleteFolder(entry);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public sealed record Move(string Staged, string To);
+
+    public sealed record Journal
+    {
+        public string Id { get; init; } = string.Empty;
+        public IReadOnlyList<Move> Moves { get; init; } = [];
+        public string? Site { get; init; }
+        public string? SiteSlot { get; init; }
+        public string? SiteOld { get; init; }
+        public string? DraftStage { get; init; }
+    }
+
+    private static class Native
+    {
+        public const int AtFdCwd = -100;
+        public const uint RenameExchange = 2;
+
+        [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+        public static extern int RenameAt2(int oldDir, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDir, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
+    }
+}

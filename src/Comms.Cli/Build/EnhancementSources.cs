@@ -19,7 +19,7 @@ public static class EnhancementSources
         ReleaseInput input,
         CommsConfig config,
         string? option,
-        Func<string, IReadOnlyList<Enhancement>?>? fromGitHub,
+        Func<string, DiagnosticBag, IReadOnlyList<Enhancement>?>? fromGitHub,
         DiagnosticBag diagnostics)
     {
         IReadOnlyList<Enhancement>? found = null;
@@ -29,7 +29,7 @@ public static class EnhancementSources
             found = KepReader.Read(keps, input.Version, diagnostics, config.Enhancements.Url);
         }
 
-        if (string.Equals(option, GitHub, StringComparison.Ordinal) && fromGitHub?.Invoke(input.Version) is { } tracked)
+        if (string.Equals(option, GitHub, StringComparison.Ordinal) && fromGitHub?.Invoke(input.Version, diagnostics) is { } tracked)
         {
             var byId = (found ?? []).ToDictionary(e => e.Id, StringComparer.Ordinal);
             foreach (var enhancement in tracked)

@@ -32,7 +32,14 @@ public static class ProjectBuild
                 .ToArray()
             : [];
 
-    public sealed record Options(string? Pulls, string? Version, string? Output, string? Maps, string? Theme, string? Config, bool Verbose);
+    public sealed record Options(string? Pulls, string? Version, string? Output, string? Maps, string? Theme, string? Config, bool Verbose)
+    {
+        public string? Enhancements { get; init; }
+
+        public bool WarningsAsErrors { get; init; }
+
+        public Func<string, Core.Diagnostics.DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
+    }
 
     public static int Run(CliContext cli, GitHubOptions github, ParseResult parse, Options options)
     {
@@ -68,7 +75,12 @@ public static class ProjectBuild
         }
 
         var site = options.Output is null ? Path.Combine("artifacts", "site") : Path.Combine(options.Output, "site");
-        return BuildCommand.Run(cli, new BuildRequest(inputs, notesRoot, site, options.Config, options.Theme, Directory.GetCurrentDirectory()), options.Verbose);
+        return BuildCommand.Run(cli, new BuildRequest(inputs, notesRoot, site, options.Config, options.Theme, Directory.GetCurrentDirectory())
+        {
+            Enhancements = options.Enhancements,
+            WarningsAsErrors = options.WarningsAsErrors,
+            GitHubEnhancements = options.GitHubEnhancements,
+        }, options.Verbose);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         var built = request.Releases.Count == 0 ? [] : RenderDrafts(config, audiences, contentFolder);
-        if (built is null || diagnostics.HasErrors)
+        if (built is null || diagnostics.HasErrors || WarningsStop())
         {
             return null;
         }
@@ -86,6 +86,19 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         return built;
+    }
+
+    /// <summary>With <c>--warnings-as-errors</c>, any warning stops the build before the commit.</summary>
+    private bool WarningsStop()
+    {
+        var warnings = diagnostics.Items.Count(d => d.Severity == Severity.Warning);
+        if (!request.WarningsAsErrors || warnings == 0)
+        {
+            return false;
+        }
+
+        diagnostics.Error(Codes.WarningsAsErrors, $"{(warnings == 1 ? "1 warning" : $"{warnings} warnings")} with --warnings-as-errors; fix them or drop the option");
+        return true;
     }
 
     /// <summary>Locks the output folders (the release-notes folder's and the site's); null (with CM8011) when busy and not waiting.</summary>

@@ -17,7 +17,10 @@ public sealed record BuildRequest(
     public string? Enhancements { get; init; }
 
     /// <summary>Reads a release's tracked enhancements from GitHub, for <c>--enhancements github</c>.</summary>
-    public Func<string, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
+    public Func<string, Core.Diagnostics.DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
+
+    /// <summary>Every warning stops the build before anything is written (<c>--warnings-as-errors</c>).</summary>
+    public bool WarningsAsErrors { get; init; }
 
     /// <summary>Fail at once (CM8011) when another build holds the output, instead of waiting for it.</summary>
     public bool NoWait { get; init; }

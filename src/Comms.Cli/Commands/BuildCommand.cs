@@ -34,10 +34,19 @@ public static class BuildCommand
         var config = CommonOptions.Config();
         var verbose = CommonOptions.Verbose();
         var noWait = NoWaitOption();
+        var enhancements = new Option<string?>("--enhancements")
+        {
+            Description = "Where the release's enhancements come from: a folder of Kubernetes Enhancement Proposals (keps/<sig>/<N>-<slug>/kep.yaml), or `github` for the tracked issues of the enhancements repository in comms.yaml. release-notes/<v>/enhancements.yaml adds to and corrects either. Without any, the drafts count changes, not enhancements.",
+            HelpName = "dir|github",
+        };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors")
+        {
+            Description = "Treat every warning as an error: nothing is written while any warning remains (for CI).",
+        };
         var github = new GitHubOptions();
         var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
         {
-            pulls, version, output, maps, release, theme, config, verbose, noWait,
+            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors,
         };
         github.AddTo(command, range: true);
         command.Validators.Add(result =>
@@ -72,7 +81,12 @@ public static class BuildCommand
             if (ProjectBuild.IsProject())
             {
                 return ProjectBuild.Run(cli, github, parse, new ProjectBuild.Options(pullsPath, parse.GetValue(version), parse.GetValue(output),
-                    parse.GetValue(maps), parse.GetValue(theme), parse.GetValue(config), parse.GetValue(verbose)));
+                    parse.GetValue(maps), parse.GetValue(theme), parse.GetValue(config), parse.GetValue(verbose))
+                {
+                    Enhancements = parse.GetValue(enhancements),
+                    WarningsAsErrors = parse.GetValue(warningsAsErrors),
+                    GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
+                });
             }
 
             if (parse.GetValue(github.Repo) is not null)
@@ -86,7 +100,15 @@ public static class BuildCommand
 
             var request = Request(pullsPath, parse.GetValue(version), parse.GetValue(output), parse.GetValue(maps),
                 parse.GetValue(release), parse.GetValue(theme), parse.GetValue(config));
-            return request is null ? NoSample(cli) : Run(cli, request with { NoWait = parse.GetValue(noWait) }, parse.GetValue(verbose));
+            return request is null
+                ? NoSample(cli)
+                : Run(cli, request with
+                {
+                    NoWait = parse.GetValue(noWait),
+                    Enhancements = parse.GetValue(enhancements),
+                    WarningsAsErrors = parse.GetValue(warningsAsErrors),
+                    GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
+                }, parse.GetValue(verbose));
         });
         return command;
     }
@@ -110,6 +132,12 @@ public static class BuildCommand
         cli.Out.WriteLine($"Collected {pulls.Count} pull requests into {path}");
         return path;
     }
+
+    /// <summary>For <c>--enhancements github</c>: reads a release's tracked enhancement issues through the GitHub client.</summary>
+    private static Func<string, DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancementsFor(GitHubOptions github, ParseResult parse, string? configPath, string? option) =>
+        string.Equals(option, EnhancementSources.GitHub, StringComparison.Ordinal)
+            ? (version, diagnostics) => EnhancementIssues.Fetch(github, parse, configPath, version, diagnostics)
+            : null;
 
     /// <summary><c>--no-wait</c>: fail instead of waiting when another build writes the same output folder.</summary>
     public static Option<bool> NoWaitOption() => new("--no-wait")

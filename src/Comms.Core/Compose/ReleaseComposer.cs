@@ -131,7 +131,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
                     {
                         Enhancement = enhancement,
                         Title = enhancement?.Title,
-                        Prs = [pr],
+                        Prs = enhancement is null ? [pr] : enhancementNotes[enhancement.Id].Select(n => n.PrNumber).ToArray(),
                     });
                 }
                 else
@@ -149,9 +149,15 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
 
         foreach (var note in notes.Where(n => n.Comms.Highlight is { Manual: true, Score: >= 0 }))
         {
-            if (chosen.All(h => h.Note?.PrNumber != note.PrNumber))
+            var enhancement = note.Comms.Enhancement is { } link && byId.TryGetValue(link.Id, out var e) ? e : null;
+            if (chosen.All(h => h.Note?.PrNumber != note.PrNumber && (enhancement is null || h.Enhancement?.Id != enhancement.Id)))
             {
-                chosen.Add(new Highlight(note, note.Text, note.Comms.Highlight!.Reason, note.Comms.Highlight.Score, Manual: true));
+                chosen.Add(new Highlight(note, enhancement?.Description ?? note.Text, note.Comms.Highlight!.Reason, note.Comms.Highlight.Score, Manual: true)
+                {
+                    Enhancement = enhancement,
+                    Title = enhancement?.Title,
+                    Prs = enhancement is null ? [note.PrNumber] : enhancementNotes[enhancement.Id].Select(n => n.PrNumber).ToArray(),
+                });
             }
         }
 

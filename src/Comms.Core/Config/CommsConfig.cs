@@ -67,10 +67,10 @@ public sealed record ProjectConfig
     public string? Description { get; init; }
 
     /// <summary>Where a release's changelog is read on the web; <c>{tag}</c> and <c>{version}</c> are replaced.</summary>
-    public string? ChangelogUrl { get; init; }
+    public string? ChangelogUrl { get; init; } = "https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-{minor}.md";
 
     /// <summary>Where a release is downloaded; <c>{tag}</c> and <c>{version}</c> are replaced.</summary>
-    public string? DownloadUrl { get; init; }
+    public string? DownloadUrl { get; init; } = "https://kubernetes.io/releases/download/";
 
     /// <summary>The glob of tags that are releases (the publish workflow runs on them).</summary>
     public string TagPattern { get; init; } = "v*";

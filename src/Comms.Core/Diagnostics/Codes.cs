@@ -32,6 +32,9 @@ public static class Codes
 
     // Config
     public const string ConfigInvalid = "CM4001";
+
+    // Build
+    public const string WarningsAsErrors = "CM0009";
     public const string RegexTimeout = "CM4002";
 
     // Output

@@ -88,7 +88,7 @@ public static class MapReader
 
     private static ReleaseNoteMap? ReadDocument(YamlNode root, YamlReader reader)
     {
-        var fields = reader.Mapping(root, "a map", TopFields, TopHints);
+        var fields = reader.Mapping(root, "a map", TopFields, TopHints, unknownIsWarning: true);
         if (fields is null)
         {
             return null;
@@ -129,7 +129,7 @@ public static class MapReader
 
     private static ReleaseNoteMap ReadNote(YamlNode node, ReleaseNoteMap map, YamlReader reader)
     {
-        var fields = reader.Mapping(node, "releasenote", NoteFields);
+        var fields = reader.Mapping(node, "releasenote", NoteFields, unknownIsWarning: true);
         if (fields is null)
         {
             return map;

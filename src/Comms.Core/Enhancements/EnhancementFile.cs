@@ -53,6 +53,7 @@ public static class EnhancementFileReader
 
     public static IReadOnlyList<EnhancementEdit>? Read(string text, string file, DiagnosticBag diagnostics)
     {
+        var errors = diagnostics.Items.Count(d => d.Severity == Severity.Error);
         var documents = YamlFile.Load(text, file, diagnostics);
         if (documents is null)
         {
@@ -98,7 +99,7 @@ public static class EnhancementFileReader
             }
         }
 
-        return diagnostics.HasErrors ? null : edits;
+        return diagnostics.Items.Count(d => d.Severity == Severity.Error) > errors ? null : edits;
     }
 
     private static EnhancementEdit? Entry(YamlNode node, YamlReader reader)

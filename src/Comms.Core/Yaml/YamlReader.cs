@@ -24,7 +24,8 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
         diagnostics.Warning(code, message, file, (int)node.Start.Line, (int)node.Start.Column);
 
     /// <summary>The mapping's entries by key; unknown keys are reported with the closest known one.</summary>
-    public Dictionary<string, YamlNode>? Mapping(YamlNode node, string what, IReadOnlyCollection<string> known, IReadOnlyDictionary<string, string>? hints = null)
+    /// <param name="unknownIsWarning">An unknown key is a warning (it is ignored, as the Kubernetes tool ignores it in maps), not an error.</param>
+    public Dictionary<string, YamlNode>? Mapping(YamlNode node, string what, IReadOnlyCollection<string> known, IReadOnlyDictionary<string, string>? hints = null, bool unknownIsWarning = false)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -39,9 +40,16 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
             if (!known.Contains(key))
             {
                 var hint = hints is not null && hints.TryGetValue(key, out var h) ? h : Closest(key, known);
-                Error(Codes.MapUnknownField,
-                    $"unknown field \"{key}\" in {what}{(hint is null ? string.Empty : $"; did you mean {hint}?")} (known: {string.Join(", ", known)})",
-                    keyNode);
+                var message = $"unknown field \"{key}\" in {what}{(hint is null ? string.Empty : $"; did you mean {hint}?")} (known: {string.Join(", ", known)})";
+                if (unknownIsWarning)
+                {
+                    Warning(Codes.MapUnknownField, message + "; it is ignored", keyNode);
+                }
+                else
+                {
+                    Error(Codes.MapUnknownField, message, keyNode);
+                }
+
                 continue;
             }
 

@@ -103,8 +103,8 @@ internal static class EnhancementViews
             ["stage"] = e.Stage,
             ["previous_stage"] = e.PreviousStage,
             ["description"] = description,
-            ["changes"] = Changes(notes, version),
-            ["credit"] = Credit(e, config),
+            ["changes"] = Changes(notes, version, description is not null),
+            ["credit"] = Credit(e, notes, config),
             ["tracking_url"] = e.TrackingUrl,
             ["proposal_url"] = e.ProposalUrl,
             ["feature_gates"] = e.FeatureGates.ToArray(),
@@ -165,23 +165,46 @@ internal static class EnhancementViews
         ["prs"] = new[] { note.PrNumber },
     };
 
-    /// <summary>"What changed in v1.34: promoted … ([#123](…)); added … ([#456](…))." from at most three notes.</summary>
-    private static string? Changes(IReadOnlyList<ReleaseNote> notes, string version)
+    /// <summary>
+    /// What changed in this release, from at most three notes: "What changed in v1.34: promoted … ([#123](…)); added …"
+    /// after a description, or the notes' own sentences when there is no description to follow.
+    /// </summary>
+    private static string? Changes(IReadOnlyList<ReleaseNote> notes, string version, bool described)
     {
         if (notes.Count == 0)
         {
             return null;
         }
 
-        var items = notes.Take(3).Select(n => $"{TemplateFunctions.FirstSentence(n.Text).TrimEnd('.')} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))");
+        var items = notes.Take(3).Select((n, i) =>
+        {
+            var sentence = (described ? TemplateFunctions.FirstSentence(n.Text) : FirstSentences(n.Text, 2)).TrimEnd('.');
+            if ((described || i > 0) && sentence.Length > 1 && char.IsUpper(sentence[0]) && char.IsLower(sentence[1]))
+            {
+                sentence = char.ToLowerInvariant(sentence[0]) + sentence[1..];
+            }
+
+            return $"{sentence} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))";
+        }).ToArray();
         var more = notes.Count > 3 ? $", and {TemplateFunctions.Count(notes.Count - 3, "more change")} in the changelog" : string.Empty;
-        return $"What changed in {version}: {string.Join("; ", items)}{more}.";
+        var list = string.Join("; ", items) + more + ".";
+        return described ? $"What changed in {version}: {list}" : list;
+    }
+
+    private static string FirstSentences(string text, int count)
+    {
+        var line = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim();
+        var sentences = System.Text.RegularExpressions.Regex.Split(line, @"(?<=[.!?])\s+(?=[A-Z`])");
+        return string.Join(' ', sentences.Take(count));
     }
 
     /// <summary>"This work was done as part of [KEP #1287](…) led by SIG Node, with SIG Autoscaling and SIG Scheduling."</summary>
-    private static string Credit(Enhancement e, CommsConfig config)
+    private static string Credit(Enhancement e, IReadOnlyList<ReleaseNote> notes, CommsConfig config)
     {
-        var url = e.TrackingUrl ?? e.ProposalUrl;
+        // Without a tracking link of its own, the link its notes give to the proposal.
+        var url = e.TrackingUrl ?? e.ProposalUrl ?? notes.SelectMany(n => n.Documentation)
+            .Select(d => d.Url)
+            .FirstOrDefault(u => EnhancementLinker.KepIds(new ReleaseNote { PrNumber = 0, Text = u }).Contains(e.Id, StringComparer.Ordinal));
         var name = long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP #{e.Id}" : e.Id;
         var what = url is null ? name : $"[{name}]({url})";
         var lead = e.OwningSig is { } owner ? $" led by SIG {SigNames.Display(owner, config)}" : string.Empty;

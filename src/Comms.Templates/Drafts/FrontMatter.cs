@@ -25,7 +25,7 @@ public static class FrontMatter
             ("date", release.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
             ("slug", DraftModel.Slug(config.Project.Name, r.Version), ScalarStyle.Any),
             ("draft", "true", ScalarStyle.Plain),
-            ("author", $"[AUTHOR NAME] ({config.Project.Name} {version} Release Team)", ScalarStyle.DoubleQuoted),
+            ("author", r.Author ?? $"[AUTHOR NAME] ({config.Project.Name} {version} Release Team)", ScalarStyle.DoubleQuoted),
         ]);
     }
 

@@ -20,6 +20,17 @@ public static partial class KepReader
     [GeneratedRegex(@"^(\d+)-")]
     private static partial Regex Folder();
 
+    // The template's own title, left in by some authors.
+    [GeneratedRegex(@"^(KEP Template|Your short, descriptive title)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Placeholder();
+
+    /// <summary>"PSA block host field in probes" from the folder <c>4940-psa-block-host-field-in-probes</c>.</summary>
+    private static string FromSlug(string folder)
+    {
+        var words = Folder().Replace(folder, string.Empty).Replace('-', ' ').Trim();
+        return words.Length == 0 ? folder : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     /// <param name="folder">The enhancements repository (holding <c>keps/</c>) or its <c>keps/</c> folder.</param>
     /// <param name="version">The release, e.g. <c>v1.34.0</c>; its milestone is <c>v1.34</c>.</param>
     /// <param name="repoUrl">Where the KEPs live on the web, for the tracking-issue and proposal links.</param>
@@ -121,7 +132,7 @@ public static partial class KepReader
         return new Enhancement
         {
             Id = number.Trim(),
-            Title = title.Trim(),
+            Title = Placeholder().IsMatch(title.Trim()) ? FromSlug(Path.GetFileName(directory)) : title.Trim(),
             Stage = current,
             PreviousStage = previous,
             OwningSig = SigKey(Scalar(root, "owning-sig")),

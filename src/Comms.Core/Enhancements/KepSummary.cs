@@ -47,7 +47,7 @@ public static partial class KepSummary
         text = Image().Replace(text, string.Empty);
         text = Link().Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
         var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Trim())
+            .Select(p => BeforeList(p.Trim()))
             .Where(p => p.Length > 0 && !p.StartsWith("```", StringComparison.Ordinal) && !p.StartsWith('-') && !p.StartsWith('*') &&
                         !p.StartsWith('|') && !p.StartsWith('>') && !p.StartsWith('#') && !char.IsDigit(p[0]))
             .Select(p => LineBreak().Replace(p, " ").Replace("**", string.Empty, StringComparison.Ordinal)
@@ -67,6 +67,26 @@ public static partial class KepSummary
         }
 
         return result.Count == 0 ? null : string.Join("\n\n", result);
+    }
+
+    /// <summary>A paragraph up to a list it runs into ("so long as: - A …"), without the sentence that introduces the list.</summary>
+    private static string BeforeList(string paragraph)
+    {
+        var lines = paragraph.Split('\n');
+        var list = Array.FindIndex(lines, l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal) || l.TrimStart().StartsWith("* ", StringComparison.Ordinal));
+        if (list <= 0)
+        {
+            return paragraph;
+        }
+
+        var before = string.Join('\n', lines[..list]).TrimEnd();
+        if (before.EndsWith(':'))
+        {
+            var sentences = SentenceEnd().Split(LineBreak().Replace(before, " "));
+            before = string.Join(' ', sentences[..^1]);
+        }
+
+        return before;
     }
 
     /// <summary>Whole sentences of <paramref name="text"/> up to about <paramref name="limit"/> characters (at least one).</summary>

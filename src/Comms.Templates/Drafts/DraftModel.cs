@@ -48,6 +48,7 @@ public static class DraftModel
                 ["download_url"] = config.Project.DownloadUrl is { } download
                     ? UrlPattern.Expand(download, r.Version)
                     : $"{config.Project.GitHubUrl}/{config.Project.Repo}/releases/tag/{r.Version}",
+                ["download_site"] = Host(config.Project.DownloadUrl ?? config.Project.GitHubUrl),
                 ["changelog_url"] = config.Project.ChangelogUrl is { } changelog ? UrlPattern.Expand(changelog, r.Version) : null,
                 ["author"] = r.Author,
                 ["editors"] = r.Editors.ToArray(),
@@ -173,6 +174,12 @@ public static class DraftModel
             : $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}.";
         return [numbers, lead, community];
     }
+
+    /// <summary>"GitHub" for github.com, else the host without "www." (where the download link leads).</summary>
+    private static string Host(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase) ? "GitHub" : uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host
+            : url;
 
     public static string ShortVersion(string version)
     {

@@ -176,9 +176,16 @@ internal static class EnhancementViews
             return null;
         }
 
-        var items = notes.Take(3).Select((n, i) =>
+        // The notes that say what happened to the enhancement (its stage, a feature, an API) before fixes and clean-ups.
+        var ordered = notes.OrderBy(n => n.Comms.Stability is { Level: "alpha" or "beta" or "stable" } ? 0
+                : n.Kinds.Any(k => k is "feature" or "api-change" or "deprecation") ? 1 : 2)
+            .ThenBy(n => n.PrNumber)
+            .ToArray();
+        const int Shown = 2;
+        var items = ordered.Take(Shown).Select((n, i) =>
         {
-            var sentence = (described ? TemplateFunctions.FirstSentence(n.Text) : FirstSentences(n.Text, 2)).TrimEnd('.');
+            var text = n.Text.TrimStart().TrimStart('-', '*').TrimStart();
+            var sentence = (described ? TemplateFunctions.FirstSentence(text) : FirstSentences(text, 2)).TrimEnd('.');
             if ((described || i > 0) && sentence.Length > 1 && char.IsUpper(sentence[0]) && char.IsLower(sentence[1]))
             {
                 sentence = char.ToLowerInvariant(sentence[0]) + sentence[1..];
@@ -186,7 +193,7 @@ internal static class EnhancementViews
 
             return $"{sentence} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))";
         }).ToArray();
-        var more = notes.Count > 3 ? $", and {TemplateFunctions.Count(notes.Count - 3, "more change")} in the changelog" : string.Empty;
+        var more = notes.Count > Shown ? $", and {TemplateFunctions.Count(notes.Count - Shown, "more change")} in the changelog" : string.Empty;
         var list = string.Join("; ", items) + more + ".";
         return described ? $"What changed in {version}: {list}" : list;
     }

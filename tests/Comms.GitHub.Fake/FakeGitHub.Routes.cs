@@ -47,6 +47,8 @@ public sealed partial class FakeGitHub
             repository["ref"] = CompareNode(compare);
         }
 
+        EnhancementNodes(query, repository);
+
         foreach (Match alias in AliasRegex().Matches(query))
         {
             var number = int.Parse(alias.Groups[2].Value, CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleB
         var data = new TheoryData<string, string>();
         foreach (var version in SampleBuild.Versions)
         {
-            foreach (var name in new[] { "CHANGELOG.md", "blog-post.md", "press-brief.md", "brief-vendor.md", "brief-end-user.md", "brief-developer.md", "notes.json" })
+            foreach (var name in new[] { "CHANGELOG.md", "blog-post.md", "press-brief.md", "brief-vendor.md", "brief-end-user.md", "brief-developer.md", "notes.json", "release.json" })
             {
                 data.Add(version, name);
             }

@@ -76,7 +76,7 @@ public sealed class TemplateErrorTests
             Assert.DoesNotContain("Why you are seeing this", brief, StringComparison.Ordinal);
         }
 
-        Assert.Contains("## Release highlights", release.Drafts["blog-post.md"], StringComparison.Ordinal);
+        Assert.Contains("## Spotlight on key updates", release.Drafts["blog-post.md"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Comms.Core.Classify;
 using Comms.Core.Compose;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
+using Comms.Core.Enhancements;
 using Comms.Core.IO;
 using Comms.Core.Json;
 using Comms.Core.Model;
@@ -128,7 +129,11 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         {
             request.Cancel.ThrowIfCancellationRequested();
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
-            var notes = new Classifier(audiences, diagnostics).Classify(run.Notes, input.Version);
+            var enhancements = EnhancementSources.Load(input, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
+
+            // Notes are tied to their enhancements first, so audience rules can ask for it (`enhancement: true`).
+            var linked = enhancements is null ? run.Notes : EnhancementLinker.Apply(run.Notes, enhancements);
+            var notes = new Classifier(audiences, diagnostics).Classify(linked, input.Version);
             var release = ReadRelease(input);
             if (release is null)
             {
@@ -136,7 +141,6 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
-            var enhancements = EnhancementSources.Load(input, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
             var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements);
             var drafts = renderer.Render(model, WithHighlights(notes, model), audiences, about);
             if (drafts is not null)

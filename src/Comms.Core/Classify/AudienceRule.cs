@@ -4,7 +4,11 @@ using Comms.Core.Model;
 namespace Comms.Core.Classify;
 
 /// <summary>An audience (who reads a brief) and the rules that put notes in front of it.</summary>
-public sealed record Audience(string Id, string Name, string Description, IReadOnlyList<AudienceRule> Rules);
+public sealed record Audience(string Id, string Name, string Description, IReadOnlyList<AudienceRule> Rules)
+{
+    /// <summary>Rules that keep a note out of this audience whatever else matches (test changes out of the end-user brief).</summary>
+    public IReadOnlyList<AudienceRule> Exclude { get; init; } = [];
+}
 
 /// <summary>
 /// One rule: it matches a note when every condition it lists holds; a list condition holds when any
@@ -20,10 +24,18 @@ public sealed record AudienceRule(string Id, string Reason)
     public IReadOnlyList<string> Stability { get; init; } = [];
     public bool? ActionRequired { get; init; }
 
+    /// <summary>True: the note belongs to one of the release's enhancements; false: to none.</summary>
+    public bool? Enhancement { get; init; }
+
     public bool Matches(ReleaseNote note)
     {
         if (Kinds.Count == 0 && Sigs.Count == 0 && Areas.Count == 0 && Labels.Count == 0 && Text.Count == 0 &&
-            Stability.Count == 0 && ActionRequired is null)
+            Stability.Count == 0 && ActionRequired is null && Enhancement is null)
+        {
+            return false;
+        }
+
+        if (Enhancement is { } linked && linked != (note.Comms.Enhancement is not null))
         {
             return false;
         }

@@ -15,8 +15,8 @@ public static class AudienceRulesReader
 {
     public const string DefaultFileName = "audiences.yaml";
 
-    private static readonly string[] AudienceFields = ["id", "name", "description", "rules"];
-    private static readonly string[] RuleFields = ["id", "reason", "kinds", "sigs", "areas", "labels", "text", "stability", "action_required"];
+    private static readonly string[] AudienceFields = ["id", "name", "description", "rules", "exclude"];
+    private static readonly string[] RuleFields = ["id", "reason", "kinds", "sigs", "areas", "labels", "text", "stability", "action_required", "enhancement"];
 
     public static IReadOnlyList<Audience> BuiltIn()
     {
@@ -78,10 +78,13 @@ public static class AudienceRulesReader
             var rules = fields.TryGetValue("rules", out var rulesNode) && rulesNode is YamlSequenceNode ruleList
                 ? ruleList.Children.Select(r => ReadRule(r, id, reader)).OfType<AudienceRule>().ToArray()
                 : [];
+            var exclude = fields.TryGetValue("exclude", out var excludeNode) && excludeNode is YamlSequenceNode excludeList
+                ? excludeList.Children.Select(r => ReadRule(r, id, reader)).OfType<AudienceRule>().ToArray()
+                : [];
             audiences.Add(new Audience(id,
                 fields.TryGetValue("name", out var n) ? reader.String(n, "name") ?? id : id,
                 fields.TryGetValue("description", out var d) ? reader.String(d, "description") ?? string.Empty : string.Empty,
-                rules));
+                rules) { Exclude = exclude });
         }
 
         return audiences;
@@ -137,6 +140,7 @@ public static class AudienceRulesReader
             Text = text,
             Stability = List("stability"),
             ActionRequired = fields.TryGetValue("action_required", out var ar) ? reader.Bool(ar, "action_required") : null,
+            Enhancement = fields.TryGetValue("enhancement", out var en) ? reader.Bool(en, "enhancement") : null,
         };
     }
 

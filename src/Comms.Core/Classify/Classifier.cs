@@ -38,6 +38,11 @@ public sealed class Classifier(IReadOnlyList<Audience> audiences, DiagnosticBag 
         var assigned = new List<AudienceAssignment>();
         foreach (var audience in audiences)
         {
+            if (audience.Exclude.Any(r => Matches(r, note, audience)))
+            {
+                continue;
+            }
+
             var rule = audience.Rules.FirstOrDefault(r => Matches(r, note, audience));
             if (rule is not null)
             {

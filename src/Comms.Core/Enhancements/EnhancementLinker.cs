@@ -20,6 +20,15 @@ public static partial class EnhancementLinker
     [GeneratedRegex(@"`([A-Za-z][A-Za-z0-9]+)(?:=(?:true|false))?`|\b([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex GateName();
 
+    /// <summary>The notes with <see cref="NoteComms.Enhancement"/> set from <see cref="Link"/> (before audiences are assigned, so rules can use it).</summary>
+    public static IReadOnlyList<ReleaseNote> Apply(IReadOnlyList<ReleaseNote> notes, IReadOnlyList<Enhancement> enhancements)
+    {
+        var links = Link(notes, enhancements).ToDictionary(l => l.Pr);
+        return notes.Select(n => links.TryGetValue(n.PrNumber, out var link)
+            ? n with { Comms = n.Comms with { Enhancement = new EnhancementRef(link.Enhancement, link.How) } }
+            : n).ToArray();
+    }
+
     public static IReadOnlyList<EnhancementLink> Link(IReadOnlyList<ReleaseNote> notes, IReadOnlyList<Enhancement> enhancements)
     {
         var ids = enhancements.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);

@@ -100,9 +100,15 @@ public sealed partial class FakeGitHub : IAsyncDisposable
             return;
         }
 
+        if (fault is null && await ApplyHostileAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var (status, body) = context.Request.Path.Value == "/graphql" && context.Request.Method == "POST"
             ? await GraphQlAsync(context).ConfigureAwait(false)
             : Rest(context);
+        body = fault is null ? RewriteHostile(context, body) : body;
         response.StatusCode = status;
         if (body is null)
         {

@@ -30,7 +30,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         var contentFolder = Path.GetDirectoryName(Path.GetFullPath(config.File ?? ConfigLoader.DefaultPath))!;
-        var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics);
+        var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics, config.Limits);
         var about = File.Exists(Path.Combine(contentFolder, "about.md")) ? File.ReadAllText(Path.Combine(contentFolder, "about.md")) : null;
         var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown), config, diagnostics);
         var earlierAuthors = EarlierAuthors(request.Releases.Select(r => r.Version).Order(VersionOrder.Instance).First());
@@ -40,7 +40,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         {
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
             var notes = new Classifier(audiences, diagnostics).Classify(run.Notes, input.Version);
-            var release = ReadRelease(input);
+            var release = ReadRelease(input, config.Limits);
             if (release is null)
             {
                 continue;
@@ -104,11 +104,11 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }, diagnostics);
     }
 
-    private ReleaseFile? ReadRelease(ReleaseInput input)
+    private ReleaseFile? ReadRelease(ReleaseInput input, Comms.Core.IO.InputLimits limits)
     {
         if (input.ReleaseFile is not null && File.Exists(input.ReleaseFile))
         {
-            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics, input.Version);
+            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics, input.Version, limits);
             if (file is not null && !string.Equals(file.Version, input.Version, StringComparison.Ordinal))
             {
                 diagnostics.Warning(ComposeCodes.ReleaseInvalid,

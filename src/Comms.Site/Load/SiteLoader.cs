@@ -25,7 +25,7 @@ public static class SiteLoader
             var notes = Path.Combine(folder, "notes.json");
             if (File.Exists(notes))
             {
-                var release = LoadRelease(Path.GetFileName(folder), notes, d);
+                var release = LoadRelease(Path.GetFileName(folder), notes, d, limits: config.Limits);
                 if (release is not null)
                 {
                     releases.Add(release);
@@ -37,11 +37,11 @@ public static class SiteLoader
     }
 
     /// <summary>Reads one release from a notes JSON file, with release.yaml and drafts from the same folder.</summary>
-    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true)
+    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true, Comms.Core.IO.InputLimits? limits = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notesFile))!;
         var yamlPath = Path.Combine(folder, "release.yaml");
-        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d, version) : null;
+        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d, version, limits) : null;
         var versionText = yaml?.Version ?? version;
         if (!SemVersion.TryParse(versionText, out var semver))
         {
@@ -49,7 +49,7 @@ public static class SiteLoader
             return null;
         }
 
-        var notes = NotesJsonReader.ReadFile(notesFile, d);
+        var notes = NotesJsonReader.ReadFile(notesFile, d, limits);
         if (notes is null)
         {
             return null;

@@ -36,6 +36,9 @@ public enum HostileKind
 
     /// <summary>403 whose <c>x-oauth-scopes</c> header (and message) hold the token.</summary>
     EchoTokenInScopes,
+
+    /// <summary>The next request gets no answer until the client gives up on it (then the hostility ends): see <see cref="FakeGitHub.Stalled"/>.</summary>
+    StallOnce,
 }
 
 /// <summary>A hostile behaviour; <paramref name="Text"/> is the kind's raw value, if it takes one.</summary>
@@ -45,6 +48,9 @@ public sealed partial class FakeGitHub
 {
     /// <summary>Applied to every request while set (after the one-shot <see cref="Faults"/> queue is empty).</summary>
     public Hostile? Hostility { get; set; }
+
+    /// <summary>Released when a <see cref="HostileKind.StallOnce"/> request has arrived and is being held.</summary>
+    public SemaphoreSlim Stalled { get; } = new(0);
 
     /// <summary>Answers in place of the real handler when the hostility replaces the answer; false otherwise.</summary>
     private async Task<bool> ApplyHostileAsync(HttpContext context)
@@ -73,6 +79,19 @@ public sealed partial class FakeGitHub
                 {
                     ["errors"] = new JsonArray(new JsonObject { ["type"] = "UNKNOWN", ["message"] = $"token {Token} is not valid here; header was {authorization}" }),
                 }.ToJsonString()).ConfigureAwait(false);
+                return true;
+            case HostileKind.StallOnce:
+                Hostility = null;
+                Stalled.Release();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, as it should.
+                }
+
                 return true;
             case HostileKind.EchoTokenInScopes:
                 response.Headers["x-accepted-oauth-scopes"] = Token;

@@ -49,6 +49,9 @@ public sealed partial class FakeGitHub
     /// <summary>Applied to every request while set (after the one-shot <see cref="Faults"/> queue is empty).</summary>
     public Hostile? Hostility { get; set; }
 
+    /// <summary>The fake's clock for rate-limit resets; tests set it to their virtual clock so only one clock is in play.</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>Released when a <see cref="HostileKind.StallOnce"/> request has arrived and is being held.</summary>
     public SemaphoreSlim Stalled { get; } = new(0);
 

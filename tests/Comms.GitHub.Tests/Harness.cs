@@ -38,7 +38,11 @@ public sealed class Harness : IAsyncDisposable
 {
     private readonly TempDir _temp = new();
 
-    private Harness(FakeGitHub fake) => Fake = fake;
+    private Harness(FakeGitHub fake)
+    {
+        Fake = fake;
+        Fake.Now = () => Clock.UtcNow; // one clock: the server's resets are on the client's virtual time
+    }
 
     public FakeGitHub Fake { get; }
     public VirtualClock Clock { get; } = new();

@@ -168,7 +168,8 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
                 await page.GotoAsync(server.BaseUrl + "notes.html#q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
                 await page.WaitForSelectorAsync("html[data-filters=ready]", new() { State = WaitForSelectorState.Attached });
                 await page.FillAsync("input[name=q]", "<img src=x onerror=alert(1)>");
-                await page.WaitForTimeoutAsync(300);
+                // The filter applies (and writes the URL) after its debounce: wait for that, not for a fixed time.
+                await page.WaitForFunctionAsync("() => new URLSearchParams(location.hash.slice(1)).get('q') === '<img src=x onerror=alert(1)>'");
                 Assert.True(await page.EvaluateAsync<bool>("() => document.title.indexOf('pwned') < 0"));
                 Assert.True(pages.Length > 5);
                 Assert.True(events.Count == 0, string.Join("\n", events.Take(20)));

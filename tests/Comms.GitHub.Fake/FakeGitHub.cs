@@ -93,9 +93,14 @@ public sealed partial class FakeGitHub : IAsyncDisposable
         var response = context.Response;
         response.Headers["x-ratelimit-limit"] = "5000";
         response.Headers["x-ratelimit-remaining"] = "4000";
-        response.Headers["x-ratelimit-reset"] = Epoch(DateTimeOffset.UtcNow.AddHours(1));
+        response.Headers["x-ratelimit-reset"] = Epoch(Now().AddHours(1));
         Faults.TryDequeue(out var fault);
         if (fault is not null && await ApplyAsync(fault, context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (fault is null && await ApplyHostileAsync(context).ConfigureAwait(false))
         {
             return;
         }
@@ -103,6 +108,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
         var (status, body) = context.Request.Path.Value == "/graphql" && context.Request.Method == "POST"
             ? await GraphQlAsync(context).ConfigureAwait(false)
             : IsReleases(context) ? await ReleasesAsync(context).ConfigureAwait(false) : Rest(context);
+        body = fault is null ? RewriteHostile(context, body) : body;
         response.StatusCode = status;
         if (body is null)
         {
@@ -125,7 +131,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
     }
 
     /// <summary>Answers in place of the real handler; false when the fault only alters the real answer.</summary>
-    private static async Task<bool> ApplyAsync(Fault fault, HttpContext context)
+    private async Task<bool> ApplyAsync(Fault fault, HttpContext context)
     {
         var response = context.Response;
         switch (fault.Kind)
@@ -147,12 +153,12 @@ public sealed partial class FakeGitHub : IAsyncDisposable
                 return true;
             case FaultKind.PrimaryLimitExceeded:
                 response.Headers["x-ratelimit-remaining"] = "0";
-                response.Headers["x-ratelimit-reset"] = Epoch(DateTimeOffset.UtcNow.AddSeconds(30));
+                response.Headers["x-ratelimit-reset"] = Epoch(Now().AddSeconds(30));
                 await Error(response, 403, "API rate limit exceeded for user ID 1.").ConfigureAwait(false);
                 return true;
             case FaultKind.GraphQlRateLimited:
                 response.Headers["x-ratelimit-remaining"] = "0";
-                response.Headers["x-ratelimit-reset"] = Epoch(DateTimeOffset.UtcNow.AddSeconds(30));
+                response.Headers["x-ratelimit-reset"] = Epoch(Now().AddSeconds(30));
                 response.StatusCode = 200;
                 await response.WriteAsync("""{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded for user ID 1."}]}""").ConfigureAwait(false);
                 return true;

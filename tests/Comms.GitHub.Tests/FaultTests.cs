@@ -30,7 +30,6 @@ public sealed class FaultTests
     [InlineData(FaultKind.ServerError500, 1)]
     [InlineData(FaultKind.TruncatedJson, 1)]
     [InlineData(FaultKind.DropConnection, 1)]
-    [InlineData(FaultKind.Slow, 1)]
     [InlineData(FaultKind.SecondaryLimitWithRetryAfter, 3)]
     [InlineData(FaultKind.SecondaryLimitWithoutRetryAfter, 60)]
     [InlineData(FaultKind.TooManyRequests429, 60)]
@@ -39,11 +38,9 @@ public sealed class FaultTests
     public async Task Transient_fault_ends_in_the_full_collection_after_waiting(FaultKind kind, int leastWaitSeconds)
     {
         await using var harness = await CorpusReleaseAsync();
-        AtFetch(harness, new Fault(kind, TimeSpan.FromSeconds(6)));
-        var request = harness.Request();
-        request = request with { Retry = request.Retry with { RequestTimeout = kind == FaultKind.Slow ? TimeSpan.FromSeconds(2) : request.Retry.RequestTimeout } };
+        AtFetch(harness, new Fault(kind));
 
-        var (pulls, diagnostics) = await harness.CollectAsync(request);
+        var (pulls, diagnostics) = await harness.CollectAsync();
 
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
         Assert.Equal(harness.Fake.Pulls.Keys.Order(), pulls.Select(p => p.Number));
@@ -51,6 +48,28 @@ public sealed class FaultTests
         var wait = Assert.Single(harness.Clock.Waits);
         Assert.InRange(wait.TotalSeconds, leastWaitSeconds, leastWaitSeconds + 40);
         Assert.Equal(5, harness.Fake.Requests); // 2 compare pages, the failed request, 2 fetch batches
+    }
+
+    [Fact]
+    public async Task Server_that_does_not_answer_in_time_is_abandoned_and_retried()
+    {
+        await using var harness = await Harness.StartAsync();
+        FakeRelease.Synthetic(harness.Fake, 127);
+        AtFetch(harness);
+        harness.Fake.Hostility = new Hostile(HostileKind.StallOnce);
+        var request = harness.Request();
+
+        var collect = harness.CollectAsync(request);
+        Assert.True(await harness.Fake.Stalled.WaitAsync(TimeSpan.FromSeconds(30)), "the fetch request never reached the server");
+        Assert.False(collect.IsCompleted);
+        harness.Clock.Advance(request.Retry.RequestTimeout); // virtual time: the client's timeout fires, no real wait
+        var (pulls, diagnostics) = await collect;
+
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
+        Assert.Equal(127, pulls.Count);
+        var wait = Assert.Single(harness.Clock.Waits);
+        Assert.Equal(TimeSpan.FromSeconds(1), wait); // the first back-off
+        Assert.Equal(5, harness.Fake.Requests); // 2 compare pages, the abandoned request, 2 fetch batches
     }
 
     [CorpusTheory]

@@ -6,12 +6,18 @@ using Comms.TestKit;
 
 namespace Comms.GitHub.Tests;
 
-/// <summary>A clock that records waits and moves on at once, so a one-minute back-off costs nothing.</summary>
+/// <summary>
+/// A clock that records waits and moves on at once, so a one-minute back-off costs nothing. Request timeouts run on
+/// the same virtual time: they fire when the clock moves past them (<see cref="Advance"/>), never on real time.
+/// </summary>
 public sealed class VirtualClock : IRetryClock
 {
     private readonly List<TimeSpan> _waits = [];
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
-    public DateTimeOffset UtcNow { get; private set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UtcNow => _time.GetUtcNow();
+
+    public TimeProvider Timers => _time;
 
     public IReadOnlyList<TimeSpan> Waits => _waits;
 
@@ -19,9 +25,12 @@ public sealed class VirtualClock : IRetryClock
     {
         cancellationToken.ThrowIfCancellationRequested();
         _waits.Add(delay);
-        UtcNow += delay;
+        _time.Advance(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
         return Task.CompletedTask;
     }
+
+    /// <summary>Time passes without a wait of the client's (a server that takes this long to answer).</summary>
+    public void Advance(TimeSpan time) => _time.Advance(time);
 }
 
 /// <summary>A fake GitHub, a cache folder and a virtual clock, with one call to collect.</summary>
@@ -29,7 +38,11 @@ public sealed class Harness : IAsyncDisposable
 {
     private readonly TempDir _temp = new();
 
-    private Harness(FakeGitHub fake) => Fake = fake;
+    private Harness(FakeGitHub fake)
+    {
+        Fake = fake;
+        Fake.Now = () => Clock.UtcNow; // one clock: the server's resets are on the client's virtual time
+    }
 
     public FakeGitHub Fake { get; }
     public VirtualClock Clock { get; } = new();

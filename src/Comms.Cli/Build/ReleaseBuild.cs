@@ -33,7 +33,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         var contentFolder = Path.GetDirectoryName(Path.GetFullPath(config.File ?? ConfigLoader.DefaultPath))!;
-        var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics);
+        var audiences = AudienceRulesReader.Load(Path.Combine(contentFolder, AudienceRulesReader.DefaultFileName), diagnostics, config.Limits);
         if (diagnostics.HasErrors)
         {
             return null;
@@ -134,7 +134,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             // Notes are tied to their enhancements first, so audience rules can ask for it (`enhancement: true`).
             var linked = enhancements is null ? run.Notes : EnhancementLinker.Apply(run.Notes, enhancements);
             var notes = new Classifier(audiences, diagnostics).Classify(linked, input.Version);
-            var release = ReadRelease(input);
+            var release = ReadRelease(input, config.Limits);
             if (release is null)
             {
                 continue;
@@ -211,11 +211,11 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     /// <summary>The releases the site was built from (after <see cref="Run"/> succeeds).</summary>
     public IReadOnlyList<SiteRelease> SiteReleases { get; private set; } = [];
 
-    private ReleaseFile? ReadRelease(ReleaseInput input)
+    private ReleaseFile? ReadRelease(ReleaseInput input, Comms.Core.IO.InputLimits limits)
     {
         if (input.ReleaseFile is not null && File.Exists(input.ReleaseFile))
         {
-            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics, input.Version);
+            var file = ReleaseFileReader.ReadFile(input.ReleaseFile, diagnostics, input.Version, limits);
             if (file is not null && !string.Equals(file.Version, input.Version, StringComparison.Ordinal))
             {
                 diagnostics.Warning(ComposeCodes.ReleaseInvalid,

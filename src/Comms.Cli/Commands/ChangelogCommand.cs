@@ -56,8 +56,8 @@ public static class ChangelogCommand
     {
         var diagnostics = new DiagnosticBag();
         var config = ConfigLoader.Load(configPath, diagnostics);
-        var notes = NotesJsonReader.ReadFile(notesPath, diagnostics);
-        var dependencies = dependenciesPath is null ? null : DependencyReader.ReadFile(dependenciesPath, diagnostics);
+        var notes = NotesJsonReader.ReadFile(notesPath, diagnostics, config?.Limits);
+        var dependencies = dependenciesPath is null ? null : DependencyReader.ReadFile(dependenciesPath, diagnostics, config?.Limits);
         if (config is null || notes is null || diagnostics.HasErrors)
         {
             return cli.Report(diagnostics);

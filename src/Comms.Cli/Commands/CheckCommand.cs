@@ -23,7 +23,8 @@ public static class CheckCommand
             "Examples:\n  comms check --pr 1234 --repo kubernetes/kubernetes\n  comms check --body-file body.md --label kind/bug --label sig/node");
         pr.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is <= 0)
+            // The parser reports a value that is not a number; a number that is not a PR's is reported here.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value <= 0)
             {
                 result.AddError("--pr must be a positive pull request number");
             }

@@ -60,6 +60,10 @@ public sealed class GitHubOptions
         command.Options.Add(Cache);
     }
 
+    /// <summary>True when a token would travel over plain http to another machine than this one.</summary>
+    public static bool SendsTokenInClear(string apiUrl, string? token) =>
+        !string.IsNullOrEmpty(token) && Uri.TryCreate(apiUrl, UriKind.Absolute, out var plain) && plain.Scheme == Uri.UriSchemeHttp && !plain.IsLoopback;
+
     /// <summary>The request, or null with a diagnostic when the token file cannot be read.</summary>
     public CollectRequest? ToRequest(ParseResult parse, DiagnosticBag diagnostics)
     {
@@ -82,7 +86,7 @@ public sealed class GitHubOptions
         }
 
         var apiUrl = parse.GetValue(ApiUrl)!;
-        if (!string.IsNullOrEmpty(token) && Uri.TryCreate(apiUrl, UriKind.Absolute, out var plain) && plain.Scheme == "http" && !plain.IsLoopback)
+        if (SendsTokenInClear(apiUrl, token))
         {
             diagnostics.Warning(GitHubCodes.PlainHttp, $"--api-url {apiUrl} is plain http: the token travels unencrypted; use https");
         }

@@ -14,7 +14,7 @@ namespace Comms.Core.Changelog;
 /// </summary>
 public static class DependencyReader
 {
-    public static DependencyChanges? ReadFile(string path, DiagnosticBag diagnostics)
+    public static DependencyChanges? ReadFile(string path, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
         if (!File.Exists(path))
         {
@@ -22,12 +22,12 @@ public static class DependencyReader
             return null;
         }
 
-        if (IO.InputFile.ReadText(path, "the dependencies file", IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is not { } text)
+        if (IO.InputFile.ReadText(path, "the dependencies file", (limits ?? IO.InputLimits.Default).MaxTextFileBytes, diagnostics) is not { } text)
         {
             return null;
         }
 
-        var documents = YamlFile.Load(text, path, diagnostics);
+        var documents = YamlFile.Load(text, path, diagnostics, limits);
         if (documents is null)
         {
             return null;

@@ -26,14 +26,14 @@ public static class AudienceRulesReader
     }
 
     /// <summary>The rules in <paramref name="path"/> if it exists, else the built-in ones.</summary>
-    public static IReadOnlyList<Audience> Load(string? path, DiagnosticBag diagnostics) =>
+    public static IReadOnlyList<Audience> Load(string? path, DiagnosticBag diagnostics, IO.InputLimits? limits = null) =>
         path is not null && File.Exists(path)
-            ? IO.InputFile.ReadText(path, "the audiences file", IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is { } text ? Read(text, path, diagnostics) : []
+            ? IO.InputFile.ReadText(path, "the audiences file", (limits ?? IO.InputLimits.Default).MaxTextFileBytes, diagnostics) is { } text ? Read(text, path, diagnostics, limits) : []
             : BuiltIn();
 
-    public static IReadOnlyList<Audience> Read(string text, string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Audience> Read(string text, string file, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
-        var documents = YamlFile.Load(text, file, diagnostics);
+        var documents = YamlFile.Load(text, file, diagnostics, limits);
         if (documents is null || documents.Count == 0)
         {
             return [];

@@ -13,12 +13,12 @@ public static class ReleaseFileReader
          "author", "editors", "release_team", "previous_contributors"];
 
     /// <param name="version">The release's version when the file does not say (e.g. from its folder name).</param>
-    public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics, string? version = null) =>
-        IO.InputFile.ReadText(path, "the release file", IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is { } text ? Read(text, path, diagnostics, version) : null;
+    public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics, string? version = null, IO.InputLimits? limits = null) =>
+        IO.InputFile.ReadText(path, "the release file", (limits ?? IO.InputLimits.Default).MaxTextFileBytes, diagnostics) is { } text ? Read(text, path, diagnostics, version, limits) : null;
 
-    public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics, string? defaultVersion = null)
+    public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics, string? defaultVersion = null, IO.InputLimits? limits = null)
     {
-        var documents = YamlFile.Load(text, file, diagnostics);
+        var documents = YamlFile.Load(text, file, diagnostics, limits);
         if (documents is not null && documents.Count == 0 && defaultVersion is not null)
         {
             return new ReleaseFile { Version = defaultVersion, File = file };

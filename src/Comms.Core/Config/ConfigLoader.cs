@@ -149,7 +149,7 @@ public static class ConfigLoader
                     MaxJsonFileBytes = Positive(r, l, "max_json_file_bytes") ?? d.MaxJsonFileBytes,
                     MaxTextFileBytes = Positive(r, l, "max_text_file_bytes") ?? d.MaxTextFileBytes,
                     MaxScalarChars = (int)Math.Min(int.MaxValue, Positive(r, l, "max_scalar_chars") ?? d.MaxScalarChars),
-                    MaxDepth = (int)Math.Min(1000, Positive(r, l, "max_depth") ?? d.MaxDepth),
+                    MaxDepth = (int)Math.Min(200, Positive(r, l, "max_depth") ?? d.MaxDepth), // the free-form datafields conversion allows 256
                     MaxYamlNodes = Positive(r, l, "max_yaml_nodes") ?? d.MaxYamlNodes,
                 },
             };

@@ -23,7 +23,7 @@ public static class MapReader
     };
 
     /// <summary>Every map in the folder (<c>*.yaml</c>, <c>*.yml</c>), files in name order.</summary>
-    public static IReadOnlyList<ReleaseNoteMap> ReadFolder(string folder, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ReleaseNoteMap> ReadFolder(string folder, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -36,15 +36,15 @@ public static class MapReader
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            maps.AddRange(ReadFile(file, diagnostics));
+            maps.AddRange(ReadFile(file, diagnostics, limits));
         }
 
         return maps;
     }
 
-    public static IReadOnlyList<ReleaseNoteMap> ReadFile(string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ReleaseNoteMap> ReadFile(string file, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
-        var bytes = IO.InputFile.ReadBytes(file, "the map", IO.InputLimits.Default.MaxTextFileBytes, diagnostics);
+        var bytes = IO.InputFile.ReadBytes(file, "the map", (limits ?? IO.InputLimits.Default).MaxTextFileBytes, diagnostics);
         if (bytes is null)
         {
             return [];
@@ -56,12 +56,12 @@ public static class MapReader
             return [];
         }
 
-        return Read(IO.InputFile.Decode(bytes), file, diagnostics);
+        return Read(IO.InputFile.Decode(bytes), file, diagnostics, limits);
     }
 
-    public static IReadOnlyList<ReleaseNoteMap> Read(string text, string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ReleaseNoteMap> Read(string text, string file, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
-        var documents = YamlFile.Load(text, file, diagnostics);
+        var documents = YamlFile.Load(text, file, diagnostics, limits);
         if (documents is null)
         {
             return [];

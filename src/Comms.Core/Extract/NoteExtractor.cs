@@ -111,7 +111,8 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
             Documentation = docs,
             Author = author,
             AuthorUrl = $"{config.Project.GitHubUrl}/{author}",
-            PrUrl = pull.Url ?? $"{config.Project.GitHubUrl}/{config.Project.Repo}/pull/{pull.Number.ToString(CultureInfo.InvariantCulture)}",
+            // A PR's own URL when it is a web link; otherwise (missing, javascript:, …) the one the project's settings give.
+            PrUrl = Markdown.SafeUrl.Clean(pull.Url) is not null ? pull.Url! : $"{config.Project.GitHubUrl}/{config.Project.Repo}/pull/{pull.Number.ToString(CultureInfo.InvariantCulture)}",
             Areas = WithPrefix(labels, _rules.AreaPrefix),
             Kinds = kinds,
             Sigs = sigs,

@@ -5,7 +5,7 @@ using Comms.Core.Model;
 namespace Comms.Core.Json;
 
 /// <summary>Typed reads of an object's fields; a wrong type is a diagnostic, never an exception.</summary>
-internal sealed class FieldReader(JsonElement element, string what, string file, DiagnosticBag diagnostics)
+internal sealed class FieldReader(JsonElement element, string what, JsonSpot file, DiagnosticBag diagnostics)
 {
     public string? String(string name)
     {
@@ -101,6 +101,9 @@ internal sealed class FieldReader(JsonElement element, string what, string file,
         return docs;
     }
 
-    private void Wrong(string name, string expected) =>
-        diagnostics.Error(Codes.PullInvalid, $"{what}: field \"{name}\" must be {expected}", file);
+    private void Wrong(string name, string expected)
+    {
+        var (line, column) = file.Of(element.TryGetProperty(name, out var value) ? value : element);
+        diagnostics.Error(Codes.PullInvalid, $"{what}: field \"{name}\" must be {expected}", file.File, line, column);
+    }
 }

@@ -16,12 +16,13 @@ public static partial class JsonInput
     [GeneratedRegex(@"(?<!\\)(?:\\\\)*(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LoneSurrogateEscape();
 
-    public static JsonDocument? Parse(string text, string file, DiagnosticBag diagnostics, int lineOffset = 0)
+    /// <param name="limits">Bounds from <c>comms.yaml</c> (its <c>max_depth</c>); default <see cref="IO.InputLimits.Default"/>.</param>
+    public static JsonDocument? Parse(string text, string file, DiagnosticBag diagnostics, int lineOffset = 0, IO.InputLimits? limits = null)
     {
         text = ReplaceLoneSurrogates(IO.TextSafety.Clean(text), file, diagnostics, lineOffset);
         try
         {
-            return JsonDocument.Parse(text, Options);
+            return JsonDocument.Parse(text, limits is null || limits.MaxDepth == MaxDepth ? Options : new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
         }
         catch (JsonException e)
         {

@@ -36,15 +36,15 @@ public static class NotesJsonReader
                first.Value.ValueKind == JsonValueKind.Object;
     }
 
-    public static IReadOnlyList<ReleaseNote>? ReadFile(string path, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ReleaseNote>? ReadFile(string path, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
-        var text = IO.InputFile.ReadText(path, "the notes file", IO.InputLimits.Default.MaxJsonFileBytes, diagnostics);
+        var text = IO.InputFile.ReadText(path, "the notes file", (limits ?? IO.InputLimits.Default).MaxJsonFileBytes, diagnostics);
         if (text is null)
         {
             return null;
         }
 
-        using var doc = JsonInput.Parse(text, path, diagnostics);
+        using var doc = JsonInput.Parse(text, path, diagnostics, limits: limits);
         if (doc is null)
         {
             return null;
@@ -56,17 +56,22 @@ public static class NotesJsonReader
             return null;
         }
 
-        return Read(doc.RootElement, path, diagnostics);
+        return Read(doc.RootElement, JsonSpot.For(path, doc.RootElement, text), diagnostics);
     }
 
-    public static IReadOnlyList<ReleaseNote> Read(JsonElement root, string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ReleaseNote> Read(JsonElement root, string file, DiagnosticBag diagnostics) =>
+        Read(root, JsonSpot.At(file, root), diagnostics);
+
+    /// <summary>Notes of a document whose elements <paramref name="file"/> locates, for positions in the diagnostics.</summary>
+    public static IReadOnlyList<ReleaseNote> Read(JsonElement root, JsonSpot file, DiagnosticBag diagnostics)
     {
         var notes = new List<ReleaseNote>();
         foreach (var entry in root.EnumerateObject())
         {
             if (entry.Value.ValueKind != JsonValueKind.Object)
             {
-                diagnostics.Error(Codes.PullInvalid, $"note \"{entry.Name}\" is not an object", file);
+                var (line, column) = file.Of(entry.Value);
+                diagnostics.Error(Codes.PullInvalid, $"note \"{entry.Name}\" is not an object", file.File, line, column);
                 continue;
             }
 
@@ -80,13 +85,14 @@ public static class NotesJsonReader
         return notes;
     }
 
-    private static ReleaseNote? ReadNote(string key, JsonElement value, string file, DiagnosticBag diagnostics)
+    private static ReleaseNote? ReadNote(string key, JsonElement value, JsonSpot file, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(value, $"note \"{key}\"", file, diagnostics);
         var number = fields.Int("pr_number");
         if (number is null && !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var fromKey))
         {
-            diagnostics.Error(Codes.PullInvalid, $"note \"{key}\" has no pr_number and its key is not a number", file);
+            var (line, column) = file.Of(value);
+            diagnostics.Error(Codes.PullInvalid, $"note \"{key}\" has no pr_number and its key is not a number", file.File, line, column);
             return null;
         }
         else
@@ -130,7 +136,7 @@ public static class NotesJsonReader
         };
     }
 
-    private static AudienceAssignment[] ReadAudiences(JsonElement comms, string what, string file, DiagnosticBag diagnostics) =>
+    private static AudienceAssignment[] ReadAudiences(JsonElement comms, string what, JsonSpot file, DiagnosticBag diagnostics) =>
         comms.TryGetProperty("audiences", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray()
                 .Where(a => a.ValueKind == JsonValueKind.Object)
@@ -139,7 +145,7 @@ public static class NotesJsonReader
                 .ToArray()
             : [];
 
-    private static StabilityInfo? ReadStability(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
+    private static StabilityInfo? ReadStability(JsonElement comms, string what, JsonSpot file, DiagnosticBag diagnostics)
     {
         if (!comms.TryGetProperty("stability", out var element) || element.ValueKind != JsonValueKind.Object)
         {
@@ -150,7 +156,7 @@ public static class NotesJsonReader
         return new StabilityInfo(stability.String("level") ?? string.Empty, stability.String("source") ?? string.Empty, stability.String("feature"));
     }
 
-    private static EnhancementRef? ReadEnhancement(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
+    private static EnhancementRef? ReadEnhancement(JsonElement comms, string what, JsonSpot file, DiagnosticBag diagnostics)
     {
         if (!comms.TryGetProperty("enhancement", out var element) || element.ValueKind != JsonValueKind.Object)
         {
@@ -161,7 +167,7 @@ public static class NotesJsonReader
         return enhancement.String("id") is { Length: > 0 } id ? new EnhancementRef(id, enhancement.String("how") ?? string.Empty) : null;
     }
 
-    private static HighlightInfo? ReadHighlight(JsonElement comms, string what, string file, DiagnosticBag diagnostics)
+    private static HighlightInfo? ReadHighlight(JsonElement comms, string what, JsonSpot file, DiagnosticBag diagnostics)
     {
         if (!comms.TryGetProperty("highlight", out var element) || element.ValueKind != JsonValueKind.Object)
         {
@@ -178,13 +184,14 @@ public static class NotesJsonReader
             }
             else
             {
-                diagnostics.Error(Codes.PullInvalid, $"{what} highlight: field \"score\" must be a number", file);
+                var (line, column) = file.Of(value);
+                diagnostics.Error(Codes.PullInvalid, $"{what} highlight: field \"score\" must be a number", file.File, line, column);
             }
         }
         return new HighlightInfo(score, highlight.String("reason") ?? string.Empty, highlight.Bool("manual"));
     }
 
-    private static (NoteComms, IReadOnlyDictionary<string, JsonElement>) ReadComms(JsonElement note, string key, string file, DiagnosticBag diagnostics)
+    private static (NoteComms, IReadOnlyDictionary<string, JsonElement>) ReadComms(JsonElement note, string key, JsonSpot file, DiagnosticBag diagnostics)
     {
         if (!note.TryGetProperty(CommsKey, out var comms) || comms.ValueKind != JsonValueKind.Object)
         {

@@ -13,7 +13,7 @@ public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
     /// <param name="strict">Mapped notes keep Kubernetes' Markdown quirk (a single SIG is dropped), for byte-compatible JSON.</param>
     public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false)
     {
-        var input = PullFileReader.Read(pullsPath, diagnostics);
+        var input = PullFileReader.Read(pullsPath, diagnostics, config.Limits);
         var extracted = new NoteExtractor(config, diagnostics).ExtractAll(input.Pulls);
         var notes = Merge(extracted.Where(e => e.Note is not null).Select(e => e.Note!), input.Notes);
         if (mapsFolder is not null)
@@ -27,7 +27,7 @@ public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
     /// <summary>Applies the maps in <paramref name="mapsFolder"/> to notes read from any source.</summary>
     public IReadOnlyList<ReleaseNote> Edit(IReadOnlyList<ReleaseNote> notes, IReadOnlyList<PullRequest> pulls, string mapsFolder, bool strict = false)
     {
-        var maps = MapReader.ReadFolder(mapsFolder, diagnostics);
+        var maps = MapReader.ReadFolder(mapsFolder, diagnostics, config.Limits);
         return new MapApplier(config, diagnostics, strict).Apply(notes, maps, pulls, mapsFolder);
     }
 

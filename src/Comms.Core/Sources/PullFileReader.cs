@@ -12,7 +12,7 @@ namespace Comms.Core.Sources;
 /// </summary>
 public static class PullFileReader
 {
-    public static InputSet Read(string path, DiagnosticBag diagnostics)
+    public static InputSet Read(string path, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
         var pulls = new List<PullRequest>();
         var notes = new List<ReleaseNote>();
@@ -29,12 +29,12 @@ public static class PullFileReader
 
             foreach (var file in files)
             {
-                ReadFile(file, pulls, notes, diagnostics);
+                ReadFile(file, pulls, notes, diagnostics, limits ?? IO.InputLimits.Default);
             }
         }
         else if (File.Exists(path))
         {
-            ReadFile(path, pulls, notes, diagnostics);
+            ReadFile(path, pulls, notes, diagnostics, limits ?? IO.InputLimits.Default);
         }
         else
         {
@@ -44,9 +44,9 @@ public static class PullFileReader
         return new InputSet(Deduplicate(pulls, diagnostics), notes);
     }
 
-    private static void ReadFile(string file, List<PullRequest> pulls, List<ReleaseNote> notes, DiagnosticBag diagnostics)
+    private static void ReadFile(string file, List<PullRequest> pulls, List<ReleaseNote> notes, DiagnosticBag diagnostics, IO.InputLimits limits)
     {
-        var bytes = IO.InputFile.ReadBytes(file, "the input file", IO.InputLimits.Default.MaxJsonFileBytes, diagnostics);
+        var bytes = IO.InputFile.ReadBytes(file, "the input file", limits.MaxJsonFileBytes, diagnostics);
         if (bytes is null)
         {
             return;
@@ -61,32 +61,33 @@ public static class PullFileReader
         var text = IO.InputFile.Decode(bytes).TrimStart('\uFEFF');
         if (text.TrimStart().StartsWith('{') && IsNdjson(text))
         {
-            ReadNdjson(text, file, pulls, diagnostics);
+            ReadNdjson(text, file, pulls, diagnostics, limits);
             return;
         }
 
-        using var doc = JsonInput.Parse(text, file, diagnostics);
+        using var doc = JsonInput.Parse(text, file, diagnostics, limits: limits);
         if (doc is null)
         {
             return;
         }
 
         var root = doc.RootElement;
+        var spot = JsonSpot.For(file, root, text);
         if (root.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
             foreach (var item in root.EnumerateArray())
             {
-                AddPull(item, $"{file}[{index++}]", file, pulls, diagnostics);
+                AddPull(item, $"{file}[{index++}]", spot, pulls, diagnostics);
             }
         }
         else if (PullJson.IsPull(root))
         {
-            AddPull(root, file, file, pulls, diagnostics);
+            AddPull(root, file, spot, pulls, diagnostics);
         }
         else if (NotesJsonReader.IsNotesDocument(root))
         {
-            notes.AddRange(NotesJsonReader.Read(root, file, diagnostics));
+            notes.AddRange(NotesJsonReader.Read(root, spot, diagnostics));
         }
         else if (root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Any() is false)
         {
@@ -106,7 +107,7 @@ public static class PullFileReader
         return lines.Length > 1 && lines.All(l => l.StartsWith('{') && l.EndsWith('}'));
     }
 
-    private static void ReadNdjson(string text, string file, List<PullRequest> pulls, DiagnosticBag diagnostics)
+    private static void ReadNdjson(string text, string file, List<PullRequest> pulls, DiagnosticBag diagnostics, IO.InputLimits limits)
     {
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -117,20 +118,22 @@ public static class PullFileReader
                 continue;
             }
 
-            using var doc = JsonInput.Parse(line, file, diagnostics, lineOffset: i);
+            using var doc = JsonInput.Parse(line, file, diagnostics, lineOffset: i, limits: limits);
             if (doc is not null)
             {
-                AddPull(doc.RootElement, $"{file}({i + 1})", file, pulls, diagnostics);
+                AddPull(doc.RootElement, $"{file}({i + 1})", JsonSpot.For(file, doc.RootElement, line, i), pulls, diagnostics);
             }
         }
     }
 
-    private static void AddPull(JsonElement item, string source, string file, List<PullRequest> pulls, DiagnosticBag diagnostics)
+    private static void AddPull(JsonElement item, string source, JsonSpot spot, List<PullRequest> pulls, DiagnosticBag diagnostics)
     {
         var pull = PullJson.Read(item, source, out var problem);
         if (pull is null)
         {
-            diagnostics.Error(Codes.PullInvalid, $"{(source == file ? string.Empty : source[file.Length..] + " ")}not a pull request: {problem}", file);
+            var file = spot.File;
+            var (line, column) = spot.Of(PullJson.ProblemElement(item, problem));
+            diagnostics.Error(Codes.PullInvalid, $"{(source == file ? string.Empty : source[file.Length..] + " ")}not a pull request: {problem}", file, line, column);
             return;
         }
 

@@ -12,6 +12,22 @@ public static class PullJson
         element.ValueKind == JsonValueKind.Object &&
         element.TryGetProperty("number", out var number) && number.ValueKind == JsonValueKind.Number;
 
+    /// <summary>The element a <see cref="Read"/> problem is about: the field it names, else the pull itself.</summary>
+    public static JsonElement ProblemElement(JsonElement pull, string? problem)
+    {
+        if (pull.ValueKind == JsonValueKind.Object && problem is not null)
+        {
+            var name = problem.StartsWith("field \"", StringComparison.Ordinal) ? problem["field \"".Length..].Split('"')[0]
+                : problem.Contains("\"number\"", StringComparison.Ordinal) ? "number" : null;
+            if (name is not null && pull.TryGetProperty(name, out var field))
+            {
+                return field;
+            }
+        }
+
+        return pull;
+    }
+
     public static PullRequest? Read(JsonElement element, string source, out string? problem)
     {
         problem = null;

@@ -72,8 +72,8 @@ internal sealed partial class GitHubHttp : IDisposable
         var secondaryHits = 0;
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_retry.RequestTimeout);
+            using var deadline = new CancellationTokenSource(_retry.RequestTimeout, _retry.Clock.Timers);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             HttpResponseMessage response;
             string text;
             try

@@ -30,6 +30,9 @@ public interface IRetryClock
     DateTimeOffset UtcNow { get; }
 
     Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+
+    /// <summary>The time source of request timeouts (<see cref="RetryOptions.RequestTimeout"/>).</summary>
+    TimeProvider Timers => TimeProvider.System;
 }
 
 public sealed class SystemRetryClock : IRetryClock

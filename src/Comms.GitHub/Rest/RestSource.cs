@@ -40,15 +40,26 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
                 throw new GitHubFailure(GitHubCodes.RefNotFound, $"GitHub cannot compare {from}...{to} in {owner}/{name}: the repository or one of the refs does not exist");
             }
 
-            if (reply.Json.RootElement.TryGetProperty("commits", out var commits) && commits.ValueKind == JsonValueKind.Array)
+            var root = reply.Json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("commits", out var commits) || commits.ValueKind != JsonValueKind.Array)
             {
-                foreach (var commit in commits.EnumerateArray())
+                throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                    $"GitHub's compare answer has no list of commits ({GraphQlErrors.Message(root.GetRawText())}); check --api-url");
+            }
+
+            foreach (var commit in commits.EnumerateArray())
+            {
+                if (commit.ValueKind != JsonValueKind.Object || !commit.TryGetProperty("commit", out var c) || c.ValueKind != JsonValueKind.Object ||
+                    (c.TryGetProperty("message", out var m) && m.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
                 {
-                    var message = commit.TryGetProperty("commit", out var c) ? PullNodeText(c) : null;
-                    if (message is not null && PrNumberRules.Find(message) is { } number)
-                    {
-                        numbers.Add(number);
-                    }
+                    throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                        "GitHub's compare answer holds a commit without the documented shape (an object with a \"commit\" object and a \"message\" string); check --api-url");
+                }
+
+                var message = PullNodeText(c);
+                if (message is not null && PrNumberRules.Find(message) is { } number)
+                {
+                    numbers.Add(number);
                 }
             }
 
@@ -70,8 +81,10 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
             {
                 result[number] = entry.Pull;
             }
-            else if (reply.Json is not null && PullJson.Read(reply.Json.RootElement, id, out _) is { } read)
+            else if (reply.Json is not null)
             {
+                var read = PullJson.Read(reply.Json.RootElement, id, out var problem) ?? throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                    $"GitHub's answer for PR #{id} does not have the documented shape ({problem}); nothing of that answer is cached");
                 if (read.Number != number)
                 {
                     throw new GitHubFailure(GitHubCodes.UnexpectedResponse,

@@ -39,7 +39,7 @@ public static class SiteLoader
             var notes = Path.Combine(folder, "notes.json");
             if (files.Exists(notes))
             {
-                var release = LoadRelease(Path.GetFileName(folder), notes, d, files);
+                var release = LoadRelease(Path.GetFileName(folder), notes, d, files, limits: config.Limits);
                 if (release is not null)
                 {
                     releases.Add(release with { Source = notes });
@@ -51,14 +51,14 @@ public static class SiteLoader
     }
 
     /// <summary>Reads one release from a notes JSON file, with release.yaml and drafts from the same folder.</summary>
-    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true) =>
-        LoadRelease(version, notesFile, d, new Overlay(new Dictionary<string, string>()), withFolder);
+    public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true, Comms.Core.IO.InputLimits? limits = null) =>
+        LoadRelease(version, notesFile, d, new Overlay(new Dictionary<string, string>()), withFolder, limits);
 
-    private static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, Overlay files, bool withFolder = true)
+    private static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, Overlay files, bool withFolder = true, Comms.Core.IO.InputLimits? limits = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notesFile))!;
         var yamlPath = Path.Combine(folder, "release.yaml");
-        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d, version) : null;
+        var yaml = withFolder && File.Exists(yamlPath) ? ReleaseFileReader.ReadFile(yamlPath, d, version, limits) : null;
         var versionText = yaml?.Version ?? version;
         if (!VersionName.IsValid(versionText) || !SemVersion.TryParse(versionText, out var semver))
         {
@@ -66,7 +66,7 @@ public static class SiteLoader
             return null;
         }
 
-        var notes = files.ReadNotes(notesFile, d);
+        var notes = files.ReadNotes(notesFile, d, limits);
         if (notes is null)
         {
             return null;
@@ -134,11 +134,11 @@ public static class SiteLoader
 
         public string? Read(string path, DiagnosticBag d) => pending.TryGetValue(path, out var text) ? text : ReadFile(path, d);
 
-        public IReadOnlyList<ReleaseNote>? ReadNotes(string path, DiagnosticBag d)
+        public IReadOnlyList<ReleaseNote>? ReadNotes(string path, DiagnosticBag d, Comms.Core.IO.InputLimits? limits = null)
         {
             if (!pending.TryGetValue(path, out var text))
             {
-                return NotesJsonReader.ReadFile(path, d);
+                return NotesJsonReader.ReadFile(path, d, limits);
             }
 
             using var doc = JsonInput.Parse(text, path, d);

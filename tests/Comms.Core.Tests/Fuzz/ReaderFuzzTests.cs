@@ -7,6 +7,7 @@ using Comms.Core.Edit;
 using Comms.Core.Json;
 using Comms.Core.Markdown;
 using Comms.Core.Tests.Safety;
+using Comms.TestKit;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

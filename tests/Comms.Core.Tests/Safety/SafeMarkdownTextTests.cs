@@ -9,8 +9,7 @@ public sealed class SafeMarkdownTextTests
     /// <summary>The payloads of the site's XSS corpus, plus the Markdown-specific ones found in the drafts.</summary>
     public static IEnumerable<object[]> Payloads()
     {
-        var site = Path.Combine(Repo.Root, "tests", "Comms.Site.Tests", "Xss", "payloads.txt");
-        foreach (var line in File.ReadAllLines(site).Where(l => l.Length > 0))
+        foreach (var line in XssPayloads.Site())
         {
             yield return [line];
         }
@@ -21,39 +20,7 @@ public sealed class SafeMarkdownTextTests
         }
     }
 
-    public static readonly string[] MarkdownPayloads =
-    [
-        "```x``` <img src=x onerror=alert(1)>",
-        "`unclosed <img src=x onerror=alert(1)>",
-        "``a` <img src=x onerror=alert(1)> `b``",
-        "` `` <script>alert(1)</script>",
-        "x\n\n    <img src=x onerror=alert(1)>",
-        "```\n<img src=x onerror=alert(1)>",
-        "~~~\n<script>alert(1)</script>\n~~~\n<img src=x onerror=alert(1)>",
-        "[click](javascript:alert(1))",
-        "[click](  JaVa\tScRiPt:alert(1))",
-        "[click][r]\n\n[r]: javascript:alert(1)",
-        "<javascript:alert(1)>",
-        "[[a](javascript:x)](javascript:alert(1))",
-        "![x](https://evil.example/track.png)",
-        "![x](//evil.example/track.png)",
-        "[![x](https://evil.example/t.png)](https://ok.example)",
-        "{{% param \"x\" %}} and {{< ref \"x\" >}}",
-        "`{{% param \"x\" %}}`",
-        "# Title {onclick=\"alert(1)\"}",
-        "Title {onclick=alert(1)}\n===",
-        "<div>\n<img src=x onerror=alert(1)>\n</div>",
-        "<!-- x --><script>alert(1)</script>",
-        "\\<img src=x onerror=alert(1)>",
-        "\\\\<img src=x onerror=alert(1)>",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-        "[x](vbscript:msgbox(1))",
-        "&lt;script&gt;alert(1)&lt;/script&gt;",
-        "- item\n\n      <img src=x onerror=alert(1)>",
-        "> quote <img src=x onerror=alert(1)>",
-        "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | `x` |",
-    ];
+    public static readonly IReadOnlyList<string> MarkdownPayloads = XssPayloads.Markdown;
 
     [Theory]
     [MemberData(nameof(Payloads))]

@@ -56,7 +56,6 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
                 }
 
                 var visible = await page.EvalOnSelectorAllAsync<int>("li.note", "els => els.filter(e => !e.hidden).length");
-                await page.WaitForTimeoutAsync(0);
                 output.WriteLine($"notes={total} visible for sig=node q=deprecat: {visible}");
                 Assert.InRange(visible, 1, total - 1);
             }

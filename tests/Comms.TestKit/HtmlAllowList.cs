@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
 using Markdig;
 
-namespace Comms.Core.Tests.Safety;
+namespace Comms.TestKit;
 
 /// <summary>
 /// Renders Markdown as Hugo does with raw HTML on (CommonMark, GitHub extensions, HTML passed through) and lists

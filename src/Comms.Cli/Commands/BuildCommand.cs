@@ -23,7 +23,7 @@ public static class BuildCommand
         {
             // The version names the drafts' folder: it must be a version, never a path that leads elsewhere.
             var value = result.GetValueOrDefault<string?>();
-            if (value is not null && (!SemVersion.TryParse(value, out _) || value.Any(char.IsControl) || value.IndexOfAny(['/', '\\']) >= 0 || value.Contains("..", StringComparison.Ordinal)))
+            if (value is not null && (!VersionName.IsValid(value) || !SemVersion.TryParse(value, out _) || value.Any(char.IsControl) || value.IndexOfAny(['/', '\\']) >= 0 || value.Contains("..", StringComparison.Ordinal)))
             {
                 result.AddError($"--version must be a version like v1.2.0 or 1.2.0-rc.1, not \"{value}\"");
             }
@@ -61,11 +61,6 @@ public static class BuildCommand
         command.Validators.Add(result =>
         {
             var project = ProjectBuild.IsProject();
-            if (result.GetValue(version) is { } v && !VersionName.IsValid(v))
-            {
-                result.AddError($"--version \"{v}\" is not a version: use Semantic Versioning with an optional v, e.g. v1.2.0 or 1.2.0-rc.1");
-            }
-
             if (result.GetValue(pulls) is not null && string.IsNullOrWhiteSpace(result.GetValue(version)) && !project)
             {
                 result.AddError("--pulls needs --version: the version of the release being built, e.g. --version v1.2.0");

@@ -128,6 +128,6 @@ public sealed class DraftXssBuild : IDisposable
 
     private static string Map(int number, string payload) =>
         $"pr: {number.ToString(CultureInfo.InvariantCulture)}\n" +
-        $"releasenote:\n  text: {Q("Mapped: " + payload)}\n  sigs: [{Q("<img src=x onerror=alert(1)>")}, node]\n" +
+        $"releasenote:\n  text: {Q("Mapped: " + payload)}\n  sigs: [node]\n" +
         $"  documentation:\n    - description: {Q(payload)}\n      url: {Q("javascript:alert(1)")}\n";
 }

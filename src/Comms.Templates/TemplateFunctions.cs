@@ -128,6 +128,31 @@ public static partial class TemplateFunctions
         return string.Join(' ', lines);
     }
 
+    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9]*\b")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"[a-z][A-Z]|[A-Z]{2}[a-z]{2}")]
+    private static partial Regex CamelCase();
+
+    /// <summary>Names written in CamelCase that are names, not code: kept as they are.</summary>
+    public static readonly IReadOnlySet<string> ProperNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GitHub", "GitLab", "JavaScript", "TypeScript", "PostgreSQL", "MySQL", "OpenTelemetry", "OpenShift", "LinkedIn", "YouTube",
+        "WebAssembly", "macOS", "iOS", "eBPF", "OAuth", "OpenID", "OpenAPI", "CoreDNS", "DevOps", "PowerShell",
+    };
+
+    private static bool IsCodeName(string word) => CamelCase().IsMatch(word) && !ProperNames.Contains(word);
+
+    /// <summary>Whether the text names a code identifier (a CamelCase word such as <c>PodSpec</c> or <c>APIServer</c>) or holds code marks.</summary>
+    public static bool HasCodeNames(string text) => text.Contains('`', StringComparison.Ordinal) || Word().Matches(text).Any(m => IsCodeName(m.Value));
+
+    /// <summary>
+    /// Text for the press: <see cref="Plain"/>, and every CamelCase identifier said in words
+    /// (<c>DeviceClaims</c> "device claims", <c>APIServer</c> "API server").
+    /// </summary>
+    public static string Press(string text) =>
+        Word().Replace(Plain(text), m => IsCodeName(m.Value) ? CodeWords(m.Value) : m.Value).Replace("`", string.Empty, StringComparison.Ordinal);
+
     private static string CodeWords(string code)
     {
         // A version ("1.37", "v2.4.0") is a number, not a code name: kept whole.

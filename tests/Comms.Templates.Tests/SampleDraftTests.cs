@@ -11,7 +11,7 @@ public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleB
         var data = new TheoryData<string, string>();
         foreach (var version in SampleBuild.Versions)
         {
-            foreach (var name in new[] { "CHANGELOG.md", "blog-post.md", "press-brief.md", "brief-vendor.md", "brief-end-user.md", "brief-developer.md", "notes.json", "release.json" })
+            foreach (var name in new[] { "CHANGELOG.md", "blog-post.md", "press-brief.md", "announcement-email.md", "brief-vendor.md", "brief-end-user.md", "brief-developer.md", "notes.json", "release.json" })
             {
                 data.Add(version, name);
             }
@@ -108,14 +108,15 @@ public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleB
     }
 
     [Fact]
-    public void Briefs_put_action_required_first_and_say_why()
+    public void Briefs_put_action_required_first_and_say_why_once_per_group()
     {
         var brief = sample.Draft("v2.4.0", "brief-vendor.md");
-        var firstSection = brief.Split("\n## ")[1];
-        Assert.StartsWith("Action required before you upgrade", firstSection, StringComparison.Ordinal);
-        var items = brief.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
-        var reasons = brief.Split('\n').Count(l => l.StartsWith("  _Why you are seeing this: ", StringComparison.Ordinal));
-        Assert.True(items > 0);
-        Assert.Equal(items, reasons);
+        var glance = brief.Split("\n## ")[1];
+        Assert.StartsWith("At a glance\n\n**Before you upgrade:** 7 changes need action.", glance, StringComparison.Ordinal);
+        var everything = brief.Split("\n## ")[2];
+        var groups = everything.Split("\n### ").Skip(1).ToArray();
+        Assert.StartsWith("Action required before you upgrade (7)", groups[0], StringComparison.Ordinal);
+        Assert.All(groups, g => Assert.Single(g.Split('\n'), l => l.StartsWith("_Why you are seeing this: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("  _Why you are seeing this", brief, StringComparison.Ordinal);
     }
 }

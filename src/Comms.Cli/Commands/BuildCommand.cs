@@ -222,6 +222,7 @@ public static class BuildCommand
         }
 
         cli.Console.Write(table);
+        WriteUnassigned(cli, built);
         foreach (var release in built)
         {
             cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
@@ -230,5 +231,31 @@ public static class BuildCommand
         cli.Out.WriteLine($"Published the site to {request.SiteFolder} ({outcome.Build.SiteReleases.Count} releases)");
 
         return code;
+    }
+
+    /// <summary>Every published note that reached no brief, in one table: the release team decides whether a map should send it somewhere.</summary>
+    private static void WriteUnassigned(CliContext cli, IReadOnlyList<ReleaseBuild.Built> built)
+    {
+        var rows = built.SelectMany(r => r.Model.Notes.Where(n => n.Comms.Audiences.Count == 0).Select(n => (r.Input.Version, Note: n))).ToArray();
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .Title(new TableTitle($"In no brief ({rows.Length}): on the site and in the changelog only; a map's audiences: sends one to a brief"));
+        foreach (var column in new[] { "release", "PR", "kinds", "note" })
+        {
+            table.AddColumn(new TableColumn(new Text(column)));
+        }
+
+        foreach (var (version, note) in rows)
+        {
+            var text = note.Text.Replace('\n', ' ').Trim();
+            table.AddRow(new Text(version), new Text("#" + note.PrNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Text(string.Join(",", note.Kinds)), new Text(text.Length > 90 ? text[..89] + "…" : text));
+        }
+
+        cli.Console.Write(table);
     }
 }

@@ -24,6 +24,9 @@ public sealed record AudienceRule(string Id, string Reason)
     public IReadOnlyList<string> Stability { get; init; } = [];
     public bool? ActionRequired { get; init; }
 
+    /// <summary>The heading of the brief's group of notes this rule chose ("Security fixes"); null: made from the id.</summary>
+    public string? Title { get; init; }
+
     /// <summary>True: the note belongs to one of the release's enhancements; false: to none.</summary>
     public bool? Enhancement { get; init; }
 

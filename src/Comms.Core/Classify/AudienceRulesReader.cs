@@ -16,7 +16,7 @@ public static class AudienceRulesReader
     public const string DefaultFileName = "audiences.yaml";
 
     private static readonly string[] AudienceFields = ["id", "name", "description", "rules", "exclude"];
-    private static readonly string[] RuleFields = ["id", "reason", "kinds", "sigs", "areas", "labels", "text", "stability", "action_required", "enhancement"];
+    private static readonly string[] RuleFields = ["id", "title", "reason", "kinds", "sigs", "areas", "labels", "text", "stability", "action_required", "enhancement"];
 
     public static IReadOnlyList<Audience> BuiltIn()
     {
@@ -141,6 +141,7 @@ public static class AudienceRulesReader
             Stability = List("stability"),
             ActionRequired = fields.TryGetValue("action_required", out var ar) ? reader.Bool(ar, "action_required") : null,
             Enhancement = fields.TryGetValue("enhancement", out var en) ? reader.Bool(en, "enhancement") : null,
+            Title = fields.TryGetValue("title", out var title) ? reader.String(title, "title") : null,
         };
     }
 

@@ -89,6 +89,20 @@ public static partial class KepSummary
         return before;
     }
 
+    [GeneratedRegex(@"\b(KEPs?|proposals?|propos\w+|this document|this enhancement)\b|^(Currently|Today|At the moment)\b|^(This|The) (Kubernetes )?[Ee]nhancement", RegexOptions.IgnoreCase)]
+    private static partial Regex Meta();
+
+    /// <summary>
+    /// Whole sentences for readers of a post or a brief: the sentences that talk about the proposal itself ("This KEP
+    /// proposes …", "Currently …") are left out where others remain, up to about <paramref name="limit"/> characters.
+    /// </summary>
+    public static string Lede(string text, int limit)
+    {
+        var sentences = SentenceEnd().Split(LineBreak().Replace(text.Split("\n\n")[0], " ").Trim());
+        var plain = sentences.Where(s => !Meta().IsMatch(s)).ToArray();
+        return Sentences(string.Join(' ', plain.Length > 0 ? plain : sentences), limit);
+    }
+
     /// <summary>Whole sentences of <paramref name="text"/> up to about <paramref name="limit"/> characters (at least one).</summary>
     public static string Sentences(string text, int limit)
     {

@@ -81,6 +81,7 @@ public static class DraftModel
             ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config)).ToArray(),
             ["enhancements"] = EnhancementViews.Build(release, config),
             ["key_messages"] = KeyMessages(release, config),
+            ["press"] = PressModel.Build(release, config),
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["stable"] = Views(release.WithStability("stable"), config),
@@ -114,11 +115,38 @@ public static class DraftModel
         _ => value,
     };
 
-    /// <summary>The model of one audience's brief: the release model plus <c>audience</c>.</summary>
+    /// <summary>
+    /// The model of one audience's brief: the release model plus <c>audience</c>, a digest first (what to do
+    /// before upgrading, what is new, what is going away) and then every note in groups, one group per rule that
+    /// chose notes, in the order the rules are written, so the reason is said once per group.
+    /// </summary>
     public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config)
     {
         var notes = release.ForAudience(audience.Id).ToArray();
-        var urgent = notes.Where(n => n.ActionRequired).ToArray();
+        string RuleOf(ReleaseNote n) => n.Comms.Audiences.First(a => a.Audience == audience.Id).Rule;
+        var rules = audience.Rules.Select((r, i) => (r.Id, Index: i, Title: r.Title ?? Title(r.Id), r.Reason)).ToList();
+        var groups = notes.GroupBy(RuleOf, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var rule = rules.FirstOrDefault(r => r.Id == g.Key);
+                var reason = rule.Id is null ? g.First().Comms.Audiences.First(a => a.Audience == audience.Id).Reason : rule.Reason;
+                var title = rule.Id is null ? "Chosen for you by the release team" : rule.Title;
+                // Notes sent here by a map come after the rules' groups.
+                return (Index: rule.Id is null ? int.MaxValue : rule.Index, Title: title, Reason: reason, Notes: g.ToArray());
+            })
+            // Rules with one title (three command-line rules) make one group.
+            .GroupBy(g => g.Title, StringComparer.Ordinal)
+            .Select(g => (Index: g.Min(x => x.Index), Title: g.Key, Reasons: g.Select(x => x.Reason).Distinct(StringComparer.Ordinal).ToArray(), Notes: g.SelectMany(x => x.Notes).ToArray()))
+            .OrderBy(g => g.Index)
+            .Select(g => (object)Map(
+                ("title", g.Title),
+                ("why", string.Join(" ", g.Reasons)),
+                ("count", g.Notes.Length),
+                ("notes", g.Notes.OrderBy(n => n.Sigs.Count == 0 ? "~" : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal).ThenBy(n => n.PrNumber)
+                    .Select(n => (object)NoteView.Of(n, config, audience.Id)).ToArray())))
+            .ToArray();
+        var urgent = notes.Where(n => n.ActionRequired).OrderBy(n => n.PrNumber).ToArray();
+        var going = notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed").OrderBy(n => n.PrNumber).ToArray();
         var copy = new Dictionary<string, object?>(model, StringComparer.Ordinal)
         {
             ["audience"] = Safe(new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -127,12 +155,62 @@ public static class DraftModel
                 ["name"] = audience.Name,
                 ["description"] = audience.Description,
                 ["count"] = notes.Length,
+                ["digest"] = Digest(release, notes, urgent, going, config),
+                ["groups"] = groups,
                 ["action_required"] = Views(urgent, config, audience.Id),
-                ["deprecations"] = Views(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed"), config, audience.Id),
+                ["deprecations"] = Views(going, config, audience.Id),
                 ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id),
             }, config),
         };
         return copy;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex RemovalPlanned = new(
+        @"\b(?:removed|removal|dropped)\b[^.\n]{0,40}?\b(?:in|from|by)\s+(?:Kubernetes\s+|release\s+)?(v?\d+\.\d+(?:\.\d+)?)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The one-page summary: what to do before upgrading, what is new for this reader, what is going away and when.</summary>
+    private static Dictionary<string, object?> Digest(ReleaseModel release, ReleaseNote[] notes, ReleaseNote[] urgent, ReleaseNote[] going, CommsConfig config)
+    {
+        const int Shown = 6;
+        var prs = notes.Select(n => n.PrNumber).ToHashSet();
+        object[] NewAt(string stage)
+        {
+            if (release.HasEnhancementData)
+            {
+                return release.Enhancements.Where(e => e.Stage == stage && release.EnhancementNotes[e.Id].Any(n => prs.Contains(n.PrNumber)))
+                    .Select(e => (object)e.Title).ToArray();
+            }
+
+            return notes.Where(n => n.Comms.Stability?.Level == stage).Select(n => (object)HighlightTitle.Of(n.Text)).ToArray();
+        }
+
+        var stages = new[] { ("stable", "Now stable"), ("beta", "New in beta"), ("alpha", "New in alpha") }
+            .Select(s => (Label: s.Item2, Items: NewAt(s.Item1)))
+            .Where(s => s.Items.Length > 0)
+            .Select(s => (object)Map(("label", s.Label), ("count", s.Items.Length), ("items", s.Items.Take(Shown).ToArray()), ("more", Math.Max(0, s.Items.Length - Shown))))
+            .ToArray();
+        return Map(
+            ("before_upgrade", urgent.Take(Shown).Select(n => (object)Map(("headline", HighlightTitle.Of(n.Text)), ("pr_number", n.PrNumber), ("pr_url", n.PrUrl))).ToArray()),
+            ("before_upgrade_count", urgent.Length),
+            ("new", stages),
+            ("going", going.Take(Shown).Select(n => (object)Map(
+                ("headline", HighlightTitle.Of(n.Text)),
+                ("level", n.Comms.Stability!.Level),
+                // When a removal is planned, unless the headline already says so.
+                ("when", RemovalPlanned.Match(n.Text) is { Success: true } m && !HighlightTitle.Of(n.Text).Contains(m.Groups[1].Value, StringComparison.Ordinal) ? m.Groups[1].Value : null),
+                ("pr_number", n.PrNumber),
+                ("pr_url", n.PrUrl))).ToArray()),
+            ("going_count", going.Length),
+            ("deprecated_count", going.Count(n => n.Comms.Stability!.Level == "deprecated")),
+            ("removed_count", going.Count(n => n.Comms.Stability!.Level == "removed")));
+    }
+
+    /// <summary>"Vendor dependency area" from the rule id <c>vendor-dependency-area</c>, for a rule without a title.</summary>
+    private static string Title(string ruleId)
+    {
+        var words = ruleId.Replace('-', ' ').Replace('_', ' ');
+        return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
     private static object[] BySig(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience) =>

@@ -32,6 +32,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         var ok = true;
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
+        ok &= Add(drafts, "announcement-email.md", "announcement-email" + Theme.TemplateExtension, model);
         foreach (var audience in audiences)
         {
             var own = $"brief-{audience.Id}{Theme.TemplateExtension}";

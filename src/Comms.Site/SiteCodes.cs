@@ -11,4 +11,6 @@ public static class SiteCodes
     public const string PublishFailed = "CM8007";
     public const string NoReleases = "CM8008";
     public const string HighlightNotFound = "CM8009";
+    public const string SiteUrlMissing = "CM8010";
+    public const string ReleaseUndated = "CM8011";
 }

@@ -8,6 +8,7 @@ internal sealed class ConfigFile
     public NotesSection? Notes { get; set; }
     public List<SectionEntry>? Sections { get; set; }
     public string? UncategorizedSection { get; set; }
+    public string? SiteUrl { get; set; }
     public Dictionary<string, string>? SigWords { get; set; }
 
     public Dictionary<string, string>? Sigs { get; set; }
@@ -50,6 +51,7 @@ internal sealed class ConfigFile
                 }
                 : defaults.Project,
             Notes = notes,
+            SiteUrl = SiteUrl,
             Sections = Sections?.Select(s => new SectionConfig(s.Title ?? string.Empty, s.Kinds ?? [])).ToArray() ?? defaults.Sections,
             UncategorizedSection = UncategorizedSection ?? defaults.UncategorizedSection,
             SigWords = SigWords is null ? defaults.SigWords : new SortedDictionary<string, string>(SigWords, StringComparer.Ordinal),

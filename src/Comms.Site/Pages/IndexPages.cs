@@ -13,7 +13,37 @@ internal static class IndexPages
         Home(site);
         Sigs(site);
         Audiences(site);
-        site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = SitePaths.Home });
+        NotFound(site);
+    }
+
+    /// <summary>
+    /// Finds the site's folder from a 404 page served at any depth: the deepest folder of the address that holds the
+    /// site's icon is the site's top folder; every relative link of the page is then made to start there.
+    /// </summary>
+    internal const string BaseScript =
+        "document.addEventListener('DOMContentLoaded',function(){var p=location.pathname.split('/');p.pop();" +
+        "function fix(b){document.querySelectorAll('a[href],link[href]').forEach(function(e){var h=e.getAttribute('href');" +
+        "if(!/^([a-z][a-z0-9+.-]*:|#|\\/)/i.test(h)){e.setAttribute('href',b+h);}});document.documentElement.setAttribute('data-base',b);}" +
+        "function probe(i){if(i<1){return;}var b=p.slice(0,i).join('/')+'/';" +
+        "fetch(b+'assets/favicon.svg',{method:'HEAD'}).then(function(r){if(r.ok){fix(b);}else{probe(i-1);}},function(){probe(i-1);});}" +
+        "if(location.protocol!=='file:'){probe(p.length);}});";
+
+    private static void NotFound(SiteContext site)
+    {
+        if (site.SiteUrl is { } url)
+        {
+            // Served at any depth: every link of the page is absolute.
+            site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = url + SitePaths.Home, Script = false }, frame: f => f with { Base = url });
+            return;
+        }
+
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BaseScript)));
+        site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = SitePaths.Home, Script = true }, frame: f => f with
+        {
+            InlineScript = new SafeHtml(BaseScript),
+            ScriptSources = $"'self' 'sha256-{hash}'",
+            ConnectSources = "'self'",
+        });
     }
 
     private static void Home(SiteContext site)
@@ -88,7 +118,7 @@ internal static class IndexPages
 
     private static void Audiences(SiteContext site)
     {
-        var briefs = new SafeMarkdown(allowRelativeLinks: true, headingShift: 2);
+        var briefs = new SafeMarkdown(allowRelativeLinks: true, headingShift: 1, headingIds: true, minHeading: 3);
         foreach (var audience in site.Request.Audiences)
         {
             var notes = new List<(int Rank, NoteView View)>();
@@ -104,7 +134,7 @@ internal static class IndexPages
                 Title = $"{site.Project} for {audience.Name.ToLowerInvariant()}",
                 audience.Name,
                 Feed = SitePaths.AudienceFeed(audience.Id),
-                Brief = latest is null ? null : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id])),
+                Brief = latest is null ? null : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true)),
                 BriefRelease = latest?.Version.Text,
                 Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),
                 Count = notes.Count,

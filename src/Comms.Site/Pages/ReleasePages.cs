@@ -8,7 +8,8 @@ namespace Comms.Site.Pages;
 /// <summary>One page per release (highlights, upgrade notes, notes by section) and its rendered drafts.</summary>
 internal static class ReleasePages
 {
-    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 1);
+    // The page's <h1> is the draft's title (its leading "# ..." is dropped); the draft's sections are <h2> and below.
+    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 0, headingIds: true, minHeading: 2);
 
     public static void Write(SiteContext site)
     {
@@ -78,8 +79,11 @@ internal static class ReleasePages
     private static void WriteDrafts(SiteContext site, SiteRelease release, string title)
     {
         var back = new LinkView(title, SitePaths.Release(release));
-        void Doc(string path, string docTitle, string markdown) =>
-            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(Drafts.ToHtml(markdown)), Back = back }, bodyClass: "doc");
+        void Doc(string path, string docTitle, string markdown)
+        {
+            var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
+            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(html), Back = back }, bodyClass: "doc");
+        }
 
         if (release.Drafts.BlogPost is { } blog)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Comms.Core.Diagnostics;
+using Comms.Core.Model;
 using Comms.Templates;
 
 namespace Comms.Site.Pages;
@@ -19,8 +20,63 @@ internal sealed class SiteContext
         _diagnostics = diagnostics;
         Folder = folder;
         Releases = SiteLoader.Sort(request.Releases);
-        var views = new NoteViews(request.Config);
-        Notes = Releases.Select((r, rank) => (IReadOnlyList<NoteView>)r.Notes.Select(n => views.Create(n, r, rank)).ToArray()).ToArray();
+        Views = new NoteViews(request.Config);
+        Notes = Releases.Select((r, rank) => (IReadOnlyList<NoteView>)r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        Dates = Releases.Select(DateOf).ToArray();
+        Home = HomeRanks(Releases);
+        SiteUrl = Comms.Site.Render.SafeUrl.Clean(request.Config.SiteUrl) is { } url && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            ? url.TrimEnd('/') + "/"
+            : null;
+        _known = new HashSet<string>(StringComparer.Ordinal) { SitePaths.Home, SitePaths.Notes, SitePaths.Upgrade, SitePaths.Sigs, SitePaths.NotFound };
+        foreach (var r in Releases)
+        {
+            _known.UnionWith([SitePaths.Release(r), SitePaths.Blog(r), SitePaths.Press(r), SitePaths.Changelog(r), .. r.Drafts.Briefs.Keys.Select(a => SitePaths.Brief(r, a))]);
+            _known.UnionWith(r.Notes.SelectMany(n => n.Sigs).Select(SitePaths.Sig));
+        }
+
+        _known.UnionWith(request.Audiences.Select(a => SitePaths.Audience(a.Id)));
+        DraftLinks = new DraftLinks(this);
+    }
+
+    private readonly HashSet<string> _known;
+
+    internal NoteViews Views { get; }
+
+    internal DraftLinks DraftLinks { get; }
+
+    /// <summary>The site's absolute address ending in <c>/</c> (<c>site_url</c>), or null when it is not set.</summary>
+    public string? SiteUrl { get; }
+
+    /// <summary>Each release's date, by rank: release.yaml's <c>release_date</c>, else the day its newest PR was merged, else none.</summary>
+    public IReadOnlyList<DateOnly?> Dates { get; }
+
+    /// <summary>
+    /// By rank, the rank of the release that is a note's home: a pre-release's notes live at its final release when the
+    /// site has it (1.28.0-rc.0 -> 1.28.0), else at the newest pre-release of that line.
+    /// </summary>
+    public IReadOnlyList<int> Home { get; }
+
+    /// <summary>Whether <paramref name="name"/> is an HTML page this site writes (top folder).</summary>
+    public bool IsPage(string name) => _known.Contains(name);
+
+    public static bool HasUpgradeNotes(SiteRelease release) => release.Notes.Any(NoteViews.IsUpgradeNote);
+
+    private static DateOnly? DateOf(SiteRelease release) =>
+        release.Date ?? release.Notes.Select(n => n.Comms.MergedAt).OfType<DateTimeOffset>().Select(m => (DateOnly?)DateOnly.FromDateTime(m.UtcDateTime)).Max();
+
+    /// <summary>The line of a version: its numbers without the pre-release part (1.28.0-rc.0 -> 1.28.0).</summary>
+    public static string Line(SemVersion v) => string.Join('.', v.Numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static int[] HomeRanks(IReadOnlyList<SiteRelease> releases)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var rank = 0; rank < releases.Count; rank++)
+        {
+            // Releases are sorted, so the final release (or newest pre-release) of a line comes last.
+            last[Line(releases[rank].Version)] = rank;
+        }
+
+        return releases.Select(r => last[Line(r.Version)]).ToArray();
     }
 
     public SiteRequest Request { get; }
@@ -47,17 +103,42 @@ internal sealed class SiteContext
         .. Request.Audiences.Select(a => new LinkView(a.Name, SitePaths.Audience(a.Id))),
     ];
 
+    /// <summary>The feeds the site writes: a feed with no dated release is not written, so nothing links to it.</summary>
     public IReadOnlyList<LinkView> Feeds =>
     [
-        new($"{Project} releases", SitePaths.FeedAll),
-        .. Request.Audiences.Select(a => new LinkView($"{Project} for {a.Name.ToLowerInvariant()}", SitePaths.AudienceFeed(a.Id))),
+        .. FeedRanks("release").Count > 0 ? [new LinkView($"{Project} releases", SitePaths.FeedAll)] : Array.Empty<LinkView>(),
+        .. Request.Audiences.Where(a => FeedRanks(a.Id).Count > 0)
+            .Select(a => new LinkView($"{Project} for {a.Name.ToLowerInvariant()}", SitePaths.AudienceFeed(a.Id))),
     ];
 
+    private readonly Dictionary<string, IReadOnlyList<int>> _feedRanks = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ranks of the releases a feed has an entry for, newest first: every dated release for "release", else the dated
+    /// releases with notes or a brief for that audience.
+    /// </summary>
+    public IReadOnlyList<int> FeedRanks(string feed)
+    {
+        if (!_feedRanks.TryGetValue(feed, out var ranks))
+        {
+            ranks = Enumerable.Range(0, Releases.Count).Reverse()
+                .Where(rank => Dates[rank] is not null)
+                .Where(rank => feed == "release" || Releases[rank].Drafts.Briefs.ContainsKey(feed) ||
+                               Notes[rank].Any(v => v.Audiences.Contains(feed, StringComparer.Ordinal)))
+                .ToArray();
+            _feedRanks[feed] = ranks;
+        }
+
+        return ranks;
+    }
+
+    public void Warning(string code, string message) => _diagnostics.Warning(code, message);
+
     /// <summary>Renders a page template, wraps it in the layout and writes it.</summary>
-    public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "")
+    public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "", Func<LayoutView, LayoutView>? frame = null)
     {
         var body = Render(template, model);
-        var html = Render("layout", new LayoutView
+        var layout = new LayoutView
         {
             Project = Project,
             Title = title,
@@ -66,10 +147,15 @@ internal sealed class SiteContext
             Nav = Nav,
             Feeds = Feeds,
             BodyClass = bodyClass,
-        });
+            Sitemap = SiteUrl is null ? null : "sitemap.xml",
+        };
+        var html = Render("layout", frame is null ? layout : frame(layout));
         Write(path, html);
         _pages.Add(path);
     }
+
+    /// <summary>A partial or layout rendered alone (for the notes' data shards).</summary>
+    public string RenderPartial(string template, object model) => Render(template, model);
 
     /// <summary>A site layout (<c>site/&lt;name&gt;.sbn</c>) rendered with the model; a template error stops the build.</summary>
     private string Render(string template, object model) =>

@@ -133,7 +133,7 @@ internal static class IndexPages
             {
                 Title = $"{site.Project} for {audience.Name.ToLowerInvariant()}",
                 audience.Name,
-                Feed = SitePaths.AudienceFeed(audience.Id),
+                Feed = site.FeedRanks(audience.Id).Count > 0 ? SitePaths.AudienceFeed(audience.Id) : null,
                 Brief = latest is null ? null : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true)),
                 BriefRelease = latest?.Version.Text,
                 Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),

@@ -66,9 +66,11 @@ internal static class FilterPages
             }
         }
 
-        foreach (var f in order.Where(f => f.Ranks.Count > 1 || site.Releases[f.Ranks[0]].Version.IsPreRelease))
+        var repeated = order.Where(f => f.Ranks.Any(r => site.Releases[r].Version.IsPreRelease)).ToArray();
+        var views = site.WithLi(repeated.Select(f => f.View with { PreReleases = f.Ranks.Where(r => site.Releases[r].Version.IsPreRelease).Select(r => site.Releases[r].Version.Text).ToArray() }).ToArray());
+        for (var i = 0; i < repeated.Length; i++)
         {
-            f.View = f.View with { PreReleases = f.Ranks.Where(r => site.Releases[r].Version.IsPreRelease).Select(r => site.Releases[r].Version.Text).ToArray() };
+            repeated[i].View = views[i];
         }
 
         return order;
@@ -105,7 +107,7 @@ internal static class FilterPages
                     var note = f.Note;
                     w.WriteStartArray();
                     w.WriteNumberValue(f.View.Number);
-                    w.WriteStringValue(site.RenderPartial("_note", new { note = f.View }).Trim());
+                    w.WriteStringValue(f.View.Li.Html.Trim());
                     w.WriteStringValue(SearchText(note, f.View));
                     Indices(w, vocab["sig"], note.Sigs);
                     Indices(w, vocab["kind"], note.Kinds);
@@ -231,7 +233,7 @@ internal static class FilterPages
         var releases = site.Releases.Select((r, rank) => new OptionView(r.Version.Text, r.Version.Text, rank)).Reverse().ToArray();
         // Each upgrade note once per release line, under the release it belongs to (pre-releases fold into their release).
         var upgrade = folded.Where(f => f.View.ActionRequired || f.View.Deprecation)
-            .Select(f => (Rank: f.Home, View: f.View with { Rank = f.Home })).ToArray();
+            .Select(f => (Rank: f.Home, f.View)).ToArray();
         site.Page(SitePaths.Upgrade, "upgrade", "Upgrade path", new
         {
             Title = "Upgrade path",

@@ -148,6 +148,6 @@ internal static class IndexPages
         notes.GroupBy(n => n.Rank)
             .OrderByDescending(g => g.Key)
             .Select(g => new NoteGroup(site.Releases[g.Key].Version.Text, "r-" + SitePaths.VersionSlug(site.Releases[g.Key]),
-                g.Select(n => n.View).ToArray(), g.Key, SitePaths.Release(site.Releases[g.Key])))
+                site.Models(g.Select(n => n.View)), g.Key, SitePaths.Release(site.Releases[g.Key])))
             .ToArray();
 }

@@ -22,10 +22,11 @@ internal static class ReleasePages
             var groups = byNumber
                 .SelectMany(p => sections.SectionsOf(p.First).Take(1).Select(s => (section: s, view: p.Second)))
                 .GroupBy(x => x.section, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(x => x.view with { Anchor = $"pr-{x.view.Number.ToString(CultureInfo.InvariantCulture)}" })
+                .ToDictionary(g => g.Key, g => g.Select(x => x.view)
                     .OrderBy(v => v.Html.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
+            // The section lists carry each note's anchor (pr-N).
             var ordered = sections.Order(groups.Keys)
-                .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), groups[title])).ToArray();
+                .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), site.Models(groups[title], anchored: true))).ToArray();
             var highlights = byNumber.Where(p => p.First.Comms.Highlight is { Score: >= 0 } || release.HighlightPrs.Contains(p.First.PrNumber))
                 .Select(p => p.Second).ToArray();
             var upgrade = byNumber.Where(p => NoteViews.IsUpgradeNote(p.First)).Select(p => p.Second).ToArray();
@@ -39,8 +40,8 @@ internal static class ReleasePages
                 release.Codename,
                 release.Theme,
                 Count = notes.Count,
-                Highlights = highlights,
-                Upgrade = upgrade,
+                Highlights = site.Models(highlights),
+                Upgrade = site.Models(upgrade),
                 Sections = ordered,
                 Drafts = drafts,
                 Previous = rank > 0 ? new LinkView(site.Releases[rank - 1].Version.Text, SitePaths.Release(site.Releases[rank - 1])) : null,

@@ -2,6 +2,7 @@ using System.Text;
 using Comms.Core.Diagnostics;
 using Comms.Core.Model;
 using Comms.Templates;
+using Scriban.Runtime;
 
 namespace Comms.Site.Pages;
 
@@ -21,7 +22,15 @@ internal sealed class SiteContext
         Folder = folder;
         Releases = SiteLoader.Sort(request.Releases);
         Views = new NoteViews(request.Config);
-        Notes = Releases.Select((r, rank) => (IReadOnlyList<NoteView>)r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        var views = Releases.Select((r, rank) => r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        var withLi = WithLi(views.SelectMany(v => v).ToArray()).ToArray();
+        var notes = new IReadOnlyList<NoteView>[views.Length];
+        for (int rank = 0, at = 0; rank < views.Length; at += views[rank].Length, rank++)
+        {
+            notes[rank] = new ArraySegment<NoteView>(withLi, at, views[rank].Length).ToArray();
+        }
+
+        Notes = notes;
         Dates = Releases.Select(DateOf).ToArray();
         Home = HomeRanks(Releases);
         SiteUrl = Comms.Site.Render.SafeUrl.Clean(request.Config.SiteUrl) is { } url && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -39,6 +48,55 @@ internal sealed class SiteContext
     }
 
     private readonly HashSet<string> _known;
+
+    private readonly Dictionary<NoteView, NoteView> _anchored = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<NoteView, ScriptObject> _scripts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Renders the note's list item once with its anchor; the copy without the anchor is the same text without it.</summary>
+    /// <summary>
+    /// Renders each note's list item once (with its anchor, by the theme's <c>_note.sbn</c>); the copy without the
+    /// anchor is the same text without the <c>id</c>. Every page then reuses them.
+    /// </summary>
+    public IReadOnlyList<NoteView> WithLi(IReadOnlyList<NoteView> views)
+    {
+        var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var models = views.Select((v, i) => (object)new { note = v with { Anchor = anchors[i] } }).ToArray();
+        var rendered = _engine is ScribanEngine scriban
+            ? scriban.RenderEach("site/_note" + Theme.TemplateExtension, models, _diagnostics)
+            : models.Select(m => _engine.Render("site/_note" + Theme.TemplateExtension, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
+        if (rendered is null)
+        {
+            throw new SiteTemplateFailed();
+        }
+
+        var result = new NoteView[views.Count];
+        for (var i = 0; i < views.Count; i++)
+        {
+            var anchored = rendered[i];
+            var attribute = $" id=\"{anchors[i]}\"";
+            var at = anchored.IndexOf(attribute, StringComparison.Ordinal);
+            var plain = at < 0 ? anchored : anchored.Remove(at, attribute.Length);
+            result[i] = views[i] with { Li = new SafeHtml(plain) };
+            var withAnchor = views[i] with { Anchor = anchors[i], Li = new SafeHtml(anchored) };
+            _anchored[result[i]] = withAnchor;
+        }
+
+        return result;
+    }
+
+    /// <summary>The notes as template objects, converted once per build; <paramref name="anchored"/> gives the copies that carry <c>id="pr-N"</c>.</summary>
+    public IReadOnlyList<object> Models(IEnumerable<NoteView> views, bool anchored = false) =>
+        views.Select(v => (object)Script(anchored && _anchored.TryGetValue(v, out var a) ? a : v)).ToArray();
+
+    private ScriptObject Script(NoteView view)
+    {
+        if (!_scripts.TryGetValue(view, out var script))
+        {
+            _scripts[view] = script = ScriptModel.From(view);
+        }
+
+        return script;
+    }
 
     internal NoteViews Views { get; }
 
@@ -153,9 +211,6 @@ internal sealed class SiteContext
         Write(path, html);
         _pages.Add(path);
     }
-
-    /// <summary>A partial or layout rendered alone (for the notes' data shards).</summary>
-    public string RenderPartial(string template, object model) => Render(template, model);
 
     /// <summary>A site layout (<c>site/&lt;name&gt;.sbn</c>) rendered with the model; a template error stops the build.</summary>
     private string Render(string template, object model) =>

@@ -39,6 +39,10 @@ public sealed record NoteView
     public bool ShowRelease { get; init; }
 
     public required int Rank { get; init; }
+
+    /// <summary>The note's list item as the theme's <c>_note.sbn</c> renders it, made once per build and reused on every page.</summary>
+    public SafeHtml Li { get; init; } = new(string.Empty);
+
     public required string DataSigs { get; init; }
     public required string DataKinds { get; init; }
     public required string DataAreas { get; init; }
@@ -52,7 +56,7 @@ public sealed record NoteView
 public sealed record TagView(string Text, string Href, string Facet, string Value, string Class);
 
 /// <summary>A titled group of notes (a section of a release, or a release on a page spanning releases).</summary>
-public sealed record NoteGroup(string Title, string Id, IReadOnlyList<NoteView> Notes, int Rank = 0, string? Href = null);
+public sealed record NoteGroup(string Title, string Id, IReadOnlyList<object> Notes, int Rank = 0, string? Href = null);
 
 /// <summary>A value of a filter: what the URL and data attributes use, and what the reader sees.</summary>
 public sealed record OptionView(string Value, string Text, int Rank = 0);

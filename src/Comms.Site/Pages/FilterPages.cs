@@ -25,7 +25,11 @@ internal static class FilterPages
     // The shards are script files, not HTML: only what JSON needs is escaped, so note text stays compact.
     private static readonly JsonWriterOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Shard(SiteRelease r) => $"assets/data/notes-{SitePaths.VersionSlug(r)}.js";
+    /// <summary>A release's notes are split into shards of at most this many, so the first screen never waits for a huge release.</summary>
+    public const int ShardNotes = 500;
+
+    public static string Shard(SiteRelease r, int part = 0) =>
+        part == 0 ? $"assets/data/notes-{SitePaths.VersionSlug(r)}.js" : $"assets/data/notes-{SitePaths.VersionSlug(r)}-{part + 1}.js";
 
     /// <summary>A note folded across a release line: the newest view, and every rank it appeared in.</summary>
     private sealed class Folded(NoteView view, Core.Model.ReleaseNote note, int home)
@@ -92,48 +96,36 @@ internal static class FilterPages
 
         // Shards: one per home release, newest first on the page; each note's <li> is rendered once by the theme's partial.
         var homes = folded.GroupBy(f => f.Home).OrderByDescending(g => g.Key).ToArray();
+        var parts = new Dictionary<int, int>();
         foreach (var group in homes)
         {
             var release = site.Releases[group.Key];
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var w = new Utf8JsonWriter(buffer, Json))
+            var chunks = group.OrderBy(f => f.View.Number).Chunk(ShardNotes).ToArray();
+            parts[group.Key] = chunks.Length;
+            for (var part = 0; part < chunks.Length; part++)
             {
-                w.WriteStartObject();
-                w.WriteString("v", release.Version.Text);
-                w.WriteNumber("r", group.Key);
-                w.WriteStartArray("n");
-                foreach (var f in group.OrderBy(f => f.View.Number))
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var w = new Utf8JsonWriter(buffer, Json))
                 {
-                    var note = f.Note;
-                    w.WriteStartArray();
-                    w.WriteNumberValue(f.View.Number);
-                    w.WriteStringValue(f.View.Li.Html.Trim());
-                    w.WriteStringValue(SearchText(note, f.View));
-                    Indices(w, vocab["sig"], note.Sigs);
-                    Indices(w, vocab["kind"], note.Kinds);
-                    Indices(w, vocab["area"], note.Areas);
-                    Indices(w, vocab["audience"], note.Comms.Audiences.Select(a => a.Audience));
-                    Indices(w, vocab["stability"], note.Comms.Stability is { Level.Length: > 0 } s ? [s.Level] : []);
-                    Indices(w, vocab["doc"], note.Documentation.Select(d => d.Type));
-                    w.WriteNumberValue((f.View.ActionRequired ? 1 : 0) | (f.View.Deprecation ? 2 : 0));
-                    w.WriteStartArray();
-                    foreach (var r in f.Ranks)
+                    w.WriteStartObject();
+                    w.WriteString("v", release.Version.Text);
+                    w.WriteNumber("r", group.Key);
+                    w.WriteNumber("part", part);
+                    w.WriteStartArray("n");
+                    foreach (var f in chunks[part])
                     {
-                        w.WriteNumberValue(r);
+                        WriteNote(w, f, vocab);
                     }
 
                     w.WriteEndArray();
-                    w.WriteEndArray();
+                    w.WriteEndObject();
                 }
 
-                w.WriteEndArray();
-                w.WriteEndObject();
+                site.Write(Shard(release, part), "commsNotes(" + Encoding.UTF8.GetString(buffer.WrittenSpan) + ");\n");
             }
-
-            site.Write(Shard(release), "commsNotes(" + Encoding.UTF8.GetString(buffer.WrittenSpan) + ");\n");
         }
 
-        site.Write(IndexFile, "commsIndex(" + Index(site, vocab, homes.Select(g => g.Key).ToHashSet(), folded) + ");\n");
+        site.Write(IndexFile, "commsIndex(" + Index(site, vocab, parts, folded) + ");\n");
         var finals = site.Releases.Select((r, rank) => (r, rank)).Where(x => site.Home[x.rank] == x.rank).Reverse()
             .Select(x => new LinkView(x.r.Version.Text, SitePaths.Release(x.r))).ToArray();
         site.Page(SitePaths.Notes, "notes", "All notes", new
@@ -150,7 +142,32 @@ internal static class FilterPages
         return string.Join(' ', text, "#" + view.Number.ToString(CultureInfo.InvariantCulture), "@" + note.Author).ToLowerInvariant();
     }
 
-    private static string Index(SiteContext site, Dictionary<string, Vocabulary> vocab, HashSet<int> homes, List<Folded> folded)
+    /// <summary>One note of a shard: [pr, li, search text, sigs, kinds, areas, audiences, stability, docs, flags, ranks].</summary>
+    private static void WriteNote(Utf8JsonWriter w, Folded f, Dictionary<string, Vocabulary> vocab)
+    {
+        var note = f.Note;
+        w.WriteStartArray();
+        w.WriteNumberValue(f.View.Number);
+        w.WriteStringValue(f.View.Li.Html.Trim());
+        w.WriteStringValue(SearchText(note, f.View));
+        Indices(w, vocab["sig"], note.Sigs);
+        Indices(w, vocab["kind"], note.Kinds);
+        Indices(w, vocab["area"], note.Areas);
+        Indices(w, vocab["audience"], note.Comms.Audiences.Select(a => a.Audience));
+        Indices(w, vocab["stability"], note.Comms.Stability is { Level.Length: > 0 } s ? [s.Level] : []);
+        Indices(w, vocab["doc"], note.Documentation.Select(d => d.Type));
+        w.WriteNumberValue((f.View.ActionRequired ? 1 : 0) | (f.View.Deprecation ? 2 : 0));
+        w.WriteStartArray();
+        foreach (var r in f.Ranks)
+        {
+            w.WriteNumberValue(r);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndArray();
+    }
+
+    private static string Index(SiteContext site, Dictionary<string, Vocabulary> vocab, Dictionary<int, int> parts, List<Folded> folded)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, Json))
@@ -166,9 +183,15 @@ internal static class FilterPages
                 w.WriteBoolean("pre", r.Version.IsPreRelease);
                 w.WriteNumber("home", site.Home[rank]);
                 w.WriteString("href", SitePaths.Release(r));
-                if (homes.Contains(rank))
+                if (parts.TryGetValue(rank, out var count))
                 {
-                    w.WriteString("shard", Shard(r));
+                    w.WriteStartArray("shards");
+                    for (var part = 0; part < count; part++)
+                    {
+                        w.WriteStringValue(Shard(r, part));
+                    }
+
+                    w.WriteEndArray();
                 }
 
                 w.WriteEndObject();

@@ -112,7 +112,8 @@ internal static class IndexPages
         foreach (var (sig, notes) in bySig)
         {
             var name = "SIG " + SigNames.Display(sig, site.Request.Config);
-            site.Page(SitePaths.Sig(sig), "sig", name, new { Title = name, Count = notes.Count, Groups = ByRelease(site, notes) });
+            var (groups, more) = Capped(site, notes, $"{SitePaths.Notes}#pre=1&sig={NoteViews.HashValue(sig)}", $"all {notes.Count} notes of {name}");
+            site.Page(SitePaths.Sig(sig), "sig", name, new { Title = name, Count = notes.Count, Groups = groups, More = more });
         }
     }
 
@@ -128,6 +129,7 @@ internal static class IndexPages
             }
 
             var withBrief = site.Releases.Where(r => r.Drafts.Briefs.ContainsKey(audience.Id)).ToArray();
+            var capped = Capped(site, notes, $"{SitePaths.Notes}#pre=1&audience={NoteViews.HashValue(audience.Id)}", $"all {notes.Count} notes for {audience.Name.ToLowerInvariant()}");
             var latest = withBrief.LastOrDefault();
             site.Page(SitePaths.Audience(audience.Id), "audience", $"{site.Project} for {audience.Name.ToLowerInvariant()}", new
             {
@@ -138,9 +140,28 @@ internal static class IndexPages
                 BriefRelease = latest?.Version.Text,
                 Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),
                 Count = notes.Count,
-                Groups = ByRelease(site, notes),
+                Groups = capped.Groups,
+                More = capped.More,
             });
         }
+    }
+
+    /// <summary>How many notes a SIG or audience page lists before it points at the all-notes page for the rest.</summary>
+    public const int PageNotes = 2000;
+
+    /// <summary>
+    /// The newest <see cref="PageNotes"/> notes grouped by release, and, when there are more, a link to all of them on the
+    /// all-notes page (every release page still lists all of its notes): a page stays readable at any scale.
+    /// </summary>
+    private static (NoteGroup[] Groups, LinkView? More) Capped(SiteContext site, List<(int Rank, NoteView View)> notes, string href, string text)
+    {
+        if (notes.Count <= PageNotes)
+        {
+            return (ByRelease(site, notes), null);
+        }
+
+        var newest = notes.OrderByDescending(n => n.Rank).Take(PageNotes).ToArray();
+        return (ByRelease(site, newest), new LinkView($"See {text} on the all-notes page", href));
     }
 
     /// <summary>Notes grouped by release, newest release first.</summary>

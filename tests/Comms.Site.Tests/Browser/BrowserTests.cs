@@ -23,7 +23,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
         return (root, SiteLoader.Sort(releases));
     }
 
-    private static Task Ready(IPage page) => page.WaitForSelectorAsync("html[data-filters=ready]", new() { State = WaitForSelectorState.Attached });
+    private static Task Ready(IPage page) => page.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached });
 
     private static async Task<int> Matching(IPage page)
     {
@@ -53,7 +53,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
                 await page.GotoAsync(server.BaseUrl + "notes.html#pre=1&sig=node");
                 await Ready(page);
                 Assert.Equal(node, await Matching(page));
-                Assert.All(await page.EvalOnSelectorAllAsync<string[]>("#results li.note", "els => els.map(e => e.dataset.sig)"), s => Assert.Contains("node", s.Split(' ')));
+                Assert.All(await page.EvalOnSelectorAllAsync<string[]>("#results li.note", "els => els.map(e => Array.from(e.querySelectorAll('a[href^=\"sig-\"]')).map(a => a.getAttribute('href')).join(' '))"), s => Assert.Contains("sig-node.html", s.Split(' ')));
 
                 // OR within a facet.
                 await page.ClickAsync("details[data-facet=sig] summary");
@@ -200,7 +200,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
                 var page = await browser.NewPageAsync();
                 await page.GotoAsync(new Uri(Path.Combine(root, "notes.html")).AbsoluteUri + "#kind=feature");
                 await Ready(page);
-                var shown = await page.EvalOnSelectorAllAsync<string[]>("li.note", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.kind)");
+                var shown = await page.EvalOnSelectorAllAsync<string[]>("#results li.note", "els => els.map(e => Array.from(e.querySelectorAll('a.tag[data-facet=kind]')).map(a => a.dataset.value).join(' '))");
                 Assert.NotEmpty(shown);
                 Assert.All(shown, kinds => Assert.Contains("feature", kinds.Split(' ')));
             }

@@ -42,7 +42,10 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
                     await page.GotoAsync(server.BaseUrl + "notes.html");
                     await page.WaitForSelectorAsync("html[data-filters=ready]", new() { State = WaitForSelectorState.Attached });
                     var ready = await page.EvaluateAsync<double>("() => performance.now()");
-                    output.WriteLine($"[{slowdown}x CPU] notes.html until filters ready: {clock.ElapsedMilliseconds} ms wall, {ready:F0} ms page time; DOM nodes {await page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}, height {await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")} px");
+                    var readyWall = clock.ElapsedMilliseconds;
+                    await page.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+                    var complete = await page.EvaluateAsync<double>("() => performance.now()");
+                    output.WriteLine($"[{slowdown}x CPU] notes.html: filters ready (first shard) {ready:F0} ms page time ({readyWall} ms wall); every shard loaded {complete:F0} ms; DOM nodes {await page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}, height {await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")} px");
                     const string measure = """
                         async ([facet, value, q]) => {
                           const form = document.getElementById('filters');
@@ -66,7 +69,7 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
 
                 var check = await browser.NewPageAsync();
                 await check.GotoAsync(server.BaseUrl + "notes.html#pre=1&sig=node&q=deprecat");
-                await check.WaitForSelectorAsync("html[data-filters=ready]", new() { State = WaitForSelectorState.Attached });
+                await check.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached });
                 var total = releases.Select(r => (Line: string.Join('.', r.Version.Numbers), r)).SelectMany(x => x.r.Notes.Select(n => (x.Line, n.PrNumber))).Distinct().Count();
                 var status = await check.TextContentAsync("#status") ?? string.Empty;
                 output.WriteLine($"distinct notes (one per PR per release line): {total}; sig=node q=deprecat: {status}");

@@ -35,10 +35,26 @@
     return s;
   }
 
+  // Shards run in the order they were added (newest release first), so notes arrive in display order: the first
+  // one makes the page usable, the others are filtered as they come.
+  var complete = false;
+  var started = false;
+  var pendingFrom = 0;
+  var scheduled = false;
+
   window.commsNotes = function (shard) {
-    shards[shard.r] = shard;
+    for (var i = 0; i < shard.n.length; i++) {
+      var n = shard.n[i];
+      var onlyPre = true;
+      for (var k = 0; k < n[10].length; k++) { if (!releases[n[10][k]].pre) { onlyPre = false; } }
+      notes.push({ pr: n[0], html: n[1], s: n[2], f: [n[3], n[4], n[5], n[6], n[7], n[8]], flags: n[9], ranks: n[10], home: shard.r, onlyPre: onlyPre });
+    }
     pending--;
-    if (pending === 0) { start(); }
+    complete = pending === 0;
+    if (!started) { start(); } else if (complete) { added(); } else if (!scheduled) {
+      scheduled = true;
+      setTimeout(function () { scheduled = false; added(); }, 100);
+    }
   };
 
   window.commsIndex = function (data) {
@@ -50,28 +66,20 @@
       data[f].forEach(function (entry, i) { values[f][entry[0]] = i; });
     });
     var base = document.querySelector('script[src$="assets/data/index.js"]').getAttribute('src').replace(/assets\/data\/index\.js$/, '');
-    releases.forEach(function (r) {
-      if (!r.shard) { return; }
-      pending++;
-      var script = document.createElement('script');
-      script.src = base + r.shard;
-      script.async = false;
-      document.head.appendChild(script);
-    });
-    if (pending === 0) { start(); }
+    for (var rank = releases.length - 1; rank >= 0; rank--) {
+      (releases[rank].shards || []).forEach(function (src) {
+        pending++;
+        var script = document.createElement('script');
+        script.src = base + src;
+        script.async = false;
+        document.head.appendChild(script);
+      });
+    }
+    if (pending === 0) { complete = true; start(); }
   };
 
   function start() {
-    for (var rank = releases.length - 1; rank >= 0; rank--) {
-      var shard = shards[rank];
-      if (!shard) { continue; }
-      for (var i = 0; i < shard.n.length; i++) {
-        var n = shard.n[i];
-        var onlyPre = true;
-        for (var k = 0; k < n[10].length; k++) { if (!releases[n[10][k]].pre) { onlyPre = false; } }
-        notes.push({ pr: n[0], html: n[1], s: n[2], f: [n[3], n[4], n[5], n[6], n[7], n[8]], flags: n[9], ranks: n[10], home: rank, onlyPre: onlyPre });
-      }
-    }
+    started = true;
     buildForm();
     readUrl();
     syncForm();
@@ -80,6 +88,7 @@
     if (toggle) { toggle.hidden = false; }
     document.getElementById('by-release').classList.add('scripted');
     document.documentElement.setAttribute('data-filters', 'ready');
+    if (complete) { document.documentElement.setAttribute('data-notes', 'complete'); }
   }
 
   function text(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
@@ -93,7 +102,6 @@
       }).join('');
     });
     form.querySelector('input[name=pre]').closest('label').hidden = !releases.some(function (r) { return r.pre; });
-    form.querySelector('details[data-facet="audience"]').hidden = !notes.some(function (n) { return n.f[3].length; });
     form.querySelector('details[data-facet="doc"]').hidden = !index.doc.length;
     releaseOptions();
   }
@@ -198,54 +206,89 @@
     state = s;
   }
 
-  function apply() {
+  var query = null;
+  var total = 0;
+
+  // The current filter, ready to test notes against.
+  function prepare() {
     var s = state;
-    var from = s.from ? byVersion[s.from] : -1;
-    var to = s.to ? byVersion[s.to] : releases.length;
     var set = Object.keys(s.release).map(function (v) { return byVersion[v]; });
     var inSet = {};
     set.forEach(function (r) { inSet[r] = true; });
-    var byRelease = set.length > 0 || s.from || s.to;
-    var want = FACETS.map(function (f) {
-      var keys = Object.keys(s[f]);
-      if (!keys.length) { return null; }
-      var on = {};
-      keys.forEach(function (k) { on[values[f][k]] = true; });
-      return on;
-    });
-    var words = s.q.toLowerCase().split(/\s+/).filter(Boolean);
-    var total = 0;
-    matches = [];
-    for (var i = 0; i < notes.length; i++) {
+    return {
+      s: s,
+      from: s.from ? byVersion[s.from] : -1,
+      to: s.to ? byVersion[s.to] : releases.length,
+      set: set,
+      inSet: inSet,
+      byRelease: set.length > 0 || !!s.from || !!s.to,
+      want: FACETS.map(function (f) {
+        var keys = Object.keys(s[f]);
+        if (!keys.length) { return null; }
+        var on = {};
+        keys.forEach(function (k) { on[values[f][k]] = true; });
+        return on;
+      }),
+      words: s.q.toLowerCase().split(/\s+/).filter(Boolean)
+    };
+  }
+
+  // Tests the notes from index `start` on; counts them and keeps the matches.
+  function scan(start) {
+    var q = query;
+    var s = q.s;
+    for (var i = start; i < notes.length; i++) {
       var n = notes[i];
       if (!s.pre && n.onlyPre) { continue; }
       total++;
       if (s.action && !(n.flags & 1)) { continue; }
       var ok = true;
-      if (byRelease) {
+      if (q.byRelease) {
         ok = false;
         for (var r = 0; r < n.ranks.length && !ok; r++) {
           var rank = n.ranks[r];
-          ok = rank >= from && rank <= to && (!set.length || inSet[rank]) && (s.pre || !releases[rank].pre);
+          ok = rank >= q.from && rank <= q.to && (!q.set.length || q.inSet[rank]) && (s.pre || !releases[rank].pre);
         }
       }
-      for (var f = 0; ok && f < want.length; f++) {
-        if (!want[f]) { continue; }
+      for (var f = 0; ok && f < q.want.length; f++) {
+        if (!q.want[f]) { continue; }
         var have = n.f[f];
         ok = false;
-        for (var k = 0; k < have.length; k++) { if (want[f][have[k]]) { ok = true; break; } }
+        for (var k = 0; k < have.length; k++) { if (q.want[f][have[k]]) { ok = true; break; } }
       }
-      for (var w = 0; ok && w < words.length; w++) { if (n.s.indexOf(words[w]) < 0) { ok = false; } }
+      for (var w = 0; ok && w < q.words.length; w++) { if (n.s.indexOf(q.words[w]) < 0) { ok = false; } }
       if (ok) { matches.push(i); }
     }
+    pendingFrom = notes.length;
+  }
+
+  function apply() {
+    query = prepare();
+    total = 0;
+    matches = [];
+    scan(0);
     results.innerHTML = '';
     rendered = 0;
     lastHome = -1;
     lastList = null;
     more();
-    statusEl.textContent = matches.length === total
+    report();
+  }
+
+  // More notes arrived: filter them, and fill the first screen if it is not full yet.
+  function added() {
+    if (!query) { return; }
+    scan(pendingFrom);
+    if (rendered < CHUNK) { more(); } else { sentinel.hidden = rendered >= matches.length; }
+    report();
+    if (complete) { document.documentElement.setAttribute('data-notes', 'complete'); }
+  }
+
+  function report() {
+    var loading = complete ? '' : ' Loading older releases…';
+    statusEl.textContent = (matches.length === total
       ? total + ' notes, newest release first.'
-      : matches.length + ' of ' + total + ' notes match.';
+      : matches.length + ' of ' + total + ' notes match.') + loading;
   }
 
   // Renders the next matches; called again when the end of the list comes near the screen.

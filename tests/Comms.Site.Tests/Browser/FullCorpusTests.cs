@@ -41,10 +41,11 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
                     var clock = Stopwatch.StartNew();
                     await page.GotoAsync(server.BaseUrl + "notes.html");
                     await page.WaitForSelectorAsync("html[data-filters=ready]", new() { State = WaitForSelectorState.Attached });
-                    var ready = await page.EvaluateAsync<double>("() => performance.now()");
+                    var ready = await page.EvaluateAsync<double>("() => performance.getEntriesByName('comms-filters-ready')[0].startTime");
                     var readyWall = clock.ElapsedMilliseconds;
                     await page.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-                    var complete = await page.EvaluateAsync<double>("() => performance.now()");
+                    var complete = await page.EvaluateAsync<double>("() => performance.getEntriesByName('comms-notes-complete')[0].startTime");
+                    output.WriteLine("  timeline: " + await page.EvaluateAsync<string>("() => { const n = performance.getEntriesByType('navigation')[0]; const r = performance.getEntriesByType('resource'); const f = x => r.filter(e => e.name.includes(x)).map(e => Math.round(e.responseEnd)).join('/'); return `response ${Math.round(n.responseEnd)} domInteractive ${Math.round(n.domInteractive)} index.js ${f('index.js')} first shard ${f('notes-1.30')} shards ${r.length}`; }"));
                     output.WriteLine($"[{slowdown}x CPU] notes.html: filters ready (first shard) {ready:F0} ms page time ({readyWall} ms wall); every shard loaded {complete:F0} ms; DOM nodes {await page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}, height {await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")} px");
                     const string measure = """
                         async ([facet, value, q]) => {

@@ -51,7 +51,7 @@
     }
     pending--;
     complete = pending === 0;
-    if (!started) { start(); } else if (complete) { added(); } else if (!scheduled) {
+    if (!started) { start(); load(queue.slice(1)); } else if (complete) { added(); } else if (!scheduled) {
       scheduled = true;
       setTimeout(function () { scheduled = false; added(); }, 100);
     }
@@ -67,16 +67,23 @@
     });
     var base = document.querySelector('script[src$="assets/data/index.js"]').getAttribute('src').replace(/assets\/data\/index\.js$/, '');
     for (var rank = releases.length - 1; rank >= 0; rank--) {
-      (releases[rank].shards || []).forEach(function (src) {
-        pending++;
-        var script = document.createElement('script');
-        script.src = base + src;
-        script.async = false;
-        document.head.appendChild(script);
-      });
+      (releases[rank].shards || []).forEach(function (src) { queue.push(base + src); });
     }
-    if (pending === 0) { complete = true; start(); }
+    pending = queue.length;
+    // The first shard alone, so the first screen does not wait for the others; then all the rest, in order.
+    if (pending === 0) { complete = true; start(); } else { load(queue.slice(0, 1)); }
   };
+
+  var queue = [];
+
+  function load(list) {
+    list.forEach(function (src) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = false;
+      document.head.appendChild(script);
+    });
+  }
 
   function start() {
     started = true;
@@ -88,7 +95,8 @@
     if (toggle) { toggle.hidden = false; }
     document.getElementById('by-release').classList.add('scripted');
     document.documentElement.setAttribute('data-filters', 'ready');
-    if (complete) { document.documentElement.setAttribute('data-notes', 'complete'); }
+    if (window.performance && performance.mark) { performance.mark('comms-filters-ready'); }
+    if (complete) { done(); }
   }
 
   function text(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
@@ -281,7 +289,12 @@
     scan(pendingFrom);
     if (rendered < CHUNK) { more(); } else { sentinel.hidden = rendered >= matches.length; }
     report();
-    if (complete) { document.documentElement.setAttribute('data-notes', 'complete'); }
+    if (complete) { done(); }
+  }
+
+  function done() {
+    document.documentElement.setAttribute('data-notes', 'complete');
+    if (window.performance && performance.mark) { performance.mark('comms-notes-complete'); }
   }
 
   function report() {

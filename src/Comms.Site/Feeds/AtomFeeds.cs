@@ -54,7 +54,11 @@ internal static class AtomFeeds
     {
         var release = site.Releases[rank];
         var html = new StringBuilder();
-        if (release.Drafts.Briefs.TryGetValue(feed, out var brief))
+        if (release.Drafts.Briefs.TryGetValue(feed, out var brief) && brief.Length > Pages.IndexPages.InlineBrief)
+        {
+            html.Append("<p><a href=\"").Append(Href(site, SitePaths.Brief(release, feed))).Append("\">Read the brief</a></p>");
+        }
+        else if (brief is not null)
         {
             html.Append(Briefs.ToHtml(brief, url => site.DraftLinks.Resolve(release, url, site.SiteUrl ?? "../") is { } href && !href.StartsWith('#') ? href : null));
         }

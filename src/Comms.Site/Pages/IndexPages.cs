@@ -136,7 +136,9 @@ internal static class IndexPages
                 Title = $"{site.Project} for {audience.Name.ToLowerInvariant()}",
                 audience.Name,
                 Feed = site.FeedRanks(audience.Id).Count > 0 ? SitePaths.AudienceFeed(audience.Id) : null,
-                Brief = latest is null ? null : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true)),
+                // A long brief is not repeated here: its own page has it.
+                Brief = latest is null || latest.Drafts.Briefs[audience.Id].Length > InlineBrief ? null
+                    : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true)),
                 BriefRelease = latest?.Version.Text,
                 Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),
                 Count = notes.Count,
@@ -145,6 +147,9 @@ internal static class IndexPages
             });
         }
     }
+
+    /// <summary>A brief longer than this (characters of Markdown) is linked from the audience page and the feeds, not copied into them.</summary>
+    public const int InlineBrief = 64 * 1024;
 
     /// <summary>How many notes a SIG or audience page lists before it points at the all-notes page for the rest.</summary>
     public const int PageNotes = 2000;

@@ -26,6 +26,34 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
         var broken = LinkChecker.Check(root);
         Assert.True(broken.Count == 0, string.Join("\n", broken.Take(20)));
 
+        await MeasureNotesPage(root);
+        await using var server = await StaticServer.StartAsync(root);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        {
+            await using (browser)
+            {
+                var check = await browser.NewPageAsync();
+                await check.GotoAsync(server.BaseUrl + "notes.html#pre=1&sig=node&q=deprecat");
+                await check.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached });
+                var total = releases.Select(r => (Line: string.Join('.', r.Version.Numbers), r)).SelectMany(x => x.r.Notes.Select(n => (x.Line, n.PrNumber))).Distinct().Count();
+                var status = await check.TextContentAsync("#status") ?? string.Empty;
+                output.WriteLine($"distinct notes (one per PR per release line): {total}; sig=node q=deprecat: {status}");
+                Assert.Contains($" of {total} notes match", status, StringComparison.Ordinal);
+                await check.GotoAsync(server.BaseUrl + "upgrade.html#from=1.14.0&to=1.28.0-rc.1");
+                await check.ReloadAsync();
+                await check.WaitForSelectorAsync("html[data-upgrade=ready]", new() { State = WaitForSelectorState.Attached });
+                output.WriteLine("upgrade 1.14.0 -> 1.28.0-rc.1: " + await check.TextContentAsync("#status"));
+            }
+        }
+    }
+
+    /// <summary>Opt-in (COMMS_MEASURE_SITE=&lt;built site folder&gt;): the notes page numbers of any built site, e.g. the 100,000-PR bench build.</summary>
+    [MeasureSiteFact]
+    public Task The_notes_page_of_a_built_site_is_measured() => MeasureNotesPage(Environment.GetEnvironmentVariable("COMMS_MEASURE_SITE")!);
+
+    private async Task MeasureNotesPage(string root)
+    {
         output.WriteLine($"notes.html: {new FileInfo(Path.Combine(root, "notes.html")).Length} bytes; data shards: {Directory.GetFiles(Path.Combine(root, "assets", "data")).Sum(f => new FileInfo(f).Length)} bytes");
         await using var server = await StaticServer.StartAsync(root);
         var (playwright, browser) = await Chromium.LaunchAsync();
@@ -68,17 +96,6 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
                     await page.CloseAsync();
                 }
 
-                var check = await browser.NewPageAsync();
-                await check.GotoAsync(server.BaseUrl + "notes.html#pre=1&sig=node&q=deprecat");
-                await check.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached });
-                var total = releases.Select(r => (Line: string.Join('.', r.Version.Numbers), r)).SelectMany(x => x.r.Notes.Select(n => (x.Line, n.PrNumber))).Distinct().Count();
-                var status = await check.TextContentAsync("#status") ?? string.Empty;
-                output.WriteLine($"distinct notes (one per PR per release line): {total}; sig=node q=deprecat: {status}");
-                Assert.Contains($" of {total} notes match", status, StringComparison.Ordinal);
-                await check.GotoAsync(server.BaseUrl + "upgrade.html#from=1.14.0&to=1.28.0-rc.1");
-                await check.ReloadAsync();
-                await check.WaitForSelectorAsync("html[data-upgrade=ready]", new() { State = WaitForSelectorState.Attached });
-                output.WriteLine("upgrade 1.14.0 -> 1.28.0-rc.1: " + await check.TextContentAsync("#status"));
             }
         }
     }
@@ -96,6 +113,18 @@ public sealed class FullSiteFactAttribute : FactAttribute
         else if (!Repo.HasCorpus)
         {
             Skip = Repo.CorpusMissing;
+        }
+    }
+}
+
+/// <summary>Runs only with COMMS_MEASURE_SITE set to a built site's folder.</summary>
+public sealed class MeasureSiteFactAttribute : FactAttribute
+{
+    public MeasureSiteFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("COMMS_MEASURE_SITE") is not { Length: > 0 } site || !Directory.Exists(site))
+        {
+            Skip = "set COMMS_MEASURE_SITE to a built site folder to measure its notes page";
         }
     }
 }

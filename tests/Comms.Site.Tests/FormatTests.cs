@@ -117,3 +117,26 @@ public sealed class FormatTests
         Assert.False(File.Exists(Path.Combine(site, "assets", "data", "notes-1.27.0-rc.0.js")));
     }
 }
+
+public sealed class InMemoryTests
+{
+    [Fact]
+    public void Releases_given_in_memory_are_not_read_back_from_notes_json()
+    {
+        using var dir = new TempDir();
+        dir.File("rn/v1.0.0/notes.json", "{ not json");
+        dir.File("rn/v0.9.0/notes.json", """{"1": {"pr_number": 1, "text": "older"}}""");
+        var d = new DiagnosticBag();
+        var built = SiteLoader.FromMemory("v1.0.0", [new Core.Model.ReleaseNote { PrNumber = 7, Text = "built now" }], null,
+            new Dictionary<string, string> { ["blog-post.md"] = "---\ntitle: T\n---\n# T\n\nBody.\n", ["brief-vendor.md"] = "# V\n" }, d)!;
+        var releases = SiteLoader.Load(Path.Combine(dir.Path, "rn"), CommsConfig.Kubernetes, d, new Dictionary<string, SiteRelease> { ["v1.0.0"] = built });
+        Assert.False(d.HasErrors, string.Join("\n", d.Sorted()));
+        Assert.Equal(["0.9.0", "1.0.0"], releases.Select(r => r.Version.Text));
+        Assert.Equal(7, Assert.Single(releases[1].Notes).PrNumber);
+        Assert.Equal("T", releases[1].Drafts.BlogTitle);
+        Assert.True(releases[1].Drafts.Briefs.ContainsKey("vendor"));
+
+        SiteLoader.Load(Path.Combine(dir.Path, "rn"), CommsConfig.Kubernetes, d);
+        Assert.True(d.HasErrors, "without the release in memory, the broken notes.json is read and reported");
+    }
+}

@@ -30,6 +30,13 @@ public sealed class XssTests(XssSite site) : IClassFixture<XssSite>
     }
 
     [Fact]
+    public void The_xss_site_has_no_broken_link_or_anchor()
+    {
+        var broken = LinkChecker.Check(site.Root);
+        Assert.True(broken.Count == 0, string.Join("\n", broken.Take(30)));
+    }
+
+    [Fact]
     public void No_page_has_a_foreign_script_an_event_handler_or_a_script_url()
     {
         var parser = new HtmlParser();

@@ -92,10 +92,51 @@ internal sealed class SiteContext
     {
         if (!_scripts.TryGetValue(view, out var script))
         {
-            _scripts[view] = script = ScriptModel.From(view);
+            _scripts[view] = script = new LazyNote(view);
         }
 
         return script;
+    }
+
+    /// <summary>
+    /// A note as a template object: <c>Li</c> is answered at once (all the default theme's lists read); the first other
+    /// field converts the whole note (for themes that show the fields themselves).
+    /// </summary>
+    private sealed class LazyNote(NoteView view) : ScriptObject
+    {
+        private bool _filled;
+
+        public override bool TryGetValue(Scriban.TemplateContext? context, Scriban.Parsing.SourceSpan span, string member, out object? value)
+        {
+            if (!_filled && member == nameof(NoteView.Li))
+            {
+                value = view.Li;
+                return true;
+            }
+
+            Fill();
+            return base.TryGetValue(context, span, member, out value);
+        }
+
+        public override bool Contains(string member)
+        {
+            Fill();
+            return base.Contains(member);
+        }
+
+        private void Fill()
+        {
+            if (_filled)
+            {
+                return;
+            }
+
+            _filled = true;
+            foreach (var (key, value) in ScriptModel.From(view))
+            {
+                SetValue(key, value, readOnly: false);
+            }
+        }
     }
 
     internal NoteViews Views { get; }

@@ -61,8 +61,21 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
                 Assert.Equal("q", await phone.EvaluateAsync<string>("() => document.activeElement.name"));
                 await phone.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder(), "notes-390.png") });
 
-                // Distinct heading sizes, and text no wider than about 45rem on a desktop.
+                // One page of each kind on a desktop: nothing serious for axe either.
                 var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+                string[] kinds = ["index.html", "release-2.4.0.html", "notes.html", "upgrade.html", "blog-2.4.0.html", "sig-node.html", "audience-vendor.html", "404.html"];
+                foreach (var name in kinds)
+                {
+                    await desktop.GotoAsync(server.BaseUrl + name);
+                    var result = await desktop.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+                    checkedRules++;
+                    foreach (var v in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+                    {
+                        problems.Add($"{name} at 1280 px: axe {v.Id} ({v.Impact}) on {v.Nodes.Length} nodes: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}");
+                    }
+                }
+
+                // Distinct heading sizes, and text no wider than about 45rem on a desktop.
                 await desktop.GotoAsync(server.BaseUrl + "release-2.4.0.html");
                 var sizes = await desktop.EvaluateAsync<double[]>("() => ['h1', 'h2', 'h3'].map(t => parseFloat(getComputedStyle(document.querySelector('main ' + t)).fontSize))");
                 Assert.True(sizes[0] > sizes[1] && sizes[1] > sizes[2], string.Join(", ", sizes));
@@ -72,9 +85,9 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        output.WriteLine($"{pages.Length} pages checked with axe-core at 390 px");
+        output.WriteLine($"{pages.Length} pages checked with axe-core at 390 px, 8 of them at 1280 px");
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(30)));
-        Assert.Equal(pages.Length, checkedRules);
+        Assert.Equal(pages.Length + 8, checkedRules);
     }
 
     [BrowserFact]

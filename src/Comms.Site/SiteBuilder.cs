@@ -41,9 +41,9 @@ public static class SiteBuilder
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         return SitePublisher.Publish(request.OutputFolder, d, folder =>
         {
-            var site = new SiteContext(request, engine, folder, d);
             try
             {
+                var site = new SiteContext(request, engine, folder, d);
                 var notes = site.Notes.Sum(n => n.Count);
                 site.Advance("release pages", 0);
                 ReleasePages.Write(site);

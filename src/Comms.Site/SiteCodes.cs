@@ -13,4 +13,6 @@ public static class SiteCodes
     public const string HighlightNotFound = "CM8009";
     public const string NameCollision = "CM8010";
     public const string OutputBusy = "CM8011";
+    public const string SiteUrlMissing = "CM8012";
+    public const string ReleaseUndated = "CM8013";
 }

@@ -24,6 +24,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 {
     public sealed record Built(ReleaseInput Input, NotesRun Run, ReleaseModel Model, SortedDictionary<string, string> Drafts);
 
+    private readonly Dictionary<string, SiteRelease> _inMemory = new(StringComparer.Ordinal);
+
     public IReadOnlyList<Built>? Run()
     {
         var config = ConfigLoader.Load(request.ConfigPath, diagnostics);
@@ -142,10 +144,17 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
             var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements);
-            var drafts = renderer.Render(model, WithHighlights(notes, model), audiences, about);
+            var published = WithHighlights(notes, model);
+            var drafts = renderer.Render(model, published, audiences, about);
             if (drafts is not null)
             {
                 built.Add(new Built(input, run, model, drafts));
+                var folder = Path.GetFullPath(input.DraftsFolder).TrimEnd(Path.DirectorySeparatorChar);
+                if (string.Equals(Path.GetDirectoryName(folder), Path.GetFullPath(request.ReleaseNotesRoot).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal) &&
+                    SiteLoader.FromMemory(input.Version, published, release, drafts, diagnostics) is { } site)
+                {
+                    _inMemory[Path.GetFileName(folder)] = site;
+                }
             }
 
         }
@@ -182,7 +191,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     /// </summary>
     private bool StageSite(OutputCommit commit, CommsConfig config, IReadOnlyList<Audience> audiences)
     {
-        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics, commit.Staged);
+        // The releases built now are handed over in memory; notes.json is read back only for the others.
+        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics, commit.Staged, _inMemory);
         if (!diagnostics.HasErrors && releases.Count == 0)
         {
             diagnostics.Error(SiteCodes.NoReleases, "no <version>/notes.json under the folder; run `comms notes` or `comms build` first", request.ReleaseNotesRoot);

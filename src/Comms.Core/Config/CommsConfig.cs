@@ -7,6 +7,9 @@ public sealed record CommsConfig
     public string? File { get; init; }
 
     public ProjectConfig Project { get; init; } = new();
+
+    /// <summary>Where the release site is published (<c>site_url</c>); feeds and the sitemap use absolute URLs from it.</summary>
+    public string? SiteUrl { get; init; }
     public NotesConfig Notes { get; init; } = new();
 
     /// <summary>Changelog sections in order; each lists the kinds it takes.</summary>

@@ -15,7 +15,7 @@ public static class ConfigLoader
 {
     public const string DefaultPath = "content/comms.yaml";
 
-    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements"];
+    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url"];
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
     private static readonly string[] EnhancementKeys = ["keps", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
@@ -101,6 +101,11 @@ public static class ConfigLoader
                     TagPattern = NonEmpty(r, p, "tag_pattern") ?? d.TagPattern,
                 },
             };
+        }
+
+        if (Url(r, top, "site_url") is { } siteUrl)
+        {
+            config = config with { SiteUrl = siteUrl.TrimEnd('/') + "/" };
         }
 
         if (top.TryGetValue("enhancements", out var enhancementsNode) && r.Mapping(enhancementsNode, "enhancements", EnhancementKeys) is { } e)

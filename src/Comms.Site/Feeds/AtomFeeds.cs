@@ -5,36 +5,62 @@ using Comms.Site.Pages;
 
 namespace Comms.Site.Feeds;
 
-/// <summary>Atom feeds: one entry per release, overall and per audience. Dates come from release.yaml, never the clock.</summary>
+/// <summary>
+/// Atom feeds: one entry per dated release, overall and per audience. Dates come from release.yaml (else the day the
+/// release's newest PR was merged), never the clock; a release with neither is left out of the feeds. Links are
+/// absolute from <c>site_url</c>, else relative to the feed's own folder.
+/// </summary>
 internal static class AtomFeeds
 {
-    private static readonly DateOnly Undated = new(1970, 1, 1);
-    private static readonly Render.SafeMarkdown Briefs = new(allowRelativeLinks: true, headingShift: 1);
+    private static readonly Render.SafeMarkdown Briefs = new(allowRelativeLinks: true, headingShift: 1, minHeading: 2);
 
     public static void Write(SiteContext site)
     {
         var project = site.Project;
-        var entries = Enumerable.Range(0, site.Releases.Count).Reverse().Select(rank => Entry(site, rank, "release", site.Notes[rank])).ToArray();
-        site.Write(SitePaths.FeedAll, Feed(site, $"{project} releases", "all", SitePaths.Home, entries));
-        foreach (var audience in site.Request.Audiences)
+        if (site.SiteUrl is null)
         {
-            var list = Enumerable.Range(0, site.Releases.Count).Reverse()
-                .Select(rank => (rank, notes: site.Notes[rank].Where(v => v.Audiences.Contains(audience.Id, StringComparer.Ordinal)).ToArray()))
-                .Where(x => x.notes.Length > 0 || site.Releases[x.rank].Drafts.Briefs.ContainsKey(audience.Id))
-                .Select(x => Entry(site, x.rank, audience.Id, x.notes)).ToArray();
-            site.Write(SitePaths.AudienceFeed(audience.Id), Feed(site, $"{project} for {audience.Name.ToLowerInvariant()}", audience.Id, SitePaths.Audience(audience.Id), list));
+            site.Warning(SiteCodes.SiteUrlMissing, "site_url is not set in comms.yaml: the feeds use links relative to their folder and no sitemap.xml is written; set site_url to the address the site is published at");
+        }
+
+        var undated = site.Releases.Where((_, rank) => site.Dates[rank] is null).Select(r => r.Version.Text).ToArray();
+        if (undated.Length > 0)
+        {
+            site.Warning(SiteCodes.ReleaseUndated, $"{undated.Length} release(s) have no release_date in release.yaml and no merge date on any note, so the feeds leave them out: {string.Join(", ", undated.Take(5))}{(undated.Length > 5 ? ", ..." : string.Empty)}");
+        }
+
+        var feeds = site.Feeds.Select(f => f.Href).ToHashSet(StringComparer.Ordinal);
+        if (feeds.Contains(SitePaths.FeedAll))
+        {
+            var entries = site.FeedRanks("release").Select(rank => Entry(site, rank, "release", site.Notes[rank])).ToArray();
+            site.Write(SitePaths.FeedAll, Feed(site, $"{project} releases", "all", SitePaths.FeedAll, SitePaths.Home, entries));
+        }
+
+        foreach (var audience in site.Request.Audiences.Where(a => feeds.Contains(SitePaths.AudienceFeed(a.Id))))
+        {
+            var list = site.FeedRanks(audience.Id)
+                .Select(rank => Entry(site, rank, audience.Id, site.Notes[rank].Where(v => v.Audiences.Contains(audience.Id, StringComparer.Ordinal)).ToArray()))
+                .ToArray();
+            site.Write(SitePaths.AudienceFeed(audience.Id), Feed(site, $"{project} for {audience.Name.ToLowerInvariant()}", audience.Id,
+                SitePaths.AudienceFeed(audience.Id), SitePaths.Audience(audience.Id), list));
         }
     }
 
     private sealed record FeedEntry(string Id, string Title, string Href, DateOnly Date, string Html);
 
+    /// <summary>A page's href as written in a feed: absolute from site_url, else relative to <c>feeds/</c>.</summary>
+    private static string Href(SiteContext site, string page) => (site.SiteUrl ?? "../") + page;
+
     private static FeedEntry Entry(SiteContext site, int rank, string feed, IReadOnlyList<NoteView> notes)
     {
         var release = site.Releases[rank];
         var html = new StringBuilder();
-        if (release.Drafts.Briefs.TryGetValue(feed, out var brief))
+        if (release.Drafts.Briefs.TryGetValue(feed, out var brief) && brief.Length > Pages.IndexPages.InlineBrief)
         {
-            html.Append(Briefs.ToHtml(brief));
+            html.Append("<p><a href=\"").Append(Href(site, SitePaths.Brief(release, feed))).Append("\">Read the brief</a></p>");
+        }
+        else if (brief is not null)
+        {
+            html.Append(Briefs.ToHtml(brief, url => site.DraftLinks.Resolve(release, url, site.SiteUrl ?? "../") is { } href && !href.StartsWith('#') ? href : null));
         }
 
         var action = notes.Count(n => n.ActionRequired);
@@ -46,12 +72,12 @@ internal static class AtomFeeds
 
         html.Append("</ul>");
         return new FeedEntry($"{Slug(site)}:{feed}:{release.Version.Text}", $"{site.Project} {release.Version.Text}",
-            SitePaths.Release(release), release.Date ?? Undated, html.ToString());
+            Href(site, SitePaths.Release(release)), site.Dates[rank]!.Value, html.ToString());
     }
 
     private static string Slug(SiteContext site) => "urn:comms:" + Render.Slug.Of(site.Project);
 
-    private static string Feed(SiteContext site, string title, string id, string alternate, IReadOnlyList<FeedEntry> entries)
+    private static string Feed(SiteContext site, string title, string id, string self, string alternate, IReadOnlyList<FeedEntry> entries)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", OmitXmlDeclaration = false };
         var sb = new StringBuilder();
@@ -59,17 +85,12 @@ internal static class AtomFeeds
         {
             const string ns = "http://www.w3.org/2005/Atom";
             w.WriteStartElement("feed", ns);
-            var baseUrl = BaseUrl(site);
-            if (baseUrl is not null)
-            {
-                w.WriteAttributeString("xml", "base", null, baseUrl);
-            }
-
             w.WriteElementString("id", ns, $"{Slug(site)}:{id}");
             w.WriteElementString("title", ns, XmlSafe(title));
-            var updated = entries.Count == 0 ? Undated : entries.Max(e => e.Date);
-            w.WriteElementString("updated", ns, Stamp(updated));
-            Link(w, ns, alternate, "alternate");
+            w.WriteElementString("updated", ns, Stamp(entries.Max(e => e.Date)));
+            Link(w, ns, Href(site, alternate), "alternate");
+            // The feed's own address: relative to its folder when there is no site_url.
+            Link(w, ns, site.SiteUrl is null ? Path.GetFileName(self) : site.SiteUrl + self, "self");
             w.WriteStartElement("author", ns);
             w.WriteElementString("name", ns, XmlSafe(site.Project));
             w.WriteEndElement();
@@ -92,9 +113,6 @@ internal static class AtomFeeds
 
         return sb.ToString() + "\n";
     }
-
-    internal static string? BaseUrl(SiteContext site) =>
-        Render.SafeUrl.Clean(site.Request.Config.Project.Url) is { } url ? url.TrimEnd('/') + "/" : null;
 
     /// <summary>Drops characters XML cannot carry (control characters from untrusted text).</summary>
     internal static string XmlSafe(string text)

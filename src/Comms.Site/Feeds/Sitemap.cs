@@ -4,12 +4,16 @@ using Comms.Site.Pages;
 
 namespace Comms.Site.Feeds;
 
-/// <summary><c>sitemap.xml</c> of every HTML page; absolute when the project URL is set, else relative.</summary>
+/// <summary><c>sitemap.xml</c> of every HTML page, with absolute URLs from <c>site_url</c>; without it no sitemap is written (the format allows only absolute URLs).</summary>
 internal static class Sitemap
 {
     public static void Write(SiteContext site)
     {
-        var baseUrl = AtomFeeds.BaseUrl(site) ?? string.Empty;
+        if (site.SiteUrl is not { } baseUrl)
+        {
+            return;
+        }
+
         var sb = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         using (var w = XmlWriter.Create(sb, settings))

@@ -17,7 +17,10 @@ public static class SiteLoader
     /// Reads the release-notes folder as it will be once <paramref name="pending"/> (full path to contents: drafts
     /// staged by this build, not yet committed) is in place.
     /// </summary>
-    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d, IReadOnlyDictionary<string, string>? pending)
+    /// <param name="inMemory">Releases the caller already has in memory (the ones <c>comms build</c> just built), by folder name:
+    /// their notes.json is not read back.</param>
+    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d, IReadOnlyDictionary<string, string>? pending,
+        IReadOnlyDictionary<string, SiteRelease>? inMemory = null)
     {
         _ = config;
         pending ??= new Dictionary<string, string>();
@@ -36,6 +39,12 @@ public static class SiteLoader
         var files = new Overlay(pending);
         foreach (var folder in folders)
         {
+            if (inMemory is not null && inMemory.TryGetValue(Path.GetFileName(folder), out var built))
+            {
+                releases.Add(built);
+                continue;
+            }
+
             var notes = Path.Combine(folder, "notes.json");
             if (files.Exists(notes))
             {
@@ -87,6 +96,43 @@ public static class SiteLoader
             Theme = yaml?.Theme,
             HighlightPrs = highlightPrs,
             Drafts = withFolder ? ReadDrafts(folder, d, files) : new SiteDrafts(),
+        };
+    }
+
+    /// <summary>A release the caller has just built: its notes, release.yaml and drafts (file name to text) as they will be written.</summary>
+    public static SiteRelease? FromMemory(string version, IReadOnlyList<ReleaseNote> notes, ReleaseFile? yaml, IReadOnlyDictionary<string, string> drafts, DiagnosticBag d)
+    {
+        if (!SemVersion.TryParse(yaml?.Version ?? version, out var semver))
+        {
+            d.Error(SiteCodes.VersionInvalid, $"\"{yaml?.Version ?? version}\" is not a version like 1.28.0 or v1.28.0-rc.1");
+            return null;
+        }
+
+        string? Draft(string name) => drafts.TryGetValue(name, out var text) ? text : null;
+        var blog = Draft("blog-post.md");
+        var (blogBody, blogTitle) = blog is null ? (null, null) : FrontMatter.Strip(blog);
+        var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, text) in drafts.Where(x => x.Key.StartsWith("brief-", StringComparison.Ordinal) && x.Key.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            briefs[name["brief-".Length..^3]] = FrontMatter.Strip(text).Body;
+        }
+
+        return new SiteRelease
+        {
+            Version = semver,
+            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
+            Date = yaml?.ReleaseDate,
+            Codename = yaml?.Codename,
+            Theme = yaml?.Theme,
+            HighlightPrs = yaml?.Highlights.Select(h => h.Pr).OfType<int>().ToArray() ?? [],
+            Drafts = new SiteDrafts
+            {
+                Changelog = Draft("CHANGELOG.md"),
+                BlogPost = blogBody,
+                BlogTitle = blogTitle,
+                PressBrief = Draft("press-brief.md") is { } press ? FrontMatter.Strip(press).Body : null,
+                Briefs = briefs,
+            },
         };
     }
 

@@ -13,7 +13,37 @@ internal static class IndexPages
         Home(site);
         Sigs(site);
         Audiences(site);
-        site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = SitePaths.Home });
+        NotFound(site);
+    }
+
+    /// <summary>
+    /// Finds the site's folder from a 404 page served at any depth: the deepest folder of the address that holds the
+    /// site's icon is the site's top folder; every relative link of the page is then made to start there.
+    /// </summary>
+    internal const string BaseScript =
+        "document.addEventListener('DOMContentLoaded',function(){var p=location.pathname.split('/');p.pop();" +
+        "function fix(b){document.querySelectorAll('a[href],link[href]').forEach(function(e){var h=e.getAttribute('href');" +
+        "if(!/^([a-z][a-z0-9+.-]*:|#|\\/)/i.test(h)){e.setAttribute('href',b+h);}});document.documentElement.setAttribute('data-base',b);}" +
+        "function probe(i){if(i<1){return;}var b=p.slice(0,i).join('/')+'/';" +
+        "fetch(b+'assets/favicon.svg',{method:'HEAD'}).then(function(r){if(r.ok){fix(b);}else{probe(i-1);}},function(){probe(i-1);});}" +
+        "if(location.protocol!=='file:'){probe(p.length);}});";
+
+    private static void NotFound(SiteContext site)
+    {
+        if (site.SiteUrl is { } url)
+        {
+            // Served at any depth: every link of the page is absolute.
+            site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = url + SitePaths.Home, Script = false }, frame: f => f with { Base = url });
+            return;
+        }
+
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BaseScript)));
+        site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = SitePaths.Home, Script = true }, frame: f => f with
+        {
+            InlineScript = new SafeHtml(BaseScript),
+            ScriptSources = $"'self' 'sha256-{hash}'",
+            ConnectSources = "'self'",
+        });
     }
 
     private static void Home(SiteContext site)
@@ -82,13 +112,14 @@ internal static class IndexPages
         foreach (var (sig, notes) in bySig)
         {
             var name = "SIG " + SigNames.Display(sig, site.Request.Config);
-            site.Page(SitePaths.Sig(sig), "sig", name, new { Title = name, Count = notes.Count, Groups = ByRelease(site, notes) });
+            var (groups, more) = Capped(site, notes, $"{SitePaths.Notes}#pre=1&sig={NoteViews.HashValue(sig)}", $"all {notes.Count} notes of {name}");
+            site.Page(SitePaths.Sig(sig), "sig", name, new { Title = name, Count = notes.Count, Groups = groups, More = more });
         }
     }
 
     private static void Audiences(SiteContext site)
     {
-        var briefs = new SafeMarkdown(allowRelativeLinks: true, headingShift: 2);
+        var briefs = new SafeMarkdown(allowRelativeLinks: true, headingShift: 1, headingIds: true, minHeading: 3);
         foreach (var audience in site.Request.Audiences)
         {
             var notes = new List<(int Rank, NoteView View)>();
@@ -98,19 +129,44 @@ internal static class IndexPages
             }
 
             var withBrief = site.Releases.Where(r => r.Drafts.Briefs.ContainsKey(audience.Id)).ToArray();
+            var capped = Capped(site, notes, $"{SitePaths.Notes}#pre=1&audience={NoteViews.HashValue(audience.Id)}", $"all {notes.Count} notes for {audience.Name.ToLowerInvariant()}");
             var latest = withBrief.LastOrDefault();
             site.Page(SitePaths.Audience(audience.Id), "audience", $"{site.Project} for {audience.Name.ToLowerInvariant()}", new
             {
                 Title = $"{site.Project} for {audience.Name.ToLowerInvariant()}",
                 audience.Name,
-                Feed = SitePaths.AudienceFeed(audience.Id),
-                Brief = latest is null ? null : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id])),
+                Feed = site.FeedRanks(audience.Id).Count > 0 ? SitePaths.AudienceFeed(audience.Id) : null,
+                // A long brief is not repeated here: its own page has it.
+                Brief = latest is null || latest.Drafts.Briefs[audience.Id].Length > InlineBrief ? null
+                    : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true)),
                 BriefRelease = latest?.Version.Text,
                 Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),
                 Count = notes.Count,
-                Groups = ByRelease(site, notes),
+                Groups = capped.Groups,
+                More = capped.More,
             });
         }
+    }
+
+    /// <summary>A brief longer than this (characters of Markdown) is linked from the audience page and the feeds, not copied into them.</summary>
+    public const int InlineBrief = 64 * 1024;
+
+    /// <summary>How many notes a SIG or audience page lists before it points at the all-notes page for the rest.</summary>
+    public const int PageNotes = 2000;
+
+    /// <summary>
+    /// The newest <see cref="PageNotes"/> notes grouped by release, and, when there are more, a link to all of them on the
+    /// all-notes page (every release page still lists all of its notes): a page stays readable at any scale.
+    /// </summary>
+    private static (NoteGroup[] Groups, LinkView? More) Capped(SiteContext site, List<(int Rank, NoteView View)> notes, string href, string text)
+    {
+        if (notes.Count <= PageNotes)
+        {
+            return (ByRelease(site, notes), null);
+        }
+
+        var newest = notes.OrderByDescending(n => n.Rank).Take(PageNotes).ToArray();
+        return (ByRelease(site, newest), new LinkView($"See {text} on the all-notes page", href));
     }
 
     /// <summary>Notes grouped by release, newest release first.</summary>
@@ -118,6 +174,6 @@ internal static class IndexPages
         notes.GroupBy(n => n.Rank)
             .OrderByDescending(g => g.Key)
             .Select(g => new NoteGroup(site.Releases[g.Key].Version.Text, "r-" + SitePaths.VersionSlug(site.Releases[g.Key]),
-                g.Select(n => n.View).ToArray(), g.Key, SitePaths.Release(site.Releases[g.Key])))
+                site.Models(g.Select(n => n.View)), g.Key, SitePaths.Release(site.Releases[g.Key])))
             .ToArray();
 }

@@ -35,6 +35,12 @@ internal sealed class NoteViews(CommsConfig config)
                 .Select(doc => (doc, url: SafeUrl.Clean(doc.Url)))
                 .Where(x => x.url is not null)
                 .Select(x => new LinkView(x.doc.Description.Length > 0 ? x.doc.Description : x.doc.Type, x.url!)).ToArray(),
+            Tags =
+            [
+                .. note.Kinds.Distinct(StringComparer.Ordinal).Select(k => Tag("kind", k, "tag")),
+                .. note.Areas.Distinct(StringComparer.Ordinal).Select(a => Tag("area", a, "tag area")),
+                .. note.Comms.Stability is { Level.Length: > 0 } st ? [Tag("stability", st.Level, "tag")] : Array.Empty<TagView>(),
+            ],
             Audiences = note.Comms.Audiences.Select(a => a.Audience).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             Stability = note.Comms.Stability is { Level.Length: > 0 } s ? Slug.Of(s.Level) : null,
             ActionRequired = note.ActionRequired,
@@ -48,6 +54,15 @@ internal sealed class NoteViews(CommsConfig config)
             DataAudiences = Tokens(note.Comms.Audiences.Select(a => a.Audience)),
         };
     }
+
+    /// <summary>The value of a filter as the URL and the page's data use it: lower case, as written (an area keeps its <c>/</c>).</summary>
+    public static string FilterValue(string value) => value.Trim().ToLowerInvariant();
+
+    /// <summary>A URL-hash value: percent-encoded, except <c>/</c> (readable) ; <c>,</c> separates values, so it is encoded.</summary>
+    public static string HashValue(string value) => Uri.EscapeDataString(FilterValue(value)).Replace("%2F", "/", StringComparison.Ordinal);
+
+    private static TagView Tag(string facet, string value, string css) =>
+        new(value, $"{SitePaths.Notes}#{facet}={HashValue(value)}", facet, FilterValue(value), css);
 
     private static string Tokens(IEnumerable<string> values) =>
         string.Join(' ', values.Select(Slug.Of).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));

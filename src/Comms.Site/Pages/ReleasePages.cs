@@ -8,7 +8,8 @@ namespace Comms.Site.Pages;
 /// <summary>One page per release (highlights, upgrade notes, notes by section) and its rendered drafts.</summary>
 internal static class ReleasePages
 {
-    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 1);
+    // The page's <h1> is the draft's title (its leading "# ..." is dropped); the draft's sections are <h2> and below.
+    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 0, headingIds: true, minHeading: 2);
 
     public static void Write(SiteContext site)
     {
@@ -22,10 +23,11 @@ internal static class ReleasePages
             var groups = byNumber
                 .SelectMany(p => sections.SectionsOf(p.First).Take(1).Select(s => (section: s, view: p.Second)))
                 .GroupBy(x => x.section, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(x => x.view with { Anchor = $"pr-{x.view.Number.ToString(CultureInfo.InvariantCulture)}" })
+                .ToDictionary(g => g.Key, g => g.Select(x => x.view)
                     .OrderBy(v => v.Html.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
+            // The section lists carry each note's anchor (pr-N).
             var ordered = sections.Order(groups.Keys)
-                .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), groups[title])).ToArray();
+                .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), site.Models(groups[title], anchored: true))).ToArray();
             var highlights = byNumber.Where(p => p.First.Comms.Highlight is { Score: >= 0 } || release.HighlightPrs.Contains(p.First.PrNumber))
                 .Select(p => p.Second).ToArray();
             var upgrade = byNumber.Where(p => NoteViews.IsUpgradeNote(p.First)).Select(p => p.Second).ToArray();
@@ -39,8 +41,8 @@ internal static class ReleasePages
                 release.Codename,
                 release.Theme,
                 Count = notes.Count,
-                Highlights = highlights,
-                Upgrade = upgrade,
+                Highlights = site.Models(highlights),
+                Upgrade = site.Models(upgrade),
                 Sections = ordered,
                 Drafts = drafts,
                 Previous = rank > 0 ? new LinkView(site.Releases[rank - 1].Version.Text, SitePaths.Release(site.Releases[rank - 1])) : null,
@@ -79,8 +81,11 @@ internal static class ReleasePages
     private static void WriteDrafts(SiteContext site, SiteRelease release, string title)
     {
         var back = new LinkView(title, SitePaths.Release(release));
-        void Doc(string path, string docTitle, string markdown) =>
-            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(Drafts.ToHtml(markdown)), Back = back }, bodyClass: "doc");
+        void Doc(string path, string docTitle, string markdown)
+        {
+            var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
+            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(html), Back = back }, bodyClass: "doc");
+        }
 
         if (release.Drafts.BlogPost is { } blog)
         {

@@ -1,6 +1,8 @@
 using System.Text;
 using Comms.Core.Diagnostics;
+using Comms.Core.Model;
 using Comms.Templates;
+using Scriban.Runtime;
 
 namespace Comms.Site.Pages;
 
@@ -19,8 +21,161 @@ internal sealed class SiteContext
         _diagnostics = diagnostics;
         Folder = folder;
         Releases = SiteLoader.Sort(request.Releases);
-        var views = new NoteViews(request.Config);
-        Notes = Releases.Select((r, rank) => (IReadOnlyList<NoteView>)r.Notes.Select(n => views.Create(n, r, rank)).ToArray()).ToArray();
+        Views = new NoteViews(request.Config);
+        var views = Releases.Select((r, rank) => r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        var withLi = WithLi(views.SelectMany(v => v).ToArray()).ToArray();
+        var notes = new IReadOnlyList<NoteView>[views.Length];
+        for (int rank = 0, at = 0; rank < views.Length; at += views[rank].Length, rank++)
+        {
+            notes[rank] = new ArraySegment<NoteView>(withLi, at, views[rank].Length).ToArray();
+        }
+
+        Notes = notes;
+        Dates = Releases.Select(DateOf).ToArray();
+        Home = HomeRanks(Releases);
+        SiteUrl = Comms.Site.Render.SafeUrl.Clean(request.Config.SiteUrl) is { } url && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            ? url.TrimEnd('/') + "/"
+            : null;
+        _known = new HashSet<string>(StringComparer.Ordinal) { SitePaths.Home, SitePaths.Notes, SitePaths.Upgrade, SitePaths.Sigs, SitePaths.NotFound };
+        foreach (var r in Releases)
+        {
+            _known.UnionWith([SitePaths.Release(r), SitePaths.Blog(r), SitePaths.Press(r), SitePaths.Changelog(r), .. r.Drafts.Briefs.Keys.Select(a => SitePaths.Brief(r, a))]);
+            _known.UnionWith(r.Notes.SelectMany(n => n.Sigs).Select(SitePaths.Sig));
+        }
+
+        _known.UnionWith(request.Audiences.Select(a => SitePaths.Audience(a.Id)));
+        DraftLinks = new DraftLinks(this);
+    }
+
+    private readonly HashSet<string> _known;
+
+    private readonly Dictionary<NoteView, NoteView> _anchored = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<NoteView, ScriptObject> _scripts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Renders the note's list item once with its anchor; the copy without the anchor is the same text without it.</summary>
+    /// <summary>
+    /// Renders each note's list item once (with its anchor, by the theme's <c>_note.sbn</c>); the copy without the
+    /// anchor is the same text without the <c>id</c>. Every page then reuses them.
+    /// </summary>
+    public IReadOnlyList<NoteView> WithLi(IReadOnlyList<NoteView> views)
+    {
+        var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var models = views.Select((v, i) => (object)new { note = v with { Anchor = anchors[i] } }).ToArray();
+        var rendered = _engine is ScribanEngine scriban
+            ? scriban.RenderEach("site/_note" + Theme.TemplateExtension, models, _diagnostics)
+            : models.Select(m => _engine.Render("site/_note" + Theme.TemplateExtension, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
+        if (rendered is null)
+        {
+            throw new SiteTemplateFailed();
+        }
+
+        var result = new NoteView[views.Count];
+        for (var i = 0; i < views.Count; i++)
+        {
+            var anchored = rendered[i];
+            var attribute = $" id=\"{anchors[i]}\"";
+            var at = anchored.IndexOf(attribute, StringComparison.Ordinal);
+            var plain = at < 0 ? anchored : anchored.Remove(at, attribute.Length);
+            result[i] = views[i] with { Li = new SafeHtml(plain) };
+            var withAnchor = views[i] with { Anchor = anchors[i], Li = new SafeHtml(anchored) };
+            _anchored[result[i]] = withAnchor;
+        }
+
+        return result;
+    }
+
+    /// <summary>The notes as template objects, converted once per build; <paramref name="anchored"/> gives the copies that carry <c>id="pr-N"</c>.</summary>
+    public IReadOnlyList<object> Models(IEnumerable<NoteView> views, bool anchored = false) =>
+        views.Select(v => (object)Script(anchored && _anchored.TryGetValue(v, out var a) ? a : v)).ToArray();
+
+    private ScriptObject Script(NoteView view)
+    {
+        if (!_scripts.TryGetValue(view, out var script))
+        {
+            _scripts[view] = script = new LazyNote(view);
+        }
+
+        return script;
+    }
+
+    /// <summary>
+    /// A note as a template object: <c>Li</c> is answered at once (all the default theme's lists read); the first other
+    /// field converts the whole note (for themes that show the fields themselves).
+    /// </summary>
+    private sealed class LazyNote(NoteView view) : ScriptObject
+    {
+        private bool _filled;
+
+        public override bool TryGetValue(Scriban.TemplateContext? context, Scriban.Parsing.SourceSpan span, string member, out object? value)
+        {
+            if (!_filled && member == nameof(NoteView.Li))
+            {
+                value = view.Li;
+                return true;
+            }
+
+            Fill();
+            return base.TryGetValue(context, span, member, out value);
+        }
+
+        public override bool Contains(string member)
+        {
+            Fill();
+            return base.Contains(member);
+        }
+
+        private void Fill()
+        {
+            if (_filled)
+            {
+                return;
+            }
+
+            _filled = true;
+            foreach (var (key, value) in ScriptModel.From(view))
+            {
+                SetValue(key, value, readOnly: false);
+            }
+        }
+    }
+
+    internal NoteViews Views { get; }
+
+    internal DraftLinks DraftLinks { get; }
+
+    /// <summary>The site's absolute address ending in <c>/</c> (<c>site_url</c>), or null when it is not set.</summary>
+    public string? SiteUrl { get; }
+
+    /// <summary>Each release's date, by rank: release.yaml's <c>release_date</c>, else the day its newest PR was merged, else none.</summary>
+    public IReadOnlyList<DateOnly?> Dates { get; }
+
+    /// <summary>
+    /// By rank, the rank of the release that is a note's home: a pre-release's notes live at its final release when the
+    /// site has it (1.28.0-rc.0 -> 1.28.0), else at the newest pre-release of that line.
+    /// </summary>
+    public IReadOnlyList<int> Home { get; }
+
+    /// <summary>Whether <paramref name="name"/> is an HTML page this site writes (top folder).</summary>
+    public bool IsPage(string name) => _known.Contains(name);
+
+    public static bool HasUpgradeNotes(SiteRelease release) => release.Notes.Any(NoteViews.IsUpgradeNote);
+
+    private static DateOnly? DateOf(SiteRelease release) =>
+        release.Date ?? release.Notes.Select(n => n.Comms.MergedAt).OfType<DateTimeOffset>().Select(m => (DateOnly?)DateOnly.FromDateTime(m.UtcDateTime)).Max();
+
+    /// <summary>The line of a version: its numbers without the pre-release part (1.28.0-rc.0 -> 1.28.0).</summary>
+    public static string Line(SemVersion v) => string.Join('.', v.Numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static int[] HomeRanks(IReadOnlyList<SiteRelease> releases)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var rank = 0; rank < releases.Count; rank++)
+        {
+            // Releases are sorted, so the final release (or newest pre-release) of a line comes last.
+            last[Line(releases[rank].Version)] = rank;
+        }
+
+        return releases.Select(r => last[Line(r.Version)]).ToArray();
     }
 
     public SiteRequest Request { get; }
@@ -60,17 +215,42 @@ internal sealed class SiteContext
         .. Request.Audiences.Select(a => new LinkView(a.Name, SitePaths.Audience(a.Id))),
     ];
 
+    /// <summary>The feeds the site writes: a feed with no dated release is not written, so nothing links to it.</summary>
     public IReadOnlyList<LinkView> Feeds =>
     [
-        new($"{Project} releases", SitePaths.FeedAll),
-        .. Request.Audiences.Select(a => new LinkView($"{Project} for {a.Name.ToLowerInvariant()}", SitePaths.AudienceFeed(a.Id))),
+        .. FeedRanks("release").Count > 0 ? [new LinkView($"{Project} releases", SitePaths.FeedAll)] : Array.Empty<LinkView>(),
+        .. Request.Audiences.Where(a => FeedRanks(a.Id).Count > 0)
+            .Select(a => new LinkView($"{Project} for {a.Name.ToLowerInvariant()}", SitePaths.AudienceFeed(a.Id))),
     ];
 
+    private readonly Dictionary<string, IReadOnlyList<int>> _feedRanks = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ranks of the releases a feed has an entry for, newest first: every dated release for "release", else the dated
+    /// releases with notes or a brief for that audience.
+    /// </summary>
+    public IReadOnlyList<int> FeedRanks(string feed)
+    {
+        if (!_feedRanks.TryGetValue(feed, out var ranks))
+        {
+            ranks = Enumerable.Range(0, Releases.Count).Reverse()
+                .Where(rank => Dates[rank] is not null)
+                .Where(rank => feed == "release" || Releases[rank].Drafts.Briefs.ContainsKey(feed) ||
+                               Notes[rank].Any(v => v.Audiences.Contains(feed, StringComparer.Ordinal)))
+                .ToArray();
+            _feedRanks[feed] = ranks;
+        }
+
+        return ranks;
+    }
+
+    public void Warning(string code, string message) => _diagnostics.Warning(code, message);
+
     /// <summary>Renders a page template, wraps it in the layout and writes it.</summary>
-    public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "")
+    public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "", Func<LayoutView, LayoutView>? frame = null)
     {
         var body = Render(template, model);
-        var html = Render("layout", new LayoutView
+        var layout = new LayoutView
         {
             Project = Project,
             Title = title,
@@ -79,7 +259,9 @@ internal sealed class SiteContext
             Nav = Nav,
             Feeds = Feeds,
             BodyClass = bodyClass,
-        });
+            Sitemap = SiteUrl is null ? null : "sitemap.xml",
+        };
+        var html = Render("layout", frame is null ? layout : frame(layout));
         Write(path, html);
         _pages.Add(path);
     }

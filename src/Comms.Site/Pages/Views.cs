@@ -17,6 +17,14 @@ public sealed record NoteView
     public IReadOnlyList<string> Kinds { get; init; } = [];
     public IReadOnlyList<string> Areas { get; init; } = [];
     public IReadOnlyList<LinkView> Docs { get; init; } = [];
+
+    /// <summary>The note's kinds, areas and stability as links that filter the all-notes page by them.</summary>
+    public IReadOnlyList<TagView> Tags { get; init; } = [];
+
+    /// <summary>The pre-releases the note also appeared in (on the all-notes page, where a note is shown once per PR).</summary>
+    public IReadOnlyList<string> PreReleases { get; init; } = [];
+
+    public string PreReleaseText => string.Join(", ", PreReleases);
     public IReadOnlyList<string> Audiences { get; init; } = [];
     public string? Stability { get; init; }
     public bool ActionRequired { get; init; }
@@ -31,6 +39,10 @@ public sealed record NoteView
     public bool ShowRelease { get; init; }
 
     public required int Rank { get; init; }
+
+    /// <summary>The note's list item as the theme's <c>_note.sbn</c> renders it, made once per build and reused on every page.</summary>
+    public SafeHtml Li { get; init; } = new(string.Empty);
+
     public required string DataSigs { get; init; }
     public required string DataKinds { get; init; }
     public required string DataAreas { get; init; }
@@ -40,8 +52,11 @@ public sealed record NoteView
     public string DataDeprecation => Deprecation ? "1" : "0";
 }
 
+/// <summary>A clickable tag: <see cref="Href"/> opens the all-notes page filtered by <see cref="Facet"/> = <see cref="Value"/>.</summary>
+public sealed record TagView(string Text, string Href, string Facet, string Value, string Class);
+
 /// <summary>A titled group of notes (a section of a release, or a release on a page spanning releases).</summary>
-public sealed record NoteGroup(string Title, string Id, IReadOnlyList<NoteView> Notes, int Rank = 0, string? Href = null);
+public sealed record NoteGroup(string Title, string Id, IReadOnlyList<object> Notes, int Rank = 0, string? Href = null);
 
 /// <summary>A value of a filter: what the URL and data attributes use, and what the reader sees.</summary>
 public sealed record OptionView(string Value, string Text, int Rank = 0);
@@ -56,4 +71,17 @@ public sealed record LayoutView
     public IReadOnlyList<LinkView> Nav { get; init; } = [];
     public IReadOnlyList<LinkView> Feeds { get; init; } = [];
     public string BodyClass { get; init; } = string.Empty;
+
+    /// <summary>Put before every link of the frame: empty (relative links), or the site's address on the 404 page.</summary>
+    public string Base { get; init; } = string.Empty;
+
+    /// <summary>The sitemap's href, or null when there is none (no site_url).</summary>
+    public string? Sitemap { get; init; }
+
+    /// <summary>The 404 page's inline script that finds the site's folder (no site_url); its hash is allowed by the page's CSP.</summary>
+    public SafeHtml? InlineScript { get; init; }
+
+    public string ScriptSources { get; init; } = "'self'";
+
+    public string ConnectSources { get; init; } = "'none'";
 }

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -8,22 +9,49 @@ namespace Comms.Site.Render;
 /// <summary>
 /// Markdown to HTML for untrusted text: raw HTML is escaped (shown as text), links keep only allowed URLs
 /// (see <see cref="SafeUrl"/>), images become plain links so no page loads anything from elsewhere.
-/// Headings move down by <c>headingShift</c> levels to fit the page's outline; a negative shift makes them paragraphs.
+/// Headings move down by <c>headingShift</c> levels (and to at least <c>minHeading</c>) to fit the page's outline; a negative shift makes them paragraphs.
 /// </summary>
-public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0)
+public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, bool headingIds = false, int minHeading = 1)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-    public string ToHtml(string markdown)
+    // Drafts get GitHub-style heading ids, so a draft's own "#upgrade-notes" link lands on its heading.
+    private static readonly MarkdownPipeline WithIds = new MarkdownPipelineBuilder().UsePipeTables().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).DisableHtml().Build();
+
+    private MarkdownPipeline Current => headingIds ? WithIds : Pipeline;
+
+    public string ToHtml(string markdown) => ToHtml(markdown, null);
+
+    /// <summary>
+    /// Renders <paramref name="markdown"/>; <paramref name="relativeLink"/> (where relative links are allowed) maps each
+    /// relative URL to the one to write, or to null to keep only the link's text.
+    /// </summary>
+    public string ToHtml(string markdown, Func<string, string?>? relativeLink, bool dropFirstTitle = false) =>
+        ToHtml(markdown, relativeLink, dropFirstTitle, out _);
+
+    /// <summary>As <see cref="ToHtml(string, Func{string, string?}?, bool)"/>; <paramref name="title"/> is the text of the leading level-1 heading that was dropped.</summary>
+    public string ToHtml(string markdown, Func<string, string?>? relativeLink, bool dropFirstTitle, out string? title)
     {
-        var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
-        Sanitize(document);
+        var pipeline = Current;
+        var document = Markdown.Parse(markdown ?? string.Empty, pipeline);
+        title = null;
+        if (dropFirstTitle && document.Count > 0 && document[0] is HeadingBlock { Level: 1 } first)
+        {
+            // The page's <h1> already says it: the draft's own title would be a second one.
+            title = string.Concat(first.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
+            document.RemoveAt(0);
+        }
+
+        Sanitize(document, relativeLink);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        // A block that scrolls sideways (code, tables) can be reached and scrolled with the keyboard.
+        return writer.ToString()
+            .Replace("<pre><code", "<pre tabindex=\"0\"><code", StringComparison.Ordinal)
+            .Replace("<table>", "<table tabindex=\"0\">", StringComparison.Ordinal);
     }
 
     /// <summary>One paragraph of inline HTML: the outer <c>&lt;p&gt;</c> is dropped when it is the only block.</summary>
@@ -36,13 +64,13 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0)
             : html;
     }
 
-    private void Sanitize(MarkdownDocument document)
+    private void Sanitize(MarkdownDocument document, Func<string, string?>? relativeLink)
     {
         foreach (var heading in document.Descendants<HeadingBlock>().ToArray())
         {
             if (headingShift >= 0)
             {
-                heading.Level = Math.Min(6, heading.Level + headingShift);
+                heading.Level = Math.Max(minHeading, Math.Min(6, heading.Level + headingShift));
             }
             else if (heading.Parent is { } parent)
             {
@@ -65,6 +93,11 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0)
             link.IsImage = false;
             var url = SafeUrl.Clean(link.GetDynamicUrl?.Invoke() ?? link.Url, allowRelativeLinks);
             link.GetDynamicUrl = null;
+            if (url is not null && relativeLink is not null && SafeUrl.Clean(url) is null)
+            {
+                url = relativeLink(url);
+            }
+
             if (url is null)
             {
                 Unwrap(link);

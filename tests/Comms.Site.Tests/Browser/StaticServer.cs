@@ -37,6 +37,17 @@ public sealed class StaticServer : IAsyncDisposable
             RequestPath = subPath,
             ContentTypeProvider = types,
         });
+        // Like GitHub Pages: a missing path under the site gets the site's 404.html, with status 404.
+        app.Use(async (context, next) =>
+        {
+            await next();
+            var notFound = Path.Combine(siteRoot, "404.html");
+            if (context.Response.StatusCode == 404 && !context.Response.HasStarted && File.Exists(notFound))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, await File.ReadAllTextAsync(notFound));
+            }
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StaticServer(app, address.TrimEnd('/') + subPath + "/");

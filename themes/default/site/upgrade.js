@@ -6,8 +6,10 @@
   if (!form) { return; }
   var status = document.getElementById('status');
   var groups = Array.prototype.map.call(document.querySelectorAll('section.release-group'), function (el) {
-    return { el: el, rank: Number(el.getAttribute('data-rank')), count: el.querySelectorAll('li.note').length };
+    return { el: el, rank: Number(el.getAttribute('data-rank')), items: Array.prototype.slice.call(el.querySelectorAll('li.note')) };
   });
+  // Oldest release first, so a note repeated in a later release is shown where it first appears.
+  var oldestFirst = groups.slice().sort(function (a, b) { return a.rank - b.rank; });
 
   function rankOf(select) {
     var option = select.options[select.selectedIndex];
@@ -27,10 +29,18 @@
     var to = rankOf(form.elements.to);
     var notes = 0;
     var releases = 0;
-    groups.forEach(function (g) {
+    var seen = {};
+    oldestFirst.forEach(function (g) {
       var show = g.rank > from && g.rank <= to;
-      g.el.hidden = !show;
-      if (show) { notes += g.count; releases++; }
+      var count = 0;
+      g.items.forEach(function (li) {
+        var pr = li.getAttribute('data-pr');
+        var repeat = show && seen[pr];
+        li.hidden = !!repeat;
+        if (show && !repeat) { seen[pr] = true; count++; }
+      });
+      g.el.hidden = !show || count === 0;
+      if (show && count) { notes += count; releases++; }
     });
     status.textContent = to <= from
       ? 'Pick a "to" version later than the "from" version.'
@@ -42,12 +52,13 @@
     var params = new URLSearchParams();
     params.set('from', form.elements.from.value);
     params.set('to', form.elements.to.value);
-    history.replaceState(null, '', '#' + params.toString());
+    history.pushState(null, '', '#' + params.toString());
   }
 
   form.addEventListener('change', changed);
   form.addEventListener('submit', function (e) { e.preventDefault(); });
   window.addEventListener('hashchange', function () { readUrl(); apply(); });
+  window.addEventListener('popstate', function () { readUrl(); apply(); });
   form.hidden = false;
   readUrl();
   apply();

@@ -25,7 +25,7 @@ public static class BuildCommand
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && (!VersionName.IsValid(value) || !SemVersion.TryParse(value, out _) || value.Any(char.IsControl) || value.IndexOfAny(['/', '\\']) >= 0 || value.Contains("..", StringComparison.Ordinal)))
             {
-                result.AddError($"--version must be a version like v1.2.0 or 1.2.0-rc.1, not \"{value}\"");
+                result.AddError($"--version must be a version like v1.2.0 or 1.2.0-rc.1: \"{value}\" is not a version");
             }
         });
         var output = new Option<string?>("--out")

@@ -17,11 +17,31 @@ public static partial class LiveReload
     /// <summary>The page with the live-reload script, the error panel when the last build failed, and a CSP that lets the script listen.</summary>
     public static string Inject(string html, BuildState state)
     {
-        html = CspMeta().Replace(html, m => m.Groups[1].Value + m.Groups[2].Value.TrimEnd(' ', ';') + "; connect-src 'self'" + m.Groups[3].Value, 1);
+        // The attribute holds entities (&#x27;self&#x27;): read the policy decoded, write it back encoded.
+        html = CspMeta().Replace(html, m => m.Groups[1].Value + WebUtility.HtmlEncode(WithConnectSelf(WebUtility.HtmlDecode(m.Groups[2].Value))) + m.Groups[3].Value, 1);
         var panel = state.Ok ? string.Empty : Panel(state.Diagnostics);
         var tags = $"""{panel}<link rel="stylesheet" href="{StylePath}"><script src="{ScriptPath}" data-build="{state.Number}"></script>""";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end >= 0 ? html[..end] + tags + html[end..] : html + tags;
+    }
+
+    /// <summary>The policy with <c>connect-src 'self'</c>: added to the page's own connect-src (a browser reads only the first), or appended.</summary>
+    private static string WithConnectSelf(string policy)
+    {
+        var directives = policy.Split(';').Select(d => d.Trim()).Where(d => d.Length > 0).ToList();
+        var index = directives.FindIndex(d => d.StartsWith("connect-src", StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            directives.Add("connect-src 'self'");
+        }
+        else
+        {
+            var sources = directives[index]["connect-src".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(v => v != "'none'").Append("'self'").Distinct(StringComparer.Ordinal);
+            directives[index] = "connect-src " + string.Join(' ', sources);
+        }
+
+        return string.Join("; ", directives);
     }
 
     public static string Panel(IReadOnlyList<string> diagnostics) =>

@@ -17,6 +17,19 @@ public static class CommonOptions
         HelpName = "dir",
     };
 
+    /// <summary><c>--now</c>: the time embargoes are checked against (default: the build's clock).</summary>
+    public static Option<DateTimeOffset?> Now() => new("--now")
+    {
+        Description = "The time embargoes are checked against, e.g. 2026-12-08T16:00:00Z (default: now). Give it for a build that is the same whenever it runs.",
+        HelpName = "time",
+    };
+
+    /// <summary><c>--include-drafts</c>: publish drafts and embargoed pages, marked.</summary>
+    public static Option<bool> IncludeDrafts() => new("--include-drafts")
+    {
+        Description = "Publish the drafts the site would hold back (a blog post marked draft: true, a press brief under embargo or undated, pages with placeholders), each with a DRAFT banner and noindex: for a preview, never for the public site.",
+    };
+
     public static Option<bool> Verbose() => new("--verbose")
     {
         Description = "Also print informational diagnostics.",

@@ -43,7 +43,7 @@ public static class SiteBuilder
         {
             try
             {
-                var site = new SiteContext(request, engine, folder, d);
+                var site = new SiteContext(request with { Releases = DraftPolicy.Apply(request.Releases, request.Now, request.IncludeDrafts, d) }, engine, folder, d);
                 var notes = site.Notes.Sum(n => n.Count);
                 site.Advance("release pages", 0);
                 ReleasePages.Write(site);

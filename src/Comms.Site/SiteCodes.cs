@@ -15,4 +15,5 @@ public static class SiteCodes
     public const string OutputBusy = "CM8011";
     public const string SiteUrlMissing = "CM8012";
     public const string ReleaseUndated = "CM8013";
+    public const string DraftWithheld = "CM8014";
 }

@@ -12,6 +12,9 @@ public sealed record SiteRelease
     /// <summary>The release date (YYYY-MM-DD) from release.yaml, if given.</summary>
     public DateOnly? Date { get; init; }
     public string? Codename { get; init; }
+
+    /// <summary>The press embargo from release.yaml: the press brief is not published before it.</summary>
+    public DateTimeOffset? Embargo { get; init; }
     public string? Theme { get; init; }
 
     /// <summary>PR numbers named as highlights in release.yaml.</summary>
@@ -30,10 +33,16 @@ public sealed record SiteDrafts
     public string? Changelog { get; init; }
     public string? BlogPost { get; init; }
     public string? BlogTitle { get; init; }
+
+    /// <summary>The blog post's front matter says <c>draft: true</c>.</summary>
+    public bool BlogIsDraft { get; init; }
     public string? PressBrief { get; init; }
 
     /// <summary>Audience id to the Markdown of its brief.</summary>
     public IReadOnlyDictionary<string, string> Briefs { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Pages published as marked drafts (<c>--include-drafts</c>): <c>blog</c>, <c>press</c>, <c>brief-&lt;id&gt;</c>, <c>changelog</c>.</summary>
+    public IReadOnlySet<string> Flagged { get; init; } = new SortedSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>An audience the site has a page and a feed for.</summary>
@@ -56,6 +65,12 @@ public sealed record SiteRequest
 
     /// <summary>Cancels the build between pages (Ctrl-C).</summary>
     public CancellationToken Cancel { get; init; }
+
+    /// <summary>The time the embargo is checked against: the build's clock, or <c>--now</c> for a reproducible build.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Publish drafts and embargoed pages anyway, each marked DRAFT and <c>noindex</c> (a preview).</summary>
+    public bool IncludeDrafts { get; init; }
 
     public static readonly IReadOnlyList<SiteAudience> DefaultAudiences =
     [

@@ -38,6 +38,10 @@ public static class ProjectBuild
 
         public bool WarningsAsErrors { get; init; }
 
+        public DateTimeOffset? Now { get; init; }
+
+        public bool IncludeDrafts { get; init; }
+
         public Func<string, Core.Diagnostics.DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
     }
 
@@ -79,6 +83,8 @@ public static class ProjectBuild
         {
             Enhancements = options.Enhancements,
             WarningsAsErrors = options.WarningsAsErrors,
+            Now = options.Now,
+            IncludeDrafts = options.IncludeDrafts,
             GitHubEnhancements = options.GitHubEnhancements,
         }, options.Verbose);
     }

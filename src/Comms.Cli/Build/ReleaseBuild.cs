@@ -215,6 +215,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             ThemeFolders = theme.Folders,
             Progress = request.SiteProgress,
             Cancel = request.Cancel,
+            Now = request.Now ?? DateTimeOffset.UtcNow,
+            IncludeDrafts = request.IncludeDrafts,
         }, diagnostics) && !diagnostics.HasErrors;
     }
 

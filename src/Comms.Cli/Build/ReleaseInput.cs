@@ -19,6 +19,12 @@ public sealed record BuildRequest(
     /// <summary>Reads a release's tracked enhancements from GitHub, for <c>--enhancements github</c>.</summary>
     public Func<string, Core.Diagnostics.DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
 
+    /// <summary>The time embargoes are checked against; null: the build's clock.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>Publish held-back drafts, marked (<c>--include-drafts</c>).</summary>
+    public bool IncludeDrafts { get; init; }
+
     /// <summary>Every warning stops the build before anything is written (<c>--warnings-as-errors</c>).</summary>
     public bool WarningsAsErrors { get; init; }
 

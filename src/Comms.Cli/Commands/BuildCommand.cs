@@ -43,6 +43,8 @@ public static class BuildCommand
         var config = CommonOptions.Config();
         var verbose = CommonOptions.Verbose();
         var noWait = NoWaitOption();
+        var now = CommonOptions.Now();
+        var includeDrafts = CommonOptions.IncludeDrafts();
         var enhancements = new Option<string?>("--enhancements")
         {
             Description = "Where the release's enhancements come from: a folder of Kubernetes Enhancement Proposals (keps/<sig>/<N>-<slug>/kep.yaml), or `github` for the tracked issues of the enhancements repository in comms.yaml. release-notes/<v>/enhancements.yaml adds to and corrects either. Without any, the drafts count changes, not enhancements.",
@@ -55,7 +57,7 @@ public static class BuildCommand
         var github = new GitHubOptions();
         var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
         {
-            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors,
+            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors, now, includeDrafts,
         };
         github.AddTo(command, range: true);
         command.Validators.Add(result =>
@@ -90,6 +92,8 @@ public static class BuildCommand
                     Enhancements = parse.GetValue(enhancements),
                     WarningsAsErrors = parse.GetValue(warningsAsErrors),
                     GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
+                    Now = parse.GetValue(now),
+                    IncludeDrafts = parse.GetValue(includeDrafts),
                 });
             }
 
@@ -109,6 +113,8 @@ public static class BuildCommand
                 : Run(cli, request with
                 {
                     NoWait = parse.GetValue(noWait),
+                    Now = parse.GetValue(now),
+                    IncludeDrafts = parse.GetValue(includeDrafts),
                     Enhancements = parse.GetValue(enhancements),
                     WarningsAsErrors = parse.GetValue(warningsAsErrors),
                     GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),

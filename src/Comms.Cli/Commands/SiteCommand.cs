@@ -28,15 +28,18 @@ public static class SiteCommand
         };
         var config = CommonOptions.Config();
         var noWait = BuildCommand.NoWaitOption();
+        var now = CommonOptions.Now();
+        var includeDrafts = CommonOptions.IncludeDrafts();
         var command = new Command("site", "Build the static release site: release, SIG and audience pages, filters, upgrade path, feeds.\n\nExample:\n  comms site --notes-root release-notes --out artifacts")
         {
-            notesRoot, theme, output, config, noWait,
+            notesRoot, theme, output, config, noWait, now, includeDrafts,
         };
-        command.SetAction(parse => Run(cli, parse.GetValue(notesRoot)!, parse.GetValue(theme), parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(noWait)));
+        command.SetAction(parse => Run(cli, parse.GetValue(notesRoot)!, parse.GetValue(theme), parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(noWait),
+            parse.GetValue(now), parse.GetValue(includeDrafts)));
         return command;
     }
 
-    private static int Run(CliContext cli, string notesRoot, string? theme, string output, string? configPath, bool noWait)
+    private static int Run(CliContext cli, string notesRoot, string? theme, string output, string? configPath, bool noWait, DateTimeOffset? now, bool includeDrafts)
     {
         if (theme is not null && !Directory.Exists(theme))
         {
@@ -47,7 +50,7 @@ public static class SiteCommand
         // The same composition root as `comms build` (config, audiences.yaml, theme, lock, commit), with no release to render.
         var diagnostics = new DiagnosticBag();
         var target = Path.Combine(output, "site");
-        var request = new BuildRequest([], notesRoot, target, configPath, theme, Directory.GetCurrentDirectory()) { NoWait = noWait };
+        var request = new BuildRequest([], notesRoot, target, configPath, theme, Directory.GetCurrentDirectory()) { NoWait = noWait, Now = now, IncludeDrafts = includeDrafts };
         var outcome = SiteProgressView.Run(cli, progress => BuildRunner.Run(cli, request with { SiteProgress = progress }, diagnostics));
         if (outcome.ExitCode is { } stopped)
         {

@@ -93,6 +93,7 @@ public static class SiteLoader
             Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).Select(SiteNames.Clean).ToArray(),
             Date = yaml?.ReleaseDate,
             Codename = yaml?.Codename,
+            Embargo = yaml?.Embargo,
             Theme = yaml?.Theme,
             HighlightPrs = highlightPrs,
             Drafts = withFolder ? ReadDrafts(folder, d, files) : new SiteDrafts(),
@@ -123,6 +124,7 @@ public static class SiteLoader
             Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
             Date = yaml?.ReleaseDate,
             Codename = yaml?.Codename,
+            Embargo = yaml?.Embargo,
             Theme = yaml?.Theme,
             HighlightPrs = yaml?.Highlights.Select(h => h.Pr).OfType<int>().ToArray() ?? [],
             Drafts = new SiteDrafts
@@ -130,6 +132,7 @@ public static class SiteLoader
                 Changelog = Draft("CHANGELOG.md"),
                 BlogPost = blogBody,
                 BlogTitle = blogTitle,
+                BlogIsDraft = blog is not null && Publish.DraftPolicy.IsDraft(blog),
                 PressBrief = Draft("press-brief.md") is { } press ? FrontMatter.Strip(press).Body : null,
                 Briefs = briefs,
             },
@@ -161,6 +164,7 @@ public static class SiteLoader
             Changelog = files.Read(Path.Combine(folder, "CHANGELOG.md"), d),
             BlogPost = blogBody,
             BlogTitle = blogTitle,
+            BlogIsDraft = blog is not null && Publish.DraftPolicy.IsDraft(blog),
             PressBrief = press is null ? null : FrontMatter.Strip(press).Body,
             Briefs = briefs,
         };

@@ -81,32 +81,32 @@ internal static class ReleasePages
     private static void WriteDrafts(SiteContext site, SiteRelease release, string title)
     {
         var back = new LinkView(title, SitePaths.Release(release));
-        void Doc(string path, string docTitle, string markdown)
+        void Doc(string path, string docTitle, string markdown, string page)
         {
             var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
-            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(html), Back = back }, bodyClass: "doc");
+            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(html), Back = back }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
         }
 
         if (release.Drafts.BlogPost is { } blog)
         {
-            Doc(SitePaths.Blog(release), release.Drafts.BlogTitle ?? $"{title}: blog post", blog);
+            Doc(SitePaths.Blog(release), release.Drafts.BlogTitle ?? $"{title}: blog post", blog, Publish.DraftPolicy.BlogPage);
         }
 
         if (release.Drafts.PressBrief is { } press)
         {
-            Doc(SitePaths.Press(release), $"{title}: press brief", press);
+            Doc(SitePaths.Press(release), $"{title}: press brief", press, Publish.DraftPolicy.PressPage);
         }
 
         if (release.Drafts.Changelog is { } changelog)
         {
-            Doc(SitePaths.Changelog(release), $"{title}: changelog", changelog);
+            Doc(SitePaths.Changelog(release), $"{title}: changelog", changelog, "changelog");
         }
 
         foreach (var audience in site.Request.Audiences)
         {
             if (release.Drafts.Briefs.TryGetValue(audience.Id, out var brief))
             {
-                Doc(SitePaths.Brief(release, audience.Id), $"{title}: brief for {audience.Name.ToLowerInvariant()}", brief);
+                Doc(SitePaths.Brief(release, audience.Id), $"{title}: brief for {audience.Name.ToLowerInvariant()}", brief, $"brief-{audience.Id}");
             }
         }
     }

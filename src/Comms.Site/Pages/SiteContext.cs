@@ -39,7 +39,9 @@ internal sealed class SiteContext
         _known = new HashSet<string>(StringComparer.Ordinal) { SitePaths.Home, SitePaths.Notes, SitePaths.Upgrade, SitePaths.Sigs, SitePaths.NotFound };
         foreach (var r in Releases)
         {
-            _known.UnionWith([SitePaths.Release(r), SitePaths.Blog(r), SitePaths.Press(r), SitePaths.Changelog(r), .. r.Drafts.Briefs.Keys.Select(a => SitePaths.Brief(r, a))]);
+            _known.Add(SitePaths.Release(r));
+            _known.UnionWith([.. r.Drafts.BlogPost is null ? [] : new[] { SitePaths.Blog(r) }, .. r.Drafts.PressBrief is null ? [] : new[] { SitePaths.Press(r) },
+                .. r.Drafts.Changelog is null ? [] : new[] { SitePaths.Changelog(r) }, .. r.Drafts.Briefs.Keys.Select(a => SitePaths.Brief(r, a))]);
             _known.UnionWith(r.Notes.SelectMany(n => n.Sigs).Select(SitePaths.Sig));
         }
 
@@ -247,7 +249,7 @@ internal sealed class SiteContext
     public void Warning(string code, string message) => _diagnostics.Warning(code, message);
 
     /// <summary>Renders a page template, wraps it in the layout and writes it.</summary>
-    public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "", Func<LayoutView, LayoutView>? frame = null)
+    public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "", Func<LayoutView, LayoutView>? frame = null, bool draft = false)
     {
         var body = Render(template, model);
         var layout = new LayoutView
@@ -260,6 +262,7 @@ internal sealed class SiteContext
             Feeds = Feeds,
             BodyClass = bodyClass,
             Sitemap = SiteUrl is null ? null : "sitemap.xml",
+            Draft = draft,
         };
         var html = Render("layout", frame is null ? layout : frame(layout));
         Write(path, html);

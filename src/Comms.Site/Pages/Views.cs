@@ -83,5 +83,8 @@ public sealed record LayoutView
 
     public string ScriptSources { get; init; } = "'self'";
 
+    /// <summary>A draft published for preview (<c>--include-drafts</c>): the layout shows a DRAFT banner and asks search engines not to index it.</summary>
+    public bool Draft { get; init; }
+
     public string ConnectSources { get; init; } = "'none'";
 }

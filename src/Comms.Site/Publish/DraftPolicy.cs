@@ -15,7 +15,7 @@ public static partial class DraftPolicy
     private static partial Regex DraftFrontMatter();
 
     // "[AUTHOR NAME]", "[EDITOR NAMES]", "[RELEASE TEAM: …]", "[PRESS TEAM]", "[Describe what … does for users.]".
-    [GeneratedRegex(@"\[(?:[A-Z][A-Z]+(?: [A-Z]+)*(?::[^\]\n]*)?|Describe [^\]\n]*)\](?!\()")]
+    [GeneratedRegex(@"\[(?:AUTHOR NAMES?|EDITOR NAMES?|RELEASE TEAM(?::[^\]\n]*)?|RELEASE LEAD|PRESS TEAM|TODO[^\]\n]*|TBD|FIXME[^\]\n]*|Describe [^\]\n]*)\](?!\()")]
     private static partial Regex Placeholder();
 
     public const string BlogPage = "blog";

@@ -152,65 +152,15 @@ public sealed partial class Theme
 /// <summary>The real path of a file or folder: every symbolic link along it resolved; null for a loop.</summary>
 public static class RealPath
 {
-    private const int MaxLinks = 40;
-
     public static string? Resolve(string path)
     {
-        var pending = new Stack<string>();
-        var full = Path.GetFullPath(path);
-        var current = Path.GetPathRoot(full)!;
-        foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+        try
         {
-            pending.Push(part);
+            return Comms.Core.IO.OutputPaths.RealPath(path);
         }
-
-        var links = 0;
-        while (pending.Count > 0)
+        catch (Exception e) when (e is Comms.Core.IO.UnsafeOutputPathException or IOException or UnauthorizedAccessException)
         {
-            var part = pending.Pop();
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                current = Path.GetDirectoryName(current) ?? current;
-                continue;
-            }
-
-            var next = Path.Combine(current, part);
-            string? target;
-            try
-            {
-                target = new FileInfo(next).LinkTarget;
-            }
-            catch (IOException)
-            {
-                target = null;
-            }
-
-            if (target is null)
-            {
-                current = next;
-                continue;
-            }
-
-            if (++links > MaxLinks)
-            {
-                return null;
-            }
-
-            var resolved = Path.IsPathRooted(target) ? target : Path.Combine(current, target);
-            var root = Path.GetPathRoot(Path.GetFullPath(resolved))!;
-            foreach (var p in Path.GetFullPath(resolved)[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
-            {
-                pending.Push(p);
-            }
-
-            current = root;
+            return null;
         }
-
-        return current;
     }
 }

@@ -26,7 +26,7 @@ public static partial class StabilityDetector
     [GeneratedRegex(@"\((alpha|beta|GA|stable)\b[^)]{0,40}\)", Options)]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"^(removed|removes|dropped|drops|deleted)\b[^\n]{0,60}?\b(flags?|feature[- ]gates?|features?|apis?|fields?|metrics?|support|annotations?|commands?|arguments?|options?|parameters?|labels?|endpoints?|versions?|plugins?|binar(y|ies)|types?|definitions?|methods?|deprecated)\b|\b(has been|have been|is now|are now|was|were|got|was completely|were completely|has been completely) removed\b|\bremoval of\b", Options)]
+    [GeneratedRegex(@"^(removed|removes|dropped|drops|deleted)\b[^\n]{0,60}?\b(flags?|feature[- ]gates?|features?|apis?|fields?|metrics?|support|annotations?|commands?|arguments?|options?|parameters?|labels?|endpoints?|versions?|plugins?|binar(y|ies)|types?|definitions?|methods?|deprecated)\b|\b(has been|have been|is now|are now|was|were|got|was completely|were completely|has been completely) removed\b", Options)]
     private static partial Regex Removed();
 
     [GeneratedRegex(@"\b(graduat\w*|promot\w*|moved|bumped|advanced)\b[^\n]{0,120}?\b(?:to|as|into)\s+(?:the\s+)?(?<stage>beta|GA|stable|general availability|generally available)\b", Options)]

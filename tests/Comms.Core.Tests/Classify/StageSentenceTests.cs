@@ -89,6 +89,7 @@ public sealed class StageSentenceTests
         { "Promoted the `agnhost` image to v2.56 for Kubernetes e2e testing.", "cleanup", "" },
         { "Removed defunct `make vet` target, please use `make lint` instead.", "cleanup", "" },
         { "kubeadm: Exposed only the non-deprecated klog flags (-v and -vmodule), in line with KEP https://features.k8s.io/2845.", "cleanup", "" },
+        { "kube-log-runner: Added the `-log-file-size` parameter to rotate log output into a new file once it reached a certain size. Introduced `-log-file-age` to enable automatic removal of old output files.", "feature", "" },
         { "Reduced the 5s delay before tainting `node.kubernetes.io/unreachable:NoExecute` when a Node became unreachable.", "bug", "" },
     };
 

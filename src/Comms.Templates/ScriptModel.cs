@@ -34,6 +34,29 @@ public static class ScriptModel
                 return e.ToString();
             case DateOnly or DateTimeOffset or DateTime:
                 return System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            case Dictionary<string, object?> map:
+            {
+                // The drafts' and site's own models: no boxing of entries, no key conversion.
+                var result = new ScriptObject(map.Count);
+                foreach (var (key, item) in map)
+                {
+                    result.SetValue(key, Convert(item, depth + 1), readOnly: false);
+                }
+
+                return result;
+            }
+
+            case object?[] array:
+            {
+                var result = new ScriptArray(array.Length);
+                foreach (var item in array)
+                {
+                    result.Add(Convert(item, depth + 1));
+                }
+
+                return result;
+            }
+
             case IDictionary dictionary:
             {
                 var result = new ScriptObject();

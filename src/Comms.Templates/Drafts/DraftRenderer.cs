@@ -32,6 +32,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         drafts["notes.json"] = NotesJsonWriter.Write(allNotes);
         Timings.Mark("notes.json");
         drafts[ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release);
+        using var shared = ScriptModel.ShareConversions();
         var ok = true;
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);

@@ -45,16 +45,21 @@ public static class SiteBuilder
             {
                 var site = new SiteContext(request with { Releases = DraftPolicy.Apply(request.Releases, request.Now, request.IncludeDrafts, d) }, engine, folder, d);
                 var notes = site.Notes.Sum(n => n.Count);
+                Timings.Mark("site context");
                 site.Advance("release pages", 0);
                 ReleasePages.Write(site);
+                Timings.Mark("site release pages");
                 site.Advance("indexes", 0);
                 IndexPages.Write(site);
+                Timings.Mark("site indexes");
                 site.Advance("filter pages", notes);
                 FilterPages.Write(site);
+                Timings.Mark("site filter pages");
                 site.Advance("feeds", notes);
                 AtomFeeds.Write(site);
                 Sitemap.Write(site);
                 CopyAssets(assets, folder);
+                Timings.Mark("site feeds, sitemap, assets");
                 return true;
             }
             catch (SiteTemplateFailed)

@@ -17,6 +17,26 @@ public static class ScriptModel
     public static ScriptObject From(object model) =>
         Convert(model, 0) as ScriptObject ?? throw new ArgumentException("a template model is an object with fields", nameof(model));
 
+    [ThreadStatic]
+    private static Dictionary<object, object?>? _shared;
+
+    /// <summary>
+    /// Until disposed, a dictionary or array met again (by reference) in a later model on this thread is converted
+    /// once: the drafts of a release share most of one model (every note of it), as the site's pages share their notes'
+    /// objects. The model's root is always new, so a template's own variables never reach the next template.
+    /// </summary>
+    public static IDisposable ShareConversions()
+    {
+        var outer = _shared;
+        _shared = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
+        return new Scope(outer);
+    }
+
+    private sealed class Scope(Dictionary<object, object?>? outer) : IDisposable
+    {
+        public void Dispose() => _shared = outer;
+    }
+
     private static object? Convert(object? value, int depth)
     {
         if (depth > 64)
@@ -24,6 +44,22 @@ public static class ScriptModel
             throw new InvalidOperationException("the template model is nested more than 64 levels deep");
         }
 
+        if (depth > 0 && _shared is { } shared && value is Dictionary<string, object?> or object?[])
+        {
+            if (!shared.TryGetValue(value, out var converted))
+            {
+                converted = ConvertValue(value, depth);
+                shared[value] = converted;
+            }
+
+            return converted;
+        }
+
+        return ConvertValue(value, depth);
+    }
+
+    private static object? ConvertValue(object? value, int depth)
+    {
         switch (value)
         {
             case null:
@@ -34,6 +70,29 @@ public static class ScriptModel
                 return e.ToString();
             case DateOnly or DateTimeOffset or DateTime:
                 return System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            case Dictionary<string, object?> map:
+            {
+                // The drafts' and site's own models: no boxing of entries, no key conversion.
+                var result = new ScriptObject(map.Count);
+                foreach (var (key, item) in map)
+                {
+                    result.SetValue(key, Convert(item, depth + 1), readOnly: false);
+                }
+
+                return result;
+            }
+
+            case object?[] array:
+            {
+                var result = new ScriptArray(array.Length);
+                foreach (var item in array)
+                {
+                    result.Add(Convert(item, depth + 1));
+                }
+
+                return result;
+            }
+
             case IDictionary dictionary:
             {
                 var result = new ScriptObject();

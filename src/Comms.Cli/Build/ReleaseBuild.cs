@@ -28,6 +28,18 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 
     public IReadOnlyList<Built>? Run()
     {
+        try
+        {
+            return RunStages();
+        }
+        finally
+        {
+            Comms.Core.Markdown.SafeMarkdownText.ClearCache();
+        }
+    }
+
+    private IReadOnlyList<Built>? RunStages()
+    {
         var config = ConfigLoader.Load(request.ConfigPath, diagnostics);
         if (config is null)
         {
@@ -70,6 +82,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
         }
 
+        Timings.Mark("stage drafts");
         if (!StageSite(commit, config, audiences))
         {
             return null;
@@ -80,6 +93,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         try
         {
             commit.Commit();
+            Timings.Mark("commit");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -130,12 +144,15 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         foreach (var input in request.Releases.OrderBy(r => r.Version, VersionOrder.Instance))
         {
             request.Cancel.ThrowIfCancellationRequested();
+            Timings.Mark("start");
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
+            Timings.Mark("notes pipeline");
             var enhancements = EnhancementSources.Load(input, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
 
             // Notes are tied to their enhancements first, so audience rules can ask for it (`enhancement: true`).
             var linked = enhancements is null ? run.Notes : EnhancementLinker.Apply(run.Notes, enhancements);
             var notes = new Classifier(audiences, diagnostics).Classify(linked, input.Version);
+            Timings.Mark("classify");
             var release = ReadRelease(input, config.Limits);
             if (release is null)
             {
@@ -145,7 +162,9 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
             var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements);
             var published = WithHighlights(notes, model);
+            Timings.Mark("compose");
             var drafts = renderer.Render(model, published, audiences, about);
+            Timings.Mark("render drafts");
             if (drafts is not null)
             {
                 built.Add(new Built(input, run, model, drafts));
@@ -155,6 +174,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
                 {
                     _inMemory[Path.GetFileName(folder)] = site;
                 }
+
+                Timings.Mark("site release from memory");
             }
 
         }
@@ -203,6 +224,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return false;
         }
 
+        Timings.Mark("site load");
         request.Step("site");
         var theme = Theme.Default(request.RepoRoot, request.ThemeFolder);
         SiteReleases = releases;

@@ -17,13 +17,20 @@ public sealed class DiagnosticBag
         }
     }
 
-    public bool HasErrors => Items.Any(d => d.Severity == Severity.Error);
+    private int _errors;
+
+    /// <summary>Whether any error was added (a count, not a copy of every item: it is asked after each step and page).</summary>
+    public bool HasErrors => Volatile.Read(ref _errors) > 0;
 
     public void Add(Diagnostic diagnostic)
     {
         lock (_gate)
         {
             _items.Add(diagnostic);
+            if (diagnostic.Severity == Severity.Error)
+            {
+                _errors++;
+            }
         }
     }
 

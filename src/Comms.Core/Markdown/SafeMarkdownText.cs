@@ -66,6 +66,40 @@ public static class SafeMarkdownText
         }
 
         policy ??= MarkdownPolicy.Default;
+        if (!NeedsWork(markdown))
+        {
+            return markdown;
+        }
+
+        // The same text is escaped many times a build (a note in the changelog, the drafts, every brief, the site,
+        // and again by the model's safety pass): parse it once. The result is its own result (escaping is idempotent).
+        var key = (policy, markdown);
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var escaped = EscapeUncached(markdown, policy);
+        if (Cache.Count >= CacheLimit)
+        {
+            Cache.Clear();
+        }
+
+        Cache.TryAdd(key, escaped);
+        Cache.TryAdd((policy, escaped), escaped);
+        return escaped;
+    }
+
+    /// <summary>Most texts kept in the escape cache; past it the cache starts again (a long `comms serve` session stays bounded).</summary>
+    private const int CacheLimit = 400_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(MarkdownPolicy, string), string> Cache = new();
+
+    /// <summary>Forgets every cached escape (the end of a build).</summary>
+    public static void ClearCache() => Cache.Clear();
+
+    private static string EscapeUncached(string markdown, MarkdownPolicy policy)
+    {
         var text = markdown;
         for (var pass = 0; pass < 8; pass++)
         {

@@ -14,7 +14,9 @@ public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
     public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false)
     {
         var input = PullFileReader.Read(pullsPath, diagnostics, config.Limits);
+        Timings.Mark("read pulls");
         var extracted = new NoteExtractor(config, diagnostics).ExtractAll(input.Pulls);
+        Timings.Mark("extract");
         var notes = Merge(extracted.Where(e => e.Note is not null).Select(e => e.Note!), input.Notes);
         if (mapsFolder is not null)
         {

@@ -20,6 +20,7 @@ public static class DraftModel
         int Stab(string level) => ReleaseStats.Count(stats.ByStability, level);
         var notes = release.Notes;
         var features = notes.Where(n => n.Kinds.Contains("feature", StringComparer.Ordinal) && n.Comms.Stability is null).ToArray();
+        var memo = new Dictionary<ReleaseNote, object>(ReferenceEqualityComparer.Instance);
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["project"] = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -84,19 +85,20 @@ public static class DraftModel
             ["press"] = PressModel.Build(release, config),
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["stable"] = Views(release.WithStability("stable"), config),
-                ["beta"] = Views(release.WithStability("beta"), config),
-                ["alpha"] = Views(release.WithStability("alpha"), config),
+                ["stable"] = Views(release.WithStability("stable"), config, null, memo),
+                ["beta"] = Views(release.WithStability("beta"), config, null, memo),
+                ["alpha"] = Views(release.WithStability("alpha"), config, null, memo),
             },
-            ["features"] = Views(features, config),
-            ["deprecations"] = Views(release.WithStability("deprecated"), config),
-            ["removals"] = Views(release.WithStability("removed"), config),
-            ["upgrade_notes"] = Views(release.UpgradeNotes, config),
-            ["notes_by_sig"] = BySig(notes, config, null),
+            ["features"] = Views(features, config, null, memo),
+            ["deprecations"] = Views(release.WithStability("deprecated"), config, null, memo),
+            ["removals"] = Views(release.WithStability("removed"), config, null, memo),
+            ["upgrade_notes"] = Views(release.UpgradeNotes, config, null, memo),
+            ["notes_by_sig"] = BySig(notes, config, null, memo),
             ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
             ["audience"] = null,
         };
 
+        Comms.Core.Diagnostics.Timings.Mark("  draft model views");
         // Everything from pull requests, labels, maps, release.yaml and audiences lands in Markdown: make it safe there.
         model = (Dictionary<string, object?>)Safe(model, config)!;
         ((Dictionary<string, object?>)model["release"]!)["front_matter"] = FrontMatter.Blog(release, config);
@@ -104,16 +106,34 @@ public static class DraftModel
     }
 
     /// <summary>Every string of the model escaped for Markdown (idempotent), every URL checked against the link policy.</summary>
-    internal static object? Safe(object? value, CommsConfig config, string? key = null) => value switch
+    internal static object? Safe(object? value, CommsConfig config, string? key = null) =>
+        Safe(value, config, key, new Dictionary<object, object?>(ReferenceEqualityComparer.Instance));
+
+    /// <remarks>A map met twice (a note's view in two lists) is made safe once: the template sees copies either way (<see cref="ScriptModel"/>).</remarks>
+    private static object? Safe(object? value, CommsConfig config, string? key, Dictionary<object, object?> seen)
     {
-        string url when key is not null && (key == "url" || key.EndsWith("_url", StringComparison.Ordinal)) =>
-            Comms.Core.Markdown.SafeUrl.Clean(url) ?? string.Empty,
-        string text => MarkdownText.EscapeHtml(text, config.Markdown),
-        Dictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Safe(p.Value, config, p.Key), StringComparer.Ordinal),
-        string[] list => list.Select(item => (string)Safe(item, config, key)!).ToArray(),
-        object?[] list => list.Select(item => Safe(item, config, key)).ToArray(),
-        _ => value,
-    };
+        switch (value)
+        {
+            case string url when key is not null && (key == "url" || key.EndsWith("_url", StringComparison.Ordinal)):
+                return Comms.Core.Markdown.SafeUrl.Clean(url) ?? string.Empty;
+            case string text:
+                return MarkdownText.EscapeHtml(text, config.Markdown);
+            case Dictionary<string, object?> map:
+                if (!seen.TryGetValue(map, out var safe))
+                {
+                    safe = map.ToDictionary(p => p.Key, p => Safe(p.Value, config, p.Key, seen), StringComparer.Ordinal);
+                    seen[map] = safe;
+                }
+
+                return safe;
+            case string[] list:
+                return list.Select(item => (string)Safe(item, config, key, seen)!).ToArray();
+            case object?[] list:
+                return list.Select(item => Safe(item, config, key, seen)).ToArray();
+            default:
+                return value;
+        }
+    }
 
     /// <summary>
     /// The model of one audience's brief: the release model plus <c>audience</c>, a digest first (what to do
@@ -123,6 +143,8 @@ public static class DraftModel
     public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config)
     {
         var notes = release.ForAudience(audience.Id).ToArray();
+        // A note shows in its rule's group and again in the digest lists or by SIG: one view of it per brief.
+        var memo = new Dictionary<ReleaseNote, object>(ReferenceEqualityComparer.Instance);
         string RuleOf(ReleaseNote n) => n.Comms.Audiences.First(a => a.Audience == audience.Id).Rule;
         var rules = audience.Rules.Select((r, i) => (r.Id, Index: i, Title: r.Title ?? Title(r.Id), r.Reason)).ToList();
         var groups = notes.GroupBy(RuleOf, StringComparer.Ordinal)
@@ -143,7 +165,7 @@ public static class DraftModel
                 ("why", string.Join(" ", g.Reasons)),
                 ("count", g.Notes.Length),
                 ("notes", g.Notes.OrderBy(n => n.Sigs.Count == 0 ? "~" : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal).ThenBy(n => n.PrNumber)
-                    .Select(n => (object)NoteView.Of(n, config, audience.Id)).ToArray())))
+                    .Select(n => View(n, config, audience.Id, memo)).ToArray())))
             .ToArray();
         var urgent = notes.Where(n => n.ActionRequired).OrderBy(n => n.PrNumber).ToArray();
         var going = notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed").OrderBy(n => n.PrNumber).ToArray();
@@ -157,9 +179,9 @@ public static class DraftModel
                 ["count"] = notes.Length,
                 ["digest"] = Digest(release, notes, urgent, going, config),
                 ["groups"] = groups,
-                ["action_required"] = Views(urgent, config, audience.Id),
-                ["deprecations"] = Views(going, config, audience.Id),
-                ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id),
+                ["action_required"] = Views(urgent, config, audience.Id, memo),
+                ["deprecations"] = Views(going, config, audience.Id, memo),
+                ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, memo),
             }, config),
         };
         return copy;
@@ -213,18 +235,35 @@ public static class DraftModel
         return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    private static object[] BySig(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience) =>
+    private static object[] BySig(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience, Dictionary<ReleaseNote, object>? memo = null) =>
         notes.GroupBy(n => n.Sigs.Count == 0 ? string.Empty : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal)
             .OrderBy(g => g.Key.Length == 0 ? 1 : 0)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (object)Map(
                 ("sig", g.Key),
                 ("name", g.Key.Length == 0 ? "Other changes" : "SIG " + SigNames.Display(g.Key, config)),
-                ("notes", Views(g, config, audience))))
+                ("notes", Views(g, config, audience, memo))))
             .ToArray();
 
-    private static object[] Views(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience = null) =>
-        notes.OrderBy(n => n.PrNumber).Select(n => (object)NoteView.Of(n, config, audience)).ToArray();
+    private static object[] Views(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience = null, Dictionary<ReleaseNote, object>? memo = null) =>
+        notes.OrderBy(n => n.PrNumber).Select(n => View(n, config, audience, memo)).ToArray();
+
+    /// <summary>The note's view (for one audience), made once per model: <see cref="Safe"/> copies each place it appears, so sharing is unseen.</summary>
+    private static object View(ReleaseNote note, CommsConfig config, string? audience, Dictionary<ReleaseNote, object>? memo)
+    {
+        if (memo is null)
+        {
+            return NoteView.Of(note, config, audience);
+        }
+
+        if (!memo.TryGetValue(note, out var view))
+        {
+            view = NoteView.Of(note, config, audience);
+            memo[note] = view;
+        }
+
+        return view;
+    }
 
     private static Dictionary<string, object?> Highlight(Highlight h, CommsConfig config) => new(StringComparer.Ordinal)
     {

@@ -23,12 +23,16 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     public SortedDictionary<string, string>? Render(ReleaseModel release, IReadOnlyList<ReleaseNote> allNotes, IReadOnlyList<Audience> audiences, string? about)
     {
         var model = DraftModel.Build(release, audiences, config, about);
+        Timings.Mark("draft model");
         var drafts = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["CHANGELOG.md"] = Changelog(release, allNotes),
-            ["notes.json"] = NotesJsonWriter.Write(allNotes),
-            [ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release),
         };
+        Timings.Mark("changelog");
+        drafts["notes.json"] = NotesJsonWriter.Write(allNotes);
+        Timings.Mark("notes.json");
+        drafts[ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release);
+        using var shared = ScriptModel.ShareConversions();
         var ok = true;
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
@@ -47,6 +51,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
 
         CheckPressBriefLength(drafts["press-brief.md"]);
         CheckReverts(release, allNotes, drafts);
+        Timings.Mark("draft checks");
         return drafts;
     }
 
@@ -64,12 +69,14 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     private bool Add(SortedDictionary<string, string> drafts, string name, string template, Dictionary<string, object?> model)
     {
         var text = engine.Render(template, model, diagnostics);
+        Timings.Mark("template " + name);
         if (text is null)
         {
             return false;
         }
 
         drafts[name] = Tidy(Comms.Core.Markdown.SafeMarkdownText.EscapeDocument(text.Replace("\r\n", "\n", StringComparison.Ordinal), config.Markdown));
+        Timings.Mark("escape+tidy " + name);
         return true;
     }
 

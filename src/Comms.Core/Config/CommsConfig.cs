@@ -30,6 +30,26 @@ public sealed record CommsConfig
     /// <summary>Bounds on input sizes and depths (<c>limits</c>).</summary>
     public IO.InputLimits Limits { get; init; } = IO.InputLimits.Default;
 
+    /// <summary>
+    /// Abbreviations said in full for the press (<c>glossary:</c> in comms.yaml): the press brief and the announcement
+    /// email write "Dynamic Resource Allocation" where engineers write "DRA".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Glossary { get; init; } = DefaultGlossary;
+
+    public static readonly IReadOnlyDictionary<string, string> DefaultGlossary = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["APF"] = "API Priority and Fairness",
+        ["CRD"] = "custom resource definition",
+        ["CRI"] = "Container Runtime Interface",
+        ["CSI"] = "Container Storage Interface",
+        ["DRA"] = "Dynamic Resource Allocation",
+        ["DSR"] = "Direct Server Return",
+        ["FQDN"] = "fully qualified domain name",
+        ["HPA"] = "Horizontal Pod Autoscaler",
+        ["KEP"] = "enhancement proposal",
+        ["PSI"] = "Pressure Stall Information",
+    };
+
     /// <summary>Where the release's enhancements come from (<c>enhancements:</c> in comms.yaml).</summary>
     public EnhancementsConfig Enhancements { get; init; } = new();
 

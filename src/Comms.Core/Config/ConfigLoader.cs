@@ -15,7 +15,7 @@ public static class ConfigLoader
 {
     public const string DefaultPath = "content/comms.yaml";
 
-    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url"];
+    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url", "glossary"];
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
     private static readonly string[] EnhancementKeys = ["keps", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
@@ -101,6 +101,11 @@ public static class ConfigLoader
                     TagPattern = NonEmpty(r, p, "tag_pattern") ?? d.TagPattern,
                 },
             };
+        }
+
+        if (top.TryGetValue("glossary", out var glossaryNode))
+        {
+            config = config with { Glossary = Glossary(r, glossaryNode) };
         }
 
         if (Url(r, top, "site_url") is { } siteUrl)
@@ -262,6 +267,34 @@ public static class ConfigLoader
             {
                 r.Error(Codes.ConfigInvalid, $"\"{name}\" is given twice in {what}", key);
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>The glossary: abbreviation to the words the press brief uses for it.</summary>
+    private static SortedDictionary<string, string> Glossary(YamlReader r, YamlNode node)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return result;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            r.Error(Codes.ConfigInvalid, "\"glossary\" must map abbreviations to words, e.g. DRA: Dynamic Resource Allocation", node);
+            return result;
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is YamlScalarNode { Value: { Length: > 0 } term } && NonEmptyValue(r, value, term) is { } words && result.TryAdd(term, words))
+            {
+                continue;
+            }
+
+            r.Error(Codes.ConfigInvalid, "every glossary entry is an abbreviation (given once) and the words for it", key);
         }
 
         return result;

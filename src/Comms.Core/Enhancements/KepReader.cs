@@ -132,7 +132,7 @@ public static partial class KepReader
         return new Enhancement
         {
             Id = number.Trim(),
-            Title = Placeholder().IsMatch(title.Trim()) ? FromSlug(Path.GetFileName(directory)) : title.Trim(),
+            Title = Placeholder().IsMatch(title.Trim()) ? FromSlug(Path.GetFileName(directory)) : title.Trim().TrimEnd('.'),
             Stage = current,
             PreviousStage = previous,
             OwningSig = SigKey(Scalar(root, "owning-sig")),

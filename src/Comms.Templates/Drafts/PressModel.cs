@@ -24,19 +24,20 @@ internal static class PressModel
             "embargoed" => $"EMBARGOED UNTIL {r.Embargo!.Value.ToString("MMMM d, yyyy 'AT' HH:mm 'UTC'", CultureInfo.InvariantCulture).ToUpperInvariant()}",
             _ => $"FOR IMMEDIATE RELEASE — {r.ReleaseDate!.Value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}",
         };
-        var spotlight = release.Highlights.Select(h => TemplateFunctions.Press(HighlightTitle.Of(h))).Where(t => t.Length > 0).ToArray();
+        string Press(string text) => Spell(TemplateFunctions.Press(text), config.Glossary);
+        var spotlight = release.Highlights.Select(h => Press(HighlightTitle.Of(h))).Where(t => t.Length > 0).ToArray();
         var counts = s.Enhancements is { Total: > 0 } c && release.HasEnhancementData ? c : null;
         var what = counts is not null
-            ? $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {TemplateFunctions.Words(counts.Stable)} graduating to stable, {TemplateFunctions.Words(counts.Beta)} in beta and {TemplateFunctions.Words(counts.Alpha)} new in alpha"
+            ? $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {Number(counts.Stable)} graduating to stable, {Number(counts.Beta)} in beta and {Number(counts.Alpha)} new in alpha"
             : $"{TemplateFunctions.Count(s.Notes, "documented change")}";
         var story = r.Theme is { Length: > 0 } theme
-            ? TemplateFunctions.Press(theme)
+            ? Press(theme)
             : $"{name} brings {what}.";
         var users = spotlight.Length > 0
-            ? $"People who run {config.Project.Name} get {TemplateFunctions.Join(spotlight.Take(3).Select(InSentence).ToArray())}{(counts is not null ? $", among {TemplateFunctions.Count(counts.Total, "enhancement")}" : string.Empty)}."
+            ? $"People who run {config.Project.Name} get {TemplateFunctions.Join(spotlight.Take(3).Select(InSentence).ToArray())}."
             : $"{name} brings {what}.";
         var community = s.ContributorsFromPullRequests
-            ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}{(s.FirstTimeContributors is { Count: > 0 } first ? $", {TemplateFunctions.Words(first.Count)} of them contributing for the first time" : string.Empty)}, across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}."
+            ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}{(s.FirstTimeContributors is { Count: > 0 } first ? $", {Number(first.Count)} of them contributing for the first time" : string.Empty)}, across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}."
             : $"Built in the open: the release notes credit {TemplateFunctions.Count(s.Contributors.Count, "contributor")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
         var numbers = new List<string>();
         if (counts is not null)
@@ -61,17 +62,17 @@ internal static class PressModel
         {
             ["state"] = state,
             ["dateline"] = dateline,
-            ["headline"] = $"{name}{(string.IsNullOrEmpty(r.Codename) ? string.Empty : $" \"{TemplateFunctions.Press(r.Codename)}\"")}",
+            ["headline"] = $"{name}{(string.IsNullOrEmpty(r.Codename) ? string.Empty : $" \"{Press(r.Codename)}\"")}",
             ["summary"] = $"{name} brings {what}.",
             ["key_messages"] = new[] { story, users, community },
             ["numbers"] = numbers.ToArray(),
             ["highlights"] = release.Highlights.Select(h =>
             {
-                var title = TemplateFunctions.Press(HighlightTitle.Of(h));
+                var title = Press(HighlightTitle.Of(h));
                 // An enhancement is named with its stage (the blog tells the rest); the release team's blurb, where given, is used.
                 var text = h.Enhancement is { } e
-                    ? e.Blurb is { } blurb ? TemplateFunctions.Press(TemplateFunctions.FirstSentence(blurb)) : StagePhrase(e.Stage)
-                    : TemplateFunctions.Press(TemplateFunctions.FirstSentence(h.Text));
+                    ? e.Blurb is { } blurb ? Press(TemplateFunctions.FirstSentence(blurb)) : StagePhrase(e.Stage)
+                    : Press(TemplateFunctions.FirstSentence(h.Text));
                 return (object)new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["title"] = title,
@@ -79,9 +80,28 @@ internal static class PressModel
                     ["text"] = string.Equals(text.TrimEnd('.', ' '), title.TrimEnd('.', ' '), StringComparison.Ordinal) ? null : text,
                 };
             }).ToArray(),
-            ["theme"] = r.Theme is { Length: > 0 } t ? TemplateFunctions.Press(t) : null,
+            ["theme"] = r.Theme is { Length: > 0 } t ? Press(t) : null,
         };
     }
+
+    /// <summary>Each abbreviation of the glossary said in words ("DRA Structured Parameters": "Dynamic Resource Allocation Structured Parameters").</summary>
+    private static string Spell(string text, IReadOnlyDictionary<string, string> glossary) =>
+        glossary.Count == 0
+            ? text
+            : System.Text.RegularExpressions.Regex.Replace(text, @"\b[A-Z][A-Za-z]{1,7}\b", m =>
+            {
+                if (!glossary.TryGetValue(m.Value, out var words))
+                {
+                    return m.Value;
+                }
+
+                // At the start of a sentence or title the words start with a capital.
+                var start = m.Index == 0 || text[..m.Index].TrimEnd().EndsWith('.');
+                return start && words.Length > 0 ? char.ToUpperInvariant(words[0]) + words[1..] : words;
+            }, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// <summary>Numbers as the press writes them: words below ten, digits from ten ("nine", "25").</summary>
+    private static string Number(int n) => n < 10 ? TemplateFunctions.Words(n) : n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A sentence-case title inside a sentence ("Live migration of VMs" as "live migration of VMs"); Title Case and acronyms stay.</summary>
     private static string InSentence(string title)

@@ -13,6 +13,19 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void The_glossary_replaces_the_defaults_and_bad_entries_are_located()
+    {
+        var d = new DiagnosticBag();
+        var config = ConfigLoader.Parse("glossary:\n  VM: virtual machine\n", "comms.yaml", d)!;
+        Assert.Equal(["VM"], config.Glossary.Keys);
+        Assert.Equal("Dynamic Resource Allocation", CommsConfig.Kubernetes.Glossary["DRA"]);
+        Assert.Null(ConfigLoader.Parse("glossary:\n  VM: \"\"\n", "comms.yaml", d = new DiagnosticBag()));
+        Assert.Equal((Codes.ConfigInvalid, 2, 7), (d.Items[0].Code, d.Items[0].Line, d.Items[0].Column));
+        Assert.Null(ConfigLoader.Parse("glossary: [a]\n", "comms.yaml", d = new DiagnosticBag()));
+        Assert.Equal(1, d.Items[0].Line);
+    }
+
+    [Fact]
     public void An_unknown_key_is_located_named_and_the_nearest_suggested()
     {
         var (config, items) = Parse("notes:\n  blokcs: [a]\n");

@@ -34,44 +34,8 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
 
     public TemplateOutput Output { get; } = output;
 
-    public string? Render(string name, object model, DiagnosticBag diagnostics)
-    {
-        var path = Theme.Find(name, diagnostics);
-        if (path is null)
-        {
-            if (!diagnostics.HasErrors)
-            {
-                diagnostics.Error(ComposeCodes.TemplateError, $"template {name} not found in {string.Join(" or ", Theme.Folders)}",
-                    Theme.Folders.Count > 0 ? Theme.Folders[0] : null);
-            }
-
-            return null;
-        }
-
-        var template = Parse(path, diagnostics);
-        if (template is null)
-        {
-            return null;
-        }
-
-        var context = new CommsTemplateContext(this, Path.GetDirectoryName(name.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty, diagnostics);
-        context.PushGlobal(TemplateFunctions.Object);
-        context.PushGlobal(ScriptModel.From(model));
-        try
-        {
-            return template.Render(context);
-        }
-        catch (ScriptRuntimeException e)
-        {
-            Report(e.Span, e.OriginalMessage, context, diagnostics);
-            return null;
-        }
-        catch (TemplateIncludeException e)
-        {
-            diagnostics.Error(ComposeCodes.TemplateRefused, e.Message, e.Span.FileName, e.Span.Start.Line + 1, e.Span.Start.Column + 1);
-            return null;
-        }
-    }
+    public string? Render(string name, object model, DiagnosticBag diagnostics) =>
+        RenderEach(name, [model], diagnostics) is [var text] ? text : null;
 
     /// <summary>How many models <see cref="RenderEach"/> renders with one context before it starts a fresh one.</summary>
     public const int ContextReuse = 256;
@@ -83,21 +47,20 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
     /// </summary>
     public IReadOnlyList<string>? RenderEach(string name, IReadOnlyList<object> models, DiagnosticBag diagnostics)
     {
-        var path = Theme.Find(name, diagnostics);
-        var template = path is null ? null : Parse(path, diagnostics);
+        var template = Load(name, diagnostics);
         if (template is null)
         {
-            // Render reports why (not found, refused, does not parse).
-            return models.Count == 0 || diagnostics.HasErrors ? null : Render(name, models[0], diagnostics) is null ? null : null;
+            return null;
         }
 
+        var folder = Path.GetDirectoryName(name.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty;
         var results = new string[models.Count];
         CommsTemplateContext? context = null;
         for (var i = 0; i < models.Count; i++)
         {
             if (i % ContextReuse == 0)
             {
-                context = new CommsTemplateContext(this, Path.GetDirectoryName(name.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty, diagnostics);
+                context = new CommsTemplateContext(this, folder, diagnostics);
                 context.PushGlobal(TemplateFunctions.Object);
             }
 
@@ -123,6 +86,24 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         }
 
         return results;
+    }
+
+    /// <summary>The theme's template <paramref name="name"/>, found and parsed; null with the diagnostic (not found, refused, does not parse).</summary>
+    private Template? Load(string name, DiagnosticBag diagnostics)
+    {
+        var path = Theme.Find(name, diagnostics);
+        if (path is not null)
+        {
+            return Parse(path, diagnostics);
+        }
+
+        if (!diagnostics.HasErrors)
+        {
+            diagnostics.Error(ComposeCodes.TemplateError, $"template {name} not found in {string.Join(" or ", Theme.Folders)}",
+                Theme.Folders.Count > 0 ? Theme.Folders[0] : null);
+        }
+
+        return null;
     }
 
     /// <summary>Whether the template file parses; located diagnostics when it does not.</summary>

@@ -181,10 +181,13 @@ public static partial class TemplateFunctions
     public static string Item(string text) =>
         Bullet().Replace(text, string.Empty).Replace("\n", "\n  ", StringComparison.Ordinal);
 
-    public static string FirstSentence(string text)
+    public static string FirstSentence(string text) => FirstSentences(text, 1);
+
+    /// <summary>The first <paramref name="count"/> sentences of the text's first line.</summary>
+    public static string FirstSentences(string text, int count)
     {
-        var plain = text.Split('\n')[0].Trim();
+        var plain = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim();
         var parts = SentenceEnd().Split(plain);
-        return parts.Length == 0 ? plain : parts[0];
+        return parts.Length == 0 ? plain : string.Join(' ', parts.Take(count));
     }
 }

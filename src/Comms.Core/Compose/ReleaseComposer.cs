@@ -98,6 +98,19 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         var byNumber = notes.ToDictionary(n => n.PrNumber);
         var byId = (enhancements ?? []).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var chosen = new List<Highlight>();
+        const string ByTeam = "Chosen by the release team (release.yaml).";
+
+        // A highlight of an enhancement is headed by its title and lists all of its notes.
+        Highlight Pick(ReleaseNote? note, Enhancement? enhancement, string text, string reason, double score) =>
+            new(note, text, reason, score, Manual: true)
+            {
+                Enhancement = enhancement,
+                Title = enhancement?.Title,
+                Prs = enhancement is not null ? enhancementNotes[enhancement.Id].Select(n => n.PrNumber).ToArray() : note is null ? [] : [note.PrNumber],
+            };
+
+        Enhancement? EnhancementOf(ReleaseNote note) => note.Comms.Enhancement is { } link && byId.TryGetValue(link.Id, out var e) ? e : null;
+
         foreach (var entry in release.Highlights)
         {
             if (entry.Enhancement is { } id)
@@ -105,13 +118,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
                 if (byId.TryGetValue(id, out var enhancement))
                 {
                     var its = enhancementNotes[id];
-                    chosen.Add(new Highlight(its.Count > 0 ? its[0] : null, entry.Text ?? enhancement.Description ?? enhancement.Title,
-                        "Chosen by the release team (release.yaml).", 100, Manual: true)
-                    {
-                        Enhancement = enhancement,
-                        Title = enhancement.Title,
-                        Prs = its.Select(n => n.PrNumber).ToArray(),
-                    });
+                    chosen.Add(Pick(its.Count > 0 ? its[0] : null, enhancement, entry.Text ?? enhancement.Description ?? enhancement.Title, ByTeam, 100));
                 }
                 else
                 {
@@ -126,13 +133,8 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             {
                 if (byNumber.TryGetValue(pr, out var note))
                 {
-                    var enhancement = note.Comms.Enhancement is { } link && byId.TryGetValue(link.Id, out var e) ? e : null;
-                    chosen.Add(new Highlight(note, entry.Text ?? enhancement?.Description ?? note.Text, "Chosen by the release team (release.yaml).", 100, Manual: true)
-                    {
-                        Enhancement = enhancement,
-                        Title = enhancement?.Title,
-                        Prs = enhancement is null ? [pr] : enhancementNotes[enhancement.Id].Select(n => n.PrNumber).ToArray(),
-                    });
+                    var enhancement = EnhancementOf(note);
+                    chosen.Add(Pick(note, enhancement, entry.Text ?? enhancement?.Description ?? note.Text, ByTeam, 100));
                 }
                 else
                 {
@@ -143,21 +145,16 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             }
             else
             {
-                chosen.Add(new Highlight(null, entry.Text!, "Chosen by the release team (release.yaml).", 100, Manual: true));
+                chosen.Add(new Highlight(null, entry.Text!, ByTeam, 100, Manual: true));
             }
         }
 
         foreach (var note in notes.Where(n => n.Comms.Highlight is { Manual: true, Score: >= 0 }))
         {
-            var enhancement = note.Comms.Enhancement is { } link && byId.TryGetValue(link.Id, out var e) ? e : null;
+            var enhancement = EnhancementOf(note);
             if (chosen.All(h => h.Note?.PrNumber != note.PrNumber && (enhancement is null || h.Enhancement?.Id != enhancement.Id)))
             {
-                chosen.Add(new Highlight(note, enhancement?.Description ?? note.Text, note.Comms.Highlight!.Reason, note.Comms.Highlight.Score, Manual: true)
-                {
-                    Enhancement = enhancement,
-                    Title = enhancement?.Title,
-                    Prs = enhancement is null ? [note.PrNumber] : enhancementNotes[enhancement.Id].Select(n => n.PrNumber).ToArray(),
-                });
+                chosen.Add(Pick(note, enhancement, enhancement?.Description ?? note.Text, note.Comms.Highlight!.Reason, note.Comms.Highlight.Score));
             }
         }
 

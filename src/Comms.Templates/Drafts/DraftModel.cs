@@ -81,7 +81,6 @@ public static class DraftModel
             ["highlights"] = release.Highlights.Select(h => Highlight(h, config)).ToArray(),
             ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config)).ToArray(),
             ["enhancements"] = EnhancementViews.Build(release, config),
-            ["key_messages"] = KeyMessages(release, config),
             ["press"] = PressModel.Build(release, config),
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -274,23 +273,6 @@ public static class DraftModel
         ["manual"] = h.Manual,
         ["note"] = h.Note is null ? null : NoteView.Of(h.Note, config),
     };
-
-    /// <summary>Three messages for the press: the numbers, the lead highlight, the community.</summary>
-    private static string[] KeyMessages(ReleaseModel release, CommsConfig config)
-    {
-        var s = release.Stats;
-        var name = $"{config.Project.Name} {ShortVersion(release.Release.Version)}";
-        var numbers = s.Enhancements is { Total: > 0 } counts
-            ? $"{name} delivers {TemplateFunctions.Count(counts.Total, "enhancement")}: {ReleaseStats.Count(s.ByStability, "stable")} graduating to stable, {ReleaseStats.Count(s.ByStability, "beta")} to beta and {ReleaseStats.Count(s.ByStability, "alpha")} new in alpha."
-            : $"{name} brings {TemplateFunctions.Count(s.Notes, "documented change")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
-        var lead = release.Highlights.Count > 0 && release.Highlights[0] is { } h
-            ? $"Headline change: {TemplateFunctions.Headline(h.Text)}."
-            : release.Release.Theme ?? $"{name} focuses on stability and fixes.";
-        var community = s.FirstTimeContributors is { Count: > 0 } first
-            ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}, {first.Count} of them contributing for the first time."
-            : $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}.";
-        return [numbers, lead, community];
-    }
 
     /// <summary>"GitHub" for github.com, else the host without "www." (where the download link leads).</summary>
     private static string Host(string url) =>

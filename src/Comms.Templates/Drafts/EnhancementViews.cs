@@ -185,7 +185,7 @@ internal static class EnhancementViews
         var items = ordered.Take(Shown).Select((n, i) =>
         {
             var text = n.Text.TrimStart().TrimStart('-', '*').TrimStart();
-            var sentence = (described ? TemplateFunctions.FirstSentence(text) : FirstSentences(text, 2)).TrimEnd('.');
+            var sentence = (described ? TemplateFunctions.FirstSentence(text) : TemplateFunctions.FirstSentences(text, 2)).TrimEnd('.');
             if ((described || i > 0) && sentence.Length > 1 && char.IsUpper(sentence[0]) && char.IsLower(sentence[1]))
             {
                 sentence = char.ToLowerInvariant(sentence[0]) + sentence[1..];
@@ -196,13 +196,6 @@ internal static class EnhancementViews
         var more = notes.Count > Shown ? $", and {TemplateFunctions.Count(notes.Count - Shown, "more change")} in the changelog" : string.Empty;
         var list = string.Join("; ", items) + more + ".";
         return described ? $"What changed in {version}: {list}" : list;
-    }
-
-    private static string FirstSentences(string text, int count)
-    {
-        var line = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim();
-        var sentences = System.Text.RegularExpressions.Regex.Split(line, @"(?<=[.!?])\s+(?=[A-Z`])");
-        return string.Join(' ', sentences.Take(count));
     }
 
     /// <summary>"This work was done as part of [KEP #1287](…) led by SIG Node, with SIG Autoscaling and SIG Scheduling."</summary>

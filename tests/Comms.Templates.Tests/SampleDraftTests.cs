@@ -112,7 +112,7 @@ public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleB
     {
         var brief = sample.Draft("v2.4.0", "brief-vendor.md");
         var glance = brief.Split("\n## ")[1];
-        Assert.StartsWith("At a glance\n\n**Before you upgrade:** 7 changes need action.", glance, StringComparison.Ordinal);
+        Assert.StartsWith("At a glance\n\n**Before you upgrade:** 7 changes in this brief need action.", glance, StringComparison.Ordinal);
         var everything = brief.Split("\n## ")[2];
         var groups = everything.Split("\n### ").Skip(1).ToArray();
         Assert.StartsWith("Action required before you upgrade (7)", groups[0], StringComparison.Ordinal);

@@ -24,6 +24,13 @@ public static partial class ProposalSpeak
     [GeneratedRegex(@"^we\s+(?:propose|suggest|introduce|add)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WePropose();
 
+    // "We will (also) introduce", "We intend to add", "We plan to make", "We would like to allow": what the enhancement does.
+    [GeneratedRegex(@"^we\s+(?:will|shall|(?:intend|plan|want|aim|propose|need|would like|'d like|are going|seek|hope) to)\s+(also\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeWill();
+
+    [GeneratedRegex(@"\bwe (have|are|were|had)\b|\bwe've\b|\bwe're\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeHave();
+
     // What the proposal "does": "proposes to add", "aims to allow", "aims at allowing", "is intended to propose", "proposes".
     [GeneratedRegex(@"^(?:proposes|suggests|aims|seeks|intends|wants|tries|plans|is (?:intended|meant|designed))\s+(?:to|at)\s+(?:propose\s+|introduce\s+)?|^(?:proposes|suggests|presents|outlines|describes|covers|discusses)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Proposes();
@@ -115,7 +122,14 @@ public static partial class ProposalSpeak
             return null;
         }
 
-        if (WePropose().Match(s) is { Success: true } we)
+        if (WeWill().Match(s) is { Success: true } will)
+        {
+            var rest = s[will.Length..];
+            var verbEnd = rest.IndexOf(' ', StringComparison.Ordinal);
+            var verb = verbEnd < 0 ? rest : rest[..verbEnd];
+            s = (will.Groups[1].Success ? "It also " : Subject + " ") + ThirdPerson(verb) + (verbEnd < 0 ? string.Empty : rest[verbEnd..]);
+        }
+        else if (WePropose().Match(s) is { Success: true } we)
         {
             s = Subject + " " + Action(s[we.Length..]);
         }
@@ -144,6 +158,8 @@ public static partial class ProposalSpeak
             s = WePropose().Match(rest) is { Success: true } we3 ? Subject + " " + Action(rest[we3.Length..]) : Capital(rest);
         }
 
+        // The authors' "we have enabled …" is what the project has done.
+        s = WeHave().Replace(s, m => (m.Index == 0 ? "The project " : "the project ") + (m.Value.EndsWith("ve", StringComparison.OrdinalIgnoreCase) || m.Groups[1].Value is "have" or "had" ? (m.Groups[1].Value == "had" ? "had" : "has") : m.Groups[1].Value is "were" ? "was" : "is"));
         s = Regex.Replace(s, @"\b(?:this|the) (?:KEP|proposal)\b", "this enhancement", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         if (Meta().IsMatch(s) || !(s.EndsWith('.') || s.EndsWith('!') || s.EndsWith('?') || s.EndsWith(".)", StringComparison.Ordinal) || s.EndsWith('"')))
         {

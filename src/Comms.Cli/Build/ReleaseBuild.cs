@@ -85,6 +85,17 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             {
                 commit.StageDraft(Path.Combine(folder, KeptPullsName), pulls);
             }
+
+            // feature-blogs/ holds the series the build makes: a post no longer in it goes.
+            var posts = Path.Combine(release.Input.DraftsFolder, DraftRenderer.FeatureBlogsFolder);
+            if (Directory.Exists(posts))
+            {
+                foreach (var stale in Directory.EnumerateFiles(posts, "*.md").Select(Path.GetFileName).OfType<string>()
+                             .Where(name => !release.Drafts.ContainsKey(DraftRenderer.FeatureBlogsFolder + "/" + name)).Order(StringComparer.Ordinal))
+                {
+                    commit.StageRemoval(Path.Combine(folder, DraftRenderer.FeatureBlogsFolder, stale));
+                }
+            }
         }
 
         Timings.Mark("stage drafts");

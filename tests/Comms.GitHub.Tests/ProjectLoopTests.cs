@@ -122,6 +122,56 @@ public sealed class ProjectLoopTests
     }
 
     [Fact]
+    public async Task Init_build_with_pulls_then_serve_works_offline_and_an_edited_map_reloads()
+    {
+        using var temp = new TempDir();
+        var repo = Path.Combine(temp.Path, "project");
+        Directory.CreateDirectory(repo);
+        CommsProcess.Git(repo, "init", "-q", "-b", "main");
+        Assert.Equal(0, CommsProcess.Run(repo, null, "init").ExitCode);
+        File.WriteAllText(Path.Combine(repo, "pulls.json"), new System.Text.Json.Nodes.JsonArray(FakeData.Synthetic(4), FakeData.Synthetic(5)).ToJsonString());
+        var offline = new Dictionary<string, string> { ["CI"] = "true", ["GITHUB_TOKEN"] = "", ["GITHUB_API_URL"] = "http://127.0.0.1:9/" };
+
+        var build = CommsProcess.Run(repo, offline, "build", "--pulls", "pulls.json", "--version", "v0.3.0");
+
+        Assert.True(build.ExitCode == 0, build.Out + build.Error);
+        var kept = Path.Combine(repo, "release-notes", "v0.3.0", "pulls.json");
+        Assert.Equal(File.ReadAllText(Path.Combine(repo, "pulls.json")), File.ReadAllText(kept));
+
+        // A later build with no arguments finds the kept pulls; the release `init` wrote has none and no tag before it.
+        var again = CommsProcess.Run(repo, offline, "build");
+        Assert.True(again.ExitCode == 0, again.Out + again.Error);
+        Assert.Contains("warning CM0010: v0.1.0 has no pulls on disk", again.Error, StringComparison.Ordinal);
+        Assert.Contains("Wrote", again.Out, StringComparison.Ordinal);
+        Assert.Contains("release-notes/v0.3.0", again.Out, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(repo, "release-notes", "v0.3.0", "maps"));
+        var map = Path.Combine(repo, "release-notes", "v0.3.0", "maps", "pr-4-map.yaml");
+        File.WriteAllText(map, "pr: 4\nreleasenote:\n  text: \"Old text from the map.\"\n");
+        await using var serve = await ServeProcess.StartAsync(repo, offline);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using (var index = await http.GetAsync(serve.Url))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
+        }
+
+        var page = serve.Url + "release-0.3.0.html";
+        Assert.Contains("Old text from the map.", await http.GetStringAsync(page), StringComparison.Ordinal);
+        File.WriteAllText(map, "pr: 4\nreleasenote:\n  text: \"New text from the map.\"\n");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string body;
+        do
+        {
+            await Task.Delay(200);
+            body = await http.GetStringAsync(page);
+        }
+        while (!body.Contains("New text from the map.", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("New text from the map.", body, StringComparison.Ordinal);
+        Assert.Contains(serve.Log, l => l.Contains("build 2: built v0.3.0 in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_workflow_run_steps_publish_a_pushed_tag_against_the_fake_github()
     {
         using var temp = new TempDir();

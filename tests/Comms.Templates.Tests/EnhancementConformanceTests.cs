@@ -50,12 +50,12 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         return stages.GroupBy(s => s.Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }
 
-    private static (ReleaseBuild.Built Release, DiagnosticBag Diagnostics) Build(TempDir temp)
+    private static (ReleaseBuild.Built Release, DiagnosticBag Diagnostics) Build(TempDir temp, string? releaseFile = null)
     {
         var diagnostics = new DiagnosticBag();
         var draft = Path.Combine(Repo.Kubernetes, "sig-release-1.34");
         var request = new BuildRequest(
-            [new ReleaseInput("v1.34.0", Path.Combine(draft, "release-notes-draft.json"), Path.Combine(draft, "maps"), null, Path.Combine(temp.Path, "v1.34.0"))],
+            [new ReleaseInput("v1.34.0", Path.Combine(draft, "release-notes-draft.json"), Path.Combine(draft, "maps"), releaseFile, Path.Combine(temp.Path, "v1.34.0"))],
             temp.Path, Path.Combine(temp.Path, "site"), ConfigPath: null, ThemeFolder: null, RepoRoot: Repo.Root)
         {
             Enhancements = Path.Combine(Repo.Kubernetes, "enhancements"),
@@ -137,5 +137,75 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         Assert.DoesNotContain("\n- ", blog, StringComparison.Ordinal);
         var words = blog.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
         output.WriteLine($"blog post: {words} words, 0 bullets; spotlight: {string.Join("; ", highlights.Select(h => $"{h.Title} ({h.Enhancement!.Stage}, KEP #{h.Enhancement.Id})"))}");
+    }
+
+    /// <summary>The 1.34 milestones as the release team's schedule gave them (kubernetes/sig-release, releases/release-1.34).</summary>
+    private const string Schedule134 = """
+        version: v1.34.0
+        previous_version: v1.33.0
+        release_date: 2025-08-27
+        embargo: 2025-08-27T16:00:00Z
+        dates:
+          enhancements_freeze: 2025-06-20
+          feature_blog_freeze: 2025-07-11
+          code_freeze: 2025-07-25
+          sneak_peek: 2025-07-28
+          feature_blogs_ready: 2025-08-08
+        """;
+
+    [CorpusFact]
+    public void The_cycle_drafts_of_1_34_name_every_deprecation_and_schedule_the_series_within_a_month()
+    {
+        using var temp = new TempDir();
+        var (release, diagnostics) = Build(temp, temp.File("release.yaml", Schedule134));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == "CM7106");
+
+        // The sneak peek names every deprecation and removal release.json holds.
+        using var json = System.Text.Json.JsonDocument.Parse(release.Drafts["release.json"]);
+        var going = json.RootElement.GetProperty("enhancements").EnumerateArray()
+            .Where(e => e.GetProperty("stage").GetString() is "deprecated" or "removed")
+            .Select(e => (Id: e.GetProperty("id").GetString()!, Title: e.GetProperty("title").GetString()!)).ToArray();
+        var counts = json.RootElement.GetProperty("counts").GetProperty("enhancements");
+        Assert.Equal(counts.GetProperty("deprecated").GetInt32() + counts.GetProperty("removed").GetInt32(), going.Length);
+        var peek = release.Drafts["sneak-peek.md"];
+        Assert.Contains("title: \"Kubernetes v1.34 Sneak Peek\"", peek, StringComparison.Ordinal);
+        Assert.Contains("draft: true", peek, StringComparison.Ordinal);
+        foreach (var (id, title) in going)
+        {
+            Assert.True(peek.Contains(Comms.Core.Markdown.SafeMarkdownText.EscapeDocument(title, Comms.Core.Config.CommsConfig.Kubernetes.Markdown), StringComparison.Ordinal) || peek.Contains(title, StringComparison.Ordinal),
+                $"KEP-{id} ({title}) is not in the sneak peek");
+            Assert.Contains($"KEP-{id}", peek, StringComparison.Ordinal);
+        }
+
+        // And every note that deprecates or removes something, by its pull request.
+        var notes = release.Model.Notes.Where(n => n.Comms.Stability?.Level is "deprecated" or "removed" || n.Kinds.Contains("deprecation", StringComparer.Ordinal)).ToArray();
+        Assert.True(notes.Length >= 20, $"{notes.Length} deprecating or removing notes");
+        foreach (var note in notes)
+        {
+            Assert.Contains($"/pull/{note.PrNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)})", peek, StringComparison.Ordinal);
+        }
+
+        // Every feature blog on a working day within 30 days after the release.
+        var released = new DateOnly(2025, 8, 27);
+        var posts = release.Drafts.Where(d => d.Key.StartsWith("feature-blogs/", StringComparison.Ordinal)).ToArray();
+        Assert.InRange(posts.Length, 1, Comms.Templates.Drafts.CyclePlan.ProposedBlogs);
+        foreach (var (name, text) in posts)
+        {
+            var line = text.Split('\n').Single(l => l.StartsWith("date: ", StringComparison.Ordinal));
+            var day = DateOnly.ParseExact(line[6..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Comms.Templates.Drafts.CyclePlan.IsWorkingDay(day) && day > released && day <= released.AddDays(30), $"{name} is dated {day}");
+            Assert.StartsWith("---\nlayout: blog\ntitle: \"Kubernetes v1.34: ", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(posts.Length, posts.Select(p => p.Value.Split('\n').Single(l => l.StartsWith("date: ", StringComparison.Ordinal))).Distinct().Count());
+
+        // The calendar parses, with every milestone of release.yaml on its day.
+        var calendar = Ical.Net.Calendar.Load(release.Drafts["comms-calendar.ics"])!;
+        string Day(string summary) => calendar.Events.Single(e => e.Summary == summary).DtStart!.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            ["2025-06-20", "2025-07-11", "2025-07-25", "2025-07-28", "2025-08-08", "2025-08-27", "2025-08-27"],
+            new[] { "Enhancements freeze", "Feature blog freeze", "Code freeze", "Sneak peek published", "Feature blogs ready for review", "Kubernetes v1.34 release", "Press embargo lifts" }.Select(Day));
+        Assert.Equal(posts.Length, calendar.Events.Count(e => e.Categories.Contains("feature-blog")));
+        output.WriteLine($"sneak peek: {going.Length} deprecated or removed enhancements, {notes.Length} notes, {peek.Split("\n### ").Length - 1} items; feature blogs: {posts.Length}, {posts.Select(p => p.Key).First()} first; calendar events: {calendar.Events.Count}");
     }
 }

@@ -36,6 +36,12 @@ RELEASES = {
         "highlights": ["kep:164", "gang-ga", "resize-beta", "authconfig-ga",
                        "text:Tidewater now runs on ARM64 control planes, with multi-architecture images for every component."],
         "embargo": "2026-12-08T16:00:00Z",
+        # The cycle's milestones; the release is on a Tuesday, and the webinar about four weeks later.
+        "dates": [("enhancements_freeze", "2026-09-18"), ("feature_blog_freeze", "2026-10-09"), ("code_freeze", "2026-10-23"),
+                  ("sneak_peek", "2026-10-28"), ("feature_blogs_ready", "2026-11-06"), ("webinar", "2027-01-07")],
+        # Three agreed posts, one with its day fixed; the others are scheduled by Comms.
+        "feature_blogs": [("164", "Samira Bensaid", "Tomasz Nowak", "2026-12-09"), ("187", "Tomasz Nowak", "Samira Bensaid", None),
+                          ("233", "Priya Raman", None, None)],
         "quotes": [("Ada Example", "Release lead, Tidewater v2.4",
                     "Lighthouse is the release where the VM work of the last two years becomes stable. We also cleared out APIs that were deprecated in v2.2, so read the upgrade notes before you upgrade."),
                    ("Samira Bensaid", "Chair, SIG Virtualization",
@@ -68,6 +74,18 @@ def render(version, by_key):
                 lines.append(f"  - pr: {by_key[item].number}")
     if "embargo" in r:
         lines.append(f"embargo: {r['embargo']}")
+    if "dates" in r:
+        lines.append("dates:")
+        lines += [f"  {key}: {day}" for key, day in r["dates"]]
+    if "feature_blogs" in r:
+        lines.append("feature_blogs:")
+        for kep, writer, buddy, day in r["feature_blogs"]:
+            lines.append(f"  - kep: \"{kep}\"")
+            lines.append(f"    writer: {writer}")
+            if buddy:
+                lines.append(f"    buddy: {buddy}")
+            if day:
+                lines.append(f"    date: {day}")
     lines.append("quotes:")
     for name, role, text in r["quotes"]:
         lines += [f"  - name: {name}", f"    role: {role}", f"    text: {q(text)}"]

@@ -20,11 +20,11 @@ public static class ProjectBuild
     /// <summary>True when the current folder is a project rather than this repository's sample.</summary>
     public static bool IsProject() => !Directory.Exists(BuildCommand.SampleReleases) && Directory.Exists(ReleaseNotes);
 
-    /// <summary>The project's releases (folders of release-notes/ with a release.yaml), oldest first.</summary>
+    /// <summary>The project's releases (folders of release-notes/ with a release.yaml or pulls on disk), oldest first.</summary>
     public static IReadOnlyList<string> Releases() =>
         Directory.Exists(ReleaseNotes)
             ? Directory.EnumerateDirectories(ReleaseNotes)
-                .Where(d => File.Exists(Path.Combine(d, "release.yaml")))
+                .Where(d => File.Exists(Path.Combine(d, "release.yaml")) || LocalPulls(d) is not null)
                 .Select(Path.GetFileName)
                 .OfType<string>()
                 .Where(v => SemVersion.TryParse(v, out _))
@@ -61,10 +61,21 @@ public static class ProjectBuild
             : options.Pulls is not null || explicitGitHub ? [releases[^1]] : [.. releases];
         var notesRoot = Path.Combine(options.Output ?? ".", ReleaseNotes);
         var inputs = new List<ReleaseInput>();
+        var everyRelease = options.Version is null && options.Pulls is null && !explicitGitHub;
+        var skipped = new DiagnosticBag();
         foreach (var version in selected)
         {
             var source = Path.Combine(ReleaseNotes, version);
             var pulls = options.Pulls ?? (explicitGitHub ? null : LocalPulls(source));
+            if (pulls is null && everyRelease && parse.GetValue(github.From) is null && Git.PreviousTag(".", version) is null)
+            {
+                // A release with nothing on disk and no tag to start a range from (the one `comms init` wrote, before
+                // the first tag) cannot be collected; the others are built.
+                skipped.Warning("CM0010", $"{version} has no pulls on disk and no release tag before it to collect from: not built (give it pulls with `comms build --pulls <file> --version {version}`, or a range with --from)",
+                    Path.Combine(source, "release.yaml"), 1, 1);
+                continue;
+            }
+
             if (pulls is null)
             {
                 pulls = Collect(cli, github, parse, version, options.Config, notesRoot);
@@ -75,7 +86,23 @@ public static class ProjectBuild
             }
 
             var maps = options.Maps ?? (Directory.Exists(Path.Combine(source, "maps")) ? Path.Combine(source, "maps") : null);
-            inputs.Add(new ReleaseInput(version, pulls, maps, Path.Combine(source, "release.yaml"), Path.Combine(notesRoot, version)));
+            inputs.Add(new ReleaseInput(version, pulls, maps, Path.Combine(source, "release.yaml"), Path.Combine(notesRoot, version))
+            {
+                KeepPulls = options.Pulls is not null,
+            });
+        }
+
+        cli.Report(skipped);
+        if (options.WarningsAsErrors && skipped.Items.Count > 0)
+        {
+            cli.Error.WriteLine("comms: error CM0009: a release is not built, with --warnings-as-errors; give it pulls or drop the option");
+            return ExitCodes.ContentError;
+        }
+
+        if (inputs.Count == 0)
+        {
+            cli.Error.WriteLine($"comms: error CM0003: no release under {ReleaseNotes}/ could be built; give the newest one its pulls with `comms build --pulls <file> --version {releases[^1]}`");
+            return ExitCodes.UsageError;
         }
 
         var site = options.Output is null ? Path.Combine("artifacts", "site") : Path.Combine(options.Output, "site");

@@ -80,6 +80,22 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
                 request.Cancel.ThrowIfCancellationRequested();
                 commit.StageDraft(Path.Combine(folder, name), text);
             }
+
+            if (KeptPulls(release) is { } pulls)
+            {
+                commit.StageDraft(Path.Combine(folder, KeptPullsName), pulls);
+            }
+
+            // feature-blogs/ holds the series the build makes: a post no longer in it goes.
+            var posts = Path.Combine(release.Input.DraftsFolder, DraftRenderer.FeatureBlogsFolder);
+            if (Directory.Exists(posts))
+            {
+                foreach (var stale in Directory.EnumerateFiles(posts, "*.md").Select(Path.GetFileName).OfType<string>()
+                             .Where(name => !release.Drafts.ContainsKey(DraftRenderer.FeatureBlogsFolder + "/" + name)).Order(StringComparer.Ordinal))
+                {
+                    commit.StageRemoval(Path.Combine(folder, DraftRenderer.FeatureBlogsFolder, stale));
+                }
+            }
         }
 
         Timings.Mark("stage drafts");
@@ -103,6 +119,26 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         return built;
+    }
+
+    public const string KeptPullsName = "pulls.json";
+
+    /// <summary>
+    /// What <c>--pulls</c> gave a project's release, to keep beside its drafts: a file as it was read, a folder's pull
+    /// requests as one JSON array; null when not asked for or when the pulls already are that file.
+    /// </summary>
+    private static string? KeptPulls(Built release)
+    {
+        var input = release.Input;
+        var target = Path.GetFullPath(Path.Combine(input.DraftsFolder, KeptPullsName));
+        if (!input.KeepPulls || string.Equals(Path.GetFullPath(input.Pulls), target, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return File.Exists(input.Pulls)
+            ? File.ReadAllText(input.Pulls)
+            : Comms.GitHub.Output.PullWriter.Write(release.Run.Pulls);
     }
 
     /// <summary>With <c>--warnings-as-errors</c>, any warning stops the build before the commit.</summary>

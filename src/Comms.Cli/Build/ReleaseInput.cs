@@ -1,7 +1,14 @@
 namespace Comms.Cli.Build;
 
 /// <summary>One release to build: where its pulls are, its edits and editorial input, and where its drafts go.</summary>
-public sealed record ReleaseInput(string Version, string Pulls, string? Maps, string? ReleaseFile, string DraftsFolder);
+public sealed record ReleaseInput(string Version, string Pulls, string? Maps, string? ReleaseFile, string DraftsFolder)
+{
+    /// <summary>
+    /// Keep what was read as <c>pulls.json</c> in the drafts folder (committed with the drafts), so later builds and
+    /// <c>comms serve</c> find the release's pulls on disk as they find what <c>collect</c> kept.
+    /// </summary>
+    public bool KeepPulls { get; init; }
+}
 
 /// <summary>What `comms build` was asked to do.</summary>
 public sealed record BuildRequest(

@@ -120,6 +120,20 @@ public static class ProjectFiles
             release_date:
             # An embargo for the press brief, like 2026-12-08T16:00:00Z; left empty for none.
             embargo:
+            # The cycle's milestones (dates like 2026-10-02): the comms plan, its calendar and the
+            # feature-blog schedule are made from them; `comms build` warns while one is empty.
+            dates:
+              enhancements_freeze:
+              feature_blog_freeze:
+              code_freeze:
+              # sneak_peek: the day the sneak peek on deprecations and removals is published
+              # feature_blogs_ready: the day feature blogs are due for review
+              # webinar: the day of the release webinar
+            # feature_blogs (without them Comms proposes the series from the enhancements):
+            #   - kep: "1287"
+            #     writer: A Person
+            #     buddy: Another Person
+            #     date: 2026-12-09
             # codename: A name
             # theme: One sentence on what the release is about.
             # highlights (PR numbers or text; without them Comms picks them):

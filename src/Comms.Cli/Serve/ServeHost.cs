@@ -166,9 +166,13 @@ public sealed class ServeHost : IAsyncDisposable
                     list.Append("<li><a href=\"/drafts/").Append(Uri.EscapeDataString(version)).Append('/').Append(ReviewPage).Append("\">Enhancements review</a></li>");
                 }
 
-                foreach (var draft in Directory.EnumerateFiles(release).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+                // Every draft of the release, those in its folders too (the feature-blog placeholders).
+                foreach (var draft in Directory.EnumerateFiles(release, "*", SearchOption.AllDirectories)
+                             .Select(f => Path.GetRelativePath(release, f).Replace(Path.DirectorySeparatorChar, '/'))
+                             .Where(f => !f.Split('/').Any(part => part.StartsWith('.')))
+                             .Order(StringComparer.Ordinal))
                 {
-                    var href = "/drafts/" + Uri.EscapeDataString(version) + "/" + Uri.EscapeDataString(draft);
+                    var href = "/drafts/" + Uri.EscapeDataString(version) + "/" + string.Join('/', draft.Split('/').Select(Uri.EscapeDataString));
                     list.Append("<li><a href=\"").Append(href).Append("\">").Append(WebUtility.HtmlEncode(draft)).Append("</a></li>");
                 }
 

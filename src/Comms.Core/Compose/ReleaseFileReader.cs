@@ -10,7 +10,11 @@ public static class ReleaseFileReader
 {
     private static readonly string[] Fields =
         ["version", "previous_version", "release_date", "codename", "theme", "highlights", "embargo", "quotes", "contacts",
-         "author", "editors", "release_team", "previous_contributors"];
+         "author", "editors", "release_team", "previous_contributors", "dates", "feature_blogs"];
+
+    /// <summary>The keys of <c>dates:</c>, in the order of the cycle.</summary>
+    public static readonly string[] DateFields =
+        ["enhancements_freeze", "feature_blog_freeze", "code_freeze", "sneak_peek", "feature_blogs_ready", "webinar"];
 
     /// <param name="version">The release's version when the file does not say (e.g. from its folder name).</param>
     public static ReleaseFile? ReadFile(string path, DiagnosticBag diagnostics, string? version = null, IO.InputLimits? limits = null) =>
@@ -60,24 +64,72 @@ public static class ReleaseFileReader
             Editors = fields.TryGetValue("editors", out var editors) ? reader.Strings(editors, "editors") ?? [] : [],
             Team = fields.TryGetValue("release_team", out var team) ? Team(team, reader) : null,
             PreviousContributors = fields.TryGetValue("previous_contributors", out var previous) ? PreviousContributors(previous, file, reader) : null,
+            Dates = fields.TryGetValue("dates", out var dates) ? Dates(dates, reader) : new CycleDates(),
+            FeatureBlogs = fields.TryGetValue("feature_blogs", out var blogs) ? Items(blogs, "feature_blogs", reader, FeatureBlog) : null,
             File = file,
         };
     }
 
-    private static DateOnly? Date(YamlNode node, YamlReader reader)
+    private static CycleDates Dates(YamlNode node, YamlReader reader)
+    {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return new CycleDates { Given = true };
+        }
+
+        var fields = reader.Mapping(node, "dates", DateFields);
+        if (fields is null)
+        {
+            return new CycleDates { Given = true };
+        }
+
+        DateOnly? Get(string name) => fields.TryGetValue(name, out var value) ? Date(value, reader, name) : null;
+        return new CycleDates
+        {
+            Given = true,
+            EnhancementsFreeze = Get("enhancements_freeze"),
+            FeatureBlogFreeze = Get("feature_blog_freeze"),
+            CodeFreeze = Get("code_freeze"),
+            SneakPeek = Get("sneak_peek"),
+            FeatureBlogsReady = Get("feature_blogs_ready"),
+            Webinar = Get("webinar"),
+        };
+    }
+
+    private static FeatureBlogEntry? FeatureBlog(YamlNode node, YamlReader reader)
+    {
+        var fields = reader.Mapping(node, "a feature blog", ["kep", "writer", "buddy", "date"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var kep = fields.TryGetValue("kep", out var k) ? reader.String(k, "kep")?.Trim() : null;
+        if (string.IsNullOrEmpty(kep))
+        {
+            reader.Error(ComposeCodes.ReleaseInvalid, "a feature blog needs \"kep: <id>\": the enhancement it is about", node);
+            return null;
+        }
+
+        string? Str(string name) => fields.TryGetValue(name, out var v) ? reader.String(v, name) : null;
+        return new FeatureBlogEntry(kep, Str("writer"), Str("buddy"), fields.TryGetValue("date", out var d) ? Date(d, reader, "date") : null,
+            (int)node.Start.Line, (int)node.Start.Column);
+    }
+
+    private static DateOnly? Date(YamlNode node, YamlReader reader, string name = "release_date")
     {
         if (node is YamlScalarNode { Value: null or "" })
         {
             return null; // left empty until it is set
         }
 
-        var text = reader.String(node, "release_date");
+        var text = reader.String(node, name);
         if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
 
-        reader.Error(ComposeCodes.ReleaseInvalid, "\"release_date\" must be a date like 2026-12-08", node);
+        reader.Error(ComposeCodes.ReleaseInvalid, $"\"{name}\" must be a date like 2026-12-08", node);
         return null;
     }
 
@@ -232,6 +284,8 @@ public static class ComposeCodes
     public const string QuoteNamesUnknownPr = "CM7103";
     public const string RevertedPrNamed = "CM7104";
     public const string EmbargoAfterRelease = "CM7105";
+    public const string CycleDateMissing = "CM7106";
+    public const string FeatureBlogProblem = "CM7107";
     public const string TemplateError = "CM7201";
     public const string TemplateUnknownField = "CM7202";
     public const string TemplateRefused = "CM7203";

@@ -68,6 +68,22 @@ public sealed class OutputCommit : IDisposable
         return target;
     }
 
+    /// <summary>
+    /// Removes a file under the release-notes folder at the commit (a generated draft the build no longer makes);
+    /// <paramref name="relative"/> is its path under the release-notes folder.
+    /// </summary>
+    public void StageRemoval(string relative)
+    {
+        if (_notesRoot is null)
+        {
+            throw new InvalidOperationException("no release-notes folder to remove drafts from");
+        }
+
+        _removals.Add(OutputPaths.Resolve(_notesRoot, relative));
+    }
+
+    private readonly List<string> _removals = [];
+
     /// <summary>The commit: after the journal is written the new state is decided, and the next run completes it if this one is killed.</summary>
     public void Commit()
     {
@@ -81,6 +97,7 @@ public sealed class OutputCommit : IDisposable
         {
             Id = _id,
             Moves = [.. _moves],
+            Removals = [.. _removals],
             Site = hasSite ? _site : null,
             SiteSlot = hasSite ? SiteSlot : null,
             SiteOld = hasSite ? Path.Combine(Path.GetDirectoryName(_site)!, $".{Path.GetFileName(_site)}.old-{_id}") : null,
@@ -187,6 +204,15 @@ public sealed class OutputCommit : IDisposable
             }
         }
 
+        foreach (var removal in journal.Removals)
+        {
+            if (File.Exists(removal))
+            {
+                step("removal");
+                File.Delete(removal);
+            }
+        }
+
         if (journal.Site is not null && journal.SiteSlot is not null && journal.SiteOld is not null)
         {
             var marker = MarkerPrefix + journal.Id;
@@ -286,6 +312,7 @@ public sealed class OutputCommit : IDisposable
     {
         public string Id { get; init; } = string.Empty;
         public IReadOnlyList<Move> Moves { get; init; } = [];
+        public IReadOnlyList<string> Removals { get; init; } = [];
         public string? Site { get; init; }
         public string? SiteSlot { get; init; }
         public string? SiteOld { get; init; }

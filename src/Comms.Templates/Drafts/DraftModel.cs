@@ -95,6 +95,12 @@ public static class DraftModel
             ["notes_by_sig"] = BySig(notes, config, null, memo),
             ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
             ["audience"] = null,
+            // Set by CycleViews: the sneak peek, the feature-blog series (and each post while its own draft renders), the comms plan, the webinar.
+            ["sneak_peek"] = null,
+            ["feature_blogs"] = null,
+            ["post"] = null,
+            ["plan"] = null,
+            ["webinar"] = null,
         };
 
         Comms.Core.Diagnostics.Timings.Mark("  draft model views");

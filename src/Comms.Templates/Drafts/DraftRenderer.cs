@@ -16,6 +16,11 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     /// <summary>Two printed pages hold about this many words of a press brief.</summary>
     public const int PressBriefWordLimit = 900;
 
+    public const string CalendarFile = "comms-calendar.ics";
+
+    /// <summary>The folder of the feature-blog placeholders, inside a release's drafts folder; the build owns it.</summary>
+    public const string FeatureBlogsFolder = "feature-blogs";
+
     [GeneratedRegex(@"\brevert(?:s|ed|ing)?\b[^#\n]{0,80}#(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevertOf();
 
@@ -37,6 +42,28 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "announcement-email.md", "announcement-email" + Theme.TemplateExtension, model);
+        var plan = CyclePlan.Build(release, config, diagnostics);
+        CycleViews.Add(model, plan, release, config);
+        if (plan.Going.Count > 0)
+        {
+            ok &= Add(drafts, "sneak-peek.md", "sneak-peek" + Theme.TemplateExtension, model);
+        }
+
+        if (plan.Blogs.Count > 0)
+        {
+            ok &= Add(drafts, "feature-blogs.md", "feature-blogs" + Theme.TemplateExtension, model);
+            var posts = (object?[])((Dictionary<string, object?>)model["feature_blogs"]!)["posts"]!;
+            for (var i = 0; i < plan.Blogs.Count; i++)
+            {
+                var post = new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["post"] = posts[i] };
+                ok &= Add(drafts, FeatureBlogsFolder + "/" + plan.Blogs[i].FileName, "feature-blog" + Theme.TemplateExtension, post);
+            }
+        }
+
+        ok &= Add(drafts, "comms-plan.md", "comms-plan" + Theme.TemplateExtension, model);
+        drafts[CalendarFile] = ReleaseCalendar.Write(plan.Milestones, config.Project.Name, DraftModel.ShortVersion(release.Release.Version), release.Release.ReleaseDate);
+        ok &= Add(drafts, "webinar-slides.md", "webinar-slides" + Theme.TemplateExtension, model);
+        ok &= Add(drafts, "webinar-email.md", "webinar-email" + Theme.TemplateExtension, model);
         foreach (var audience in audiences)
         {
             var own = $"brief-{audience.Id}{Theme.TemplateExtension}";

@@ -23,7 +23,7 @@ public sealed class KillTests
 
         // Staging steps ("site", "staged"), the journal, one per draft, then the site swap. The two-rename
         // variant differs only from the swap on, so it starts there (and checks that it does).
-        const int drafts = 9; // CHANGELOG.md, blog-post.md, press-brief.md, announcement-email.md, three briefs, notes.json, release.json
+        const int drafts = 13; // CHANGELOG.md, blog-post.md, press-brief.md, announcement-email.md, three briefs, notes.json, release.json, comms-plan.md, comms-calendar.ics, webinar-slides.md, webinar-email.md
         var first = twoRenames ? 2 + 1 + drafts + 1 : 1;
         var stepsSeen = new List<string>();
         for (var step = first; step < 40; step++)

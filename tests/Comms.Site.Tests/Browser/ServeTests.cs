@@ -1,19 +1,14 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Comms.TestKit;
 using Microsoft.Playwright;
 
 namespace Comms.Site.Tests.Browser;
 
 /// <summary><c>comms serve</c> in real Chromium: an edited map reloads the open page; a broken one shows its located error over the last good site.</summary>
-public sealed partial class ServeTests : IDisposable
+public sealed class ServeTests : IDisposable
 {
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
-
-    [GeneratedRegex(@"Serving (http://127\.0\.0\.1:\d+/)")]
-    private static partial Regex ServingLine();
 
     private static string Pull(int number, string note) => $$"""
         {"number": {{number}}, "title": "Change {{number}}", "body": "```release-note\r\n{{note}}\r\n```\r\n",
@@ -38,76 +33,43 @@ public sealed partial class ServeTests : IDisposable
     public async Task An_edited_map_reloads_the_page_and_a_broken_one_shows_its_error_over_the_last_good_site()
     {
         var root = Project();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { CommsProcess.ToolDll, "serve", "--port", "0" })
+        await using var serve = await ServeProcess.StartAsync(root, new Dictionary<string, string> { ["CI"] = "true" });
+        var log = serve.Log;
+        var url = serve.Url;
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
         {
-            start.ArgumentList.Add(arg);
+            await using (browser)
+            {
+                var page = await browser.NewPageAsync();
+                var errors = new List<string>();
+                page.PageError += (_, e) => errors.Add(e);
+                page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
+                await page.GotoAsync(url + "release-1.0.0.html");
+                Assert.Contains("Old text from the map.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+
+                File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), Map("New text from the map."));
+                await page.WaitForFunctionAsync("() => document.body.innerText.includes('New text from the map.')", null, new() { Timeout = 20_000 });
+                Assert.DoesNotContain("Old text from the map.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+
+                File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), "pr: 2\nreleasenote: [unclosed\n");
+                var panel = await page.WaitForSelectorAsync("#comms-build-errors", new() { Timeout = 20_000 });
+                var shown = await panel!.InnerTextAsync();
+                Assert.Matches(@"pr-2-map\.yaml\(\d+,\d+\): error CM\d+", shown);
+                Assert.Contains("New text from the map.", await page.InnerTextAsync("main, body"), StringComparison.Ordinal);
+
+                // A page opened now is the last good site, with the errors on it.
+                var fresh = await browser.NewPageAsync();
+                await fresh.GotoAsync(url + "release-1.0.0.html");
+                Assert.Contains("New text from the map.", await fresh.InnerTextAsync("body"), StringComparison.Ordinal);
+                Assert.NotNull(await fresh.QuerySelectorAsync("#comms-build-errors"));
+
+                File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), Map("Fixed text from the map."));
+                await page.WaitForFunctionAsync("() => document.body.innerText.includes('Fixed text from the map.') && !document.getElementById('comms-build-errors')", null, new() { Timeout = 20_000 });
+                Assert.Empty(errors);
+            }
         }
 
-        start.Environment["CI"] = "true";
-        using var serve = Process.Start(start)!;
-        var serving = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        serve.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                serving.TrySetException(new InvalidOperationException("comms serve exited:\n" + string.Join('\n', log)));
-                return;
-            }
-
-            log.Enqueue(e.Data);
-            if (ServingLine().Match(e.Data) is { Success: true } m)
-            {
-                serving.TrySetResult(m.Groups[1].Value);
-            }
-        };
-        serve.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.Enqueue(e.Data); } };
-        serve.BeginOutputReadLine();
-        serve.BeginErrorReadLine();
-        try
-        {
-            var url = await serving.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            var (playwright, browser) = await Chromium.LaunchAsync();
-            using (playwright)
-            {
-                await using (browser)
-                {
-                    var page = await browser.NewPageAsync();
-                    var errors = new List<string>();
-                    page.PageError += (_, e) => errors.Add(e);
-                    page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
-                    await page.GotoAsync(url + "release-1.0.0.html");
-                    Assert.Contains("Old text from the map.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
-
-                    File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), Map("New text from the map."));
-                    await page.WaitForFunctionAsync("() => document.body.innerText.includes('New text from the map.')", null, new() { Timeout = 20_000 });
-                    Assert.DoesNotContain("Old text from the map.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
-
-                    File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), "pr: 2\nreleasenote: [unclosed\n");
-                    var panel = await page.WaitForSelectorAsync("#comms-build-errors", new() { Timeout = 20_000 });
-                    var shown = await panel!.InnerTextAsync();
-                    Assert.Matches(@"pr-2-map\.yaml\(\d+,\d+\): error CM\d+", shown);
-                    Assert.Contains("New text from the map.", await page.InnerTextAsync("main, body"), StringComparison.Ordinal);
-
-                    // A page opened now is the last good site, with the errors on it.
-                    var fresh = await browser.NewPageAsync();
-                    await fresh.GotoAsync(url + "release-1.0.0.html");
-                    Assert.Contains("New text from the map.", await fresh.InnerTextAsync("body"), StringComparison.Ordinal);
-                    Assert.NotNull(await fresh.QuerySelectorAsync("#comms-build-errors"));
-
-                    File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), Map("Fixed text from the map."));
-                    await page.WaitForFunctionAsync("() => document.body.innerText.includes('Fixed text from the map.') && !document.getElementById('comms-build-errors')", null, new() { Timeout = 20_000 });
-                    Assert.Empty(errors);
-                }
-            }
-
-            Assert.Contains(log, l => l.Contains("build 2: built v1.0.0 in", StringComparison.Ordinal));
-        }
-        finally
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
-        }
+        Assert.Contains(log, l => l.Contains("build 2: built v1.0.0 in", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Comms.Core.Changelog;
+using Comms.Core.Compose;
+using Comms.Core.Config;
+using YamlDotNet.Core;
+
+namespace Comms.Templates.Drafts;
+
+/// <summary>
+/// The drafts' model of the cycle (documented in docs/templates.md): <c>sneak_peek</c>, <c>feature_blogs</c>, <c>plan</c>
+/// and <c>webinar</c>, made safe for Markdown like the rest of the model; front matter is written by the YAML emitter.
+/// </summary>
+internal static class CycleViews
+{
+    public static void Add(Dictionary<string, object?> model, CyclePlan plan, ReleaseModel release, CommsConfig config)
+    {
+        var r = release.Release;
+        var version = DraftModel.ShortVersion(r.Version);
+        var project = config.Project.Name;
+        var kubernetes = string.Equals(project, "Kubernetes", StringComparison.Ordinal);
+        var author = r.Author ?? $"[AUTHOR NAME] ({project} {version} Release Team)";
+        var peekSlug = $"{Slugged(project)}-{version.Replace('.', '-')}-sneak-peek";
+        var sneak = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["title"] = $"{project} {version} Sneak Peek",
+            ["date"] = Long(r.Dates.SneakPeek),
+            ["deprecations"] = plan.Going.Where(g => !g.Ongoing).Select(g => (object)Going(g, config)).ToArray(),
+            ["ongoing"] = plan.Going.Where(g => g.Ongoing).Select(g => (object)Going(g, config)).ToArray(),
+            ["breaking"] = plan.Breaking.Select(n => (object)Breaking(n, config)).ToArray(),
+            ["count"] = plan.Going.Count,
+            ["kubernetes"] = kubernetes,
+        };
+        var blogs = plan.Blogs.Select(b => (object)Blog(b, release, config, version)).ToArray();
+        var series = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["proposed"] = plan.BlogsProposed,
+            ["count"] = blogs.Length,
+            ["posts"] = blogs,
+            ["freeze"] = Long(r.Dates.FeatureBlogFreeze),
+            ["ready"] = Long(r.Dates.FeatureBlogsReady),
+            ["first"] = plan.Blogs.Select(b => b.Date).Min() is { } first ? Long(first) : null,
+            ["last"] = plan.Blogs.Select(b => b.Date).Max() is { } last ? Long(last) : null,
+            ["days"] = CyclePlan.SeriesDays,
+            ["kubernetes"] = kubernetes,
+        };
+        var planView = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["milestones"] = plan.Milestones.Select(m => (object)new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["key"] = m.Key,
+                ["title"] = m.Title,
+                ["date"] = Long(m.Date),
+                ["date_iso"] = m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["time"] = m.At?.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["kind"] = m.Kind,
+                ["description"] = m.Description,
+            }).ToArray(),
+            ["missing"] = plan.MissingDates.ToArray(),
+            ["calendar"] = DraftRenderer.CalendarFile,
+        };
+        var webinar = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["date"] = Long(r.Dates.Webinar),
+            ["kubernetes"] = kubernetes,
+        };
+
+        model["sneak_peek"] = DraftModel.Safe(sneak, config);
+        model["feature_blogs"] = DraftModel.Safe(series, config);
+        model["plan"] = DraftModel.Safe(planView, config);
+        model["webinar"] = DraftModel.Safe(webinar, config);
+        ((Dictionary<string, object?>)model["sneak_peek"]!)["front_matter"] = FrontMatter.Write(
+        [
+            ("layout", "blog", ScalarStyle.Plain),
+            ("title", $"{project} {version} Sneak Peek", ScalarStyle.DoubleQuoted),
+            ("date", r.Dates.SneakPeek?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
+            ("slug", peekSlug, ScalarStyle.Any),
+            ("draft", "true", ScalarStyle.Plain),
+            ("author", author, ScalarStyle.DoubleQuoted),
+        ]);
+        var posts = (object?[])((Dictionary<string, object?>)model["feature_blogs"]!)["posts"]!;
+        for (var i = 0; i < posts.Length; i++)
+        {
+            var b = plan.Blogs[i];
+            ((Dictionary<string, object?>)posts[i]!)["front_matter"] = FrontMatter.Write(
+            [
+                ("layout", "blog", ScalarStyle.Plain),
+                ("title", b.Title, ScalarStyle.DoubleQuoted),
+                ("date", b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
+                ("slug", b.Slug, ScalarStyle.Any),
+                ("draft", "true", ScalarStyle.Plain),
+                ("author", b.Writer ?? "[AUTHOR NAME]", ScalarStyle.DoubleQuoted),
+            ]);
+        }
+    }
+
+    /// <summary>"Thursday, August 28, 2025".</summary>
+    private static string? Long(DateOnly? day) => day?.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    private static string Slugged(string name) => CyclePlan.Slug(name);
+
+    private static Dictionary<string, object?> Going(GoingItem g, CommsConfig config) => new(StringComparer.Ordinal)
+    {
+        ["title"] = g.Title,
+        // A headline that already says "Deprecated ..." or "Removed ..." is not prefixed again.
+        ["says_level"] = g.Title.StartsWith("Deprecat", StringComparison.OrdinalIgnoreCase) || g.Title.StartsWith("Remov", StringComparison.OrdinalIgnoreCase) ||
+                         g.Title.StartsWith("Drop", StringComparison.OrdinalIgnoreCase),
+        ["level"] = g.Level,
+        ["what"] = g.What,
+        ["when"] = g.When,
+        ["instead"] = g.Instead,
+        ["url"] = g.Url,
+        ["link_text"] = g.LinkText,
+        ["sig"] = (g.Enhancement?.OwningSig ?? g.Note?.Sigs.Order(StringComparer.Ordinal).FirstOrDefault()) is { } sig ? "SIG " + SigNames.Display(sig, config) : null,
+        ["kep_id"] = g.Enhancement?.Id,
+        ["pr_number"] = g.Note?.PrNumber,
+    };
+
+    private static Dictionary<string, object?> Breaking(Comms.Core.Model.ReleaseNote n, CommsConfig config) => new(StringComparer.Ordinal)
+    {
+        ["title"] = HighlightTitle.Of(n.Text),
+        ["text"] = n.Text.Trim(),
+        ["pr_number"] = n.PrNumber,
+        ["pr_url"] = n.PrUrl,
+        ["sigs_label"] = SigNames.Label(n.Sigs, config),
+    };
+
+    private static Dictionary<string, object?> Blog(FeatureBlog b, ReleaseModel release, CommsConfig config, string version)
+    {
+        var e = b.Enhancement;
+        var notes = release.EnhancementNotes.TryGetValue(e.Id, out var n) ? n : [];
+        var view = EnhancementViews.View(e, notes, version, config);
+        view["post_title"] = b.Title;
+        view["slug"] = b.Slug;
+        view["file"] = "feature-blogs/" + b.FileName;
+        view["date"] = Long(b.Date);
+        view["date_iso"] = b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        view["date_given"] = b.DateGiven;
+        view["writer"] = b.Writer;
+        view["buddy"] = b.Buddy;
+        view["sig"] = e.OwningSig is { } sig ? "SIG " + SigNames.Display(sig, config) : null;
+        view["url"] = e.TrackingUrl ?? e.ProposalUrl;
+        return view;
+    }
+}

@@ -16,13 +16,17 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
     [GeneratedRegex(@"^kep-number:\s*""?(\d+)""?\s*$", RegexOptions.Multiline)]
     private static partial Regex Number();
 
+    // A status that cannot ship: such a KEP is never counted, whatever its milestone says.
+    [GeneratedRegex(@"^status:\s*(provisional|withdrawn|replaced|deferred|rejected|superseded)\b", RegexOptions.Multiline)]
+    private static partial Regex NotShipping();
+
     [GeneratedRegex(@"^milestone:\s*\n((?:[ \t]+.*\n?)*)", RegexOptions.Multiline)]
     private static partial Regex Milestones();
 
     [GeneratedRegex(@"^\s+(alpha|beta|stable|deprecated|removed):\s*""?(v[\d.]+)""?\s*$", RegexOptions.Multiline)]
     private static partial Regex Stage();
 
-    /// <summary>Stage counts of 1.34 read from the kep.yaml files as text, without the product's reader.</summary>
+    /// <summary>Stage counts of 1.34 read from the kep.yaml files as text, without the product's reader (KEPs that cannot ship left out).</summary>
     private static Dictionary<string, int> ByHand()
     {
         var rank = new[] { "alpha", "beta", "stable", "deprecated", "removed" };
@@ -30,7 +34,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Kubernetes, "enhancements", "keps"), "kep.yaml", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
-            if (Number().Match(text) is not { Success: true } number || Milestones().Match(text) is not { Success: true } block)
+            if (Number().Match(text) is not { Success: true } number || Milestones().Match(text) is not { Success: true } block || NotShipping().IsMatch(text))
             {
                 continue;
             }
@@ -73,7 +77,9 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
             (counts.Stable, counts.Beta, counts.Alpha, counts.Deprecated, counts.Removed));
         Assert.True(counts.Total >= 50, $"{counts.Total} enhancements");
         var blog = release.Drafts["blog-post.md"];
-        Assert.Contains($"brings {counts.Total} enhancements: {counts.Stable} graduating to stable, {counts.Beta} entering beta and {counts.Alpha} new in alpha", blog, StringComparison.Ordinal);
+        // The KEPs alone leave some enhancements planned only (no note ties them): the count is a placeholder to confirm.
+        Assert.True(counts.Planned > 0);
+        Assert.Contains($"brings [CONFIRM: {counts.Total} enhancements, {counts.Planned} planned only: {counts.Stable} graduating to stable, {counts.Beta} entering beta and {counts.Alpha} new in alpha]", blog, StringComparison.Ordinal);
         Assert.Contains($"\"total\": {counts.Total}", release.Drafts["release.json"], StringComparison.Ordinal);
         output.WriteLine($"enhancements: {counts.Total} ({counts.Stable} stable, {counts.Beta} beta, {counts.Alpha} alpha); notes: {release.Model.Notes.Count}");
     }
@@ -117,7 +123,8 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         var spotlight = blog.Split("\n## ")[1];
         foreach (var h in highlights)
         {
-            var heading = $"### {h.Title}\n\n";
+            var stage = h.Enhancement!.Stage;
+            var heading = $"### {char.ToUpperInvariant(stage[0])}{stage[1..]}: {h.Title}\n\n";
             Assert.Contains(heading, spotlight, StringComparison.Ordinal);
             var paragraph = spotlight[(spotlight.IndexOf(heading, StringComparison.Ordinal) + heading.Length)..].Split('\n')[0];
             Assert.Contains($"This work was done as part of [KEP #{h.Enhancement!.Id}]", paragraph, StringComparison.Ordinal);

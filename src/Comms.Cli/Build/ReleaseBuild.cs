@@ -147,7 +147,9 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             Timings.Mark("start");
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
             Timings.Mark("notes pipeline");
-            var enhancements = EnhancementSources.Load(input, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
+            var releaseFolder = Path.GetDirectoryName(Path.GetFullPath(input.ReleaseFile ?? Path.Combine(input.DraftsFolder, "release.yaml")))!;
+            var set = EnhancementSources.Load(input.Version, releaseFolder, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
+            var enhancements = set?.Enhancements;
 
             // Notes are tied to their enhancements first, so audience rules can ask for it (`enhancement: true`).
             var linked = enhancements is null ? run.Notes : EnhancementLinker.Apply(run.Notes, enhancements);
@@ -160,7 +162,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
-            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements);
+            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements, set?.Excluded);
             var published = WithHighlights(notes, model);
             Timings.Mark("compose");
             var drafts = renderer.Render(model, published, audiences, about);

@@ -13,7 +13,7 @@ public sealed record BuildRequest(
     string RepoRoot,
     IProgress<Comms.Site.SiteProgress>? SiteProgress = null)
 {
-    /// <summary>A folder of KEPs, or <c>github</c> for the tracked issues (see <see cref="EnhancementSources"/>); null: comms.yaml's.</summary>
+    /// <summary>A folder of KEPs, or <c>github</c> for the tracked issues (see <see cref="Comms.Core.Enhancements.EnhancementSources"/>); null: comms.yaml's.</summary>
     public string? Enhancements { get; init; }
 
     /// <summary>Reads a release's tracked enhancements from GitHub, for <c>--enhancements github</c>.</summary>

@@ -145,7 +145,7 @@ public static class BuildCommand
 
     /// <summary>For <c>--enhancements github</c>: reads a release's tracked enhancement issues through the GitHub client.</summary>
     private static Func<string, DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancementsFor(GitHubOptions github, ParseResult parse, string? configPath, string? option) =>
-        string.Equals(option, EnhancementSources.GitHub, StringComparison.Ordinal)
+        string.Equals(option, Comms.Core.Enhancements.EnhancementSources.GitHub, StringComparison.Ordinal)
             ? (version, diagnostics) => EnhancementIssues.Fetch(github, parse, configPath, version, diagnostics)
             : null;
 

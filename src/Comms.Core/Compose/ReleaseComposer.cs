@@ -15,7 +15,8 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         ReleaseFile release,
         IReadOnlyList<ReleaseNote> allNotes,
         IReadOnlyList<string>? authors = null,
-        IReadOnlyList<Enhancement>? enhancements = null)
+        IReadOnlyList<Enhancement>? enhancements = null,
+        IReadOnlyList<ExcludedEnhancement>? excluded = null)
     {
         var links = enhancements is null ? [] : EnhancementLinker.Link(allNotes.Where(n => !n.DoNotPublish).ToArray(), enhancements);
         var linkOf = links.ToDictionary(l => l.Pr);
@@ -28,6 +29,11 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             e => (IReadOnlyList<ReleaseNote>)notes.Where(n => n.Comms.Enhancement?.Id == e.Id).ToArray(),
             StringComparer.Ordinal);
         CheckStages(release, ordered, byEnhancement);
+        var confirmations = ordered.ToDictionary(
+            e => e.Id,
+            e => e.ConfirmedBy is not null ? Confirmation.Confirmed : byEnhancement[e.Id].Count > 0 ? Confirmation.Evidenced : Confirmation.Planned,
+            StringComparer.Ordinal);
+        CheckConfirmed(release, ordered, confirmations);
         var previous = release.PreviousContributors?.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sections = new ChangelogSections(config);
         var contributors = (authors ?? notes.Select(n => n.Author))
@@ -46,7 +52,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Contributors = contributors,
             ContributorsFromPullRequests = authors is not null,
             FirstTimeContributors = previous is null ? null : contributors.Where(c => !previous.Contains(c)).ToArray(),
-            Enhancements = enhancements is null ? null : EnhancementCounts.Of(ordered),
+            Enhancements = enhancements is null ? null : EnhancementCounts.Of(ordered, confirmations),
         };
 
         CheckEmbargo(release);
@@ -63,7 +69,30 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Enhancements = ordered,
             HasEnhancementData = enhancements is not null,
             EnhancementNotes = byEnhancement,
+            Excluded = excluded ?? [],
+            Confirmations = confirmations,
+            SpotlightCandidates = enhancements is null ? [] : SpotlightPicker.Shortlist(ordered, byEnhancement, release.Version),
         };
+    }
+
+    /// <summary>
+    /// One warning when any counted enhancement is known only from a milestone: the drafts then print the count as a
+    /// placeholder to confirm, and <c>--warnings-as-errors</c> (the publish workflow) stops.
+    /// </summary>
+    private void CheckConfirmed(ReleaseFile release, IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, string> confirmations)
+    {
+        var planned = enhancements.Where(e => confirmations[e.Id] == Confirmation.Planned).Select(e => e.Id).ToArray();
+        if (planned.Length == 0)
+        {
+            return;
+        }
+
+        const int Named = 12;
+        var ids = string.Join(", ", planned.Take(Named)) + (planned.Length > Named ? $" and {planned.Length - Named} more" : string.Empty);
+        diagnostics.Warning(EnhancementCodes.Unconfirmed,
+            $"{planned.Length} of the {enhancements.Count} enhancements counted for {release.Version} are planned only (a milestone says so; no note of the release ties them and no tracking board confirms them): {ids}. " +
+            $"Confirm the list with the Enhancements team: give the tracking board (--enhancements github, or its export: --enhancements board.csv), or list them in enhancements.yaml (comms enhancements --version {release.Version} --write starts one); until then the drafts print the count as [CONFIRM: …]",
+            release.File);
     }
 
     /// <summary>A note that names a stage other than its enhancement's is worth a second look (the data wins).</summary>
@@ -163,7 +192,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             return chosen;
         }
 
-        return enhancements is not null ? SpotlightPicker.Pick(enhancements, enhancementNotes) : HighlightPicker.Pick(notes);
+        return enhancements is not null ? SpotlightPicker.Pick(enhancements, enhancementNotes, SpotlightPicker.Count, release.Version) : HighlightPicker.Pick(notes);
     }
 
     /// <summary>A quote that cites a PR (<c>#123</c>) should cite one of this release.</summary>

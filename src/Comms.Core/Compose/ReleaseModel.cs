@@ -28,6 +28,18 @@ public sealed record ReleaseModel
     public IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> EnhancementNotes { get; init; } =
         new Dictionary<string, IReadOnlyList<ReleaseNote>>(StringComparer.Ordinal);
 
+    /// <summary>What a source named for the release that is not counted (a provisional KEP, an item the board removed), with why.</summary>
+    public IReadOnlyList<Enhancements.ExcludedEnhancement> Excluded { get; init; } = [];
+
+    /// <summary>How each counted enhancement is known to ship (<see cref="Enhancements.Confirmation"/>), by id.</summary>
+    public IReadOnlyDictionary<string, string> Confirmations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The spotlight shortlist (ten, every stage represented), best first, each with its score and why.</summary>
+    public IReadOnlyList<SpotlightCandidate> SpotlightCandidates { get; init; } = [];
+
+    /// <summary>The enhancement's confirmation (planned when unknown).</summary>
+    public string ConfirmationOf(string id) => Confirmations.TryGetValue(id, out var c) ? c : Comms.Core.Enhancements.Confirmation.Planned;
+
     public IEnumerable<ReleaseNote> UpgradeNotes => Notes.Where(n => n.ActionRequired);
     public IEnumerable<ReleaseNote> WithStability(string level) => Notes.Where(n => n.Comms.Stability?.Level == level);
     public IEnumerable<ReleaseNote> ForAudience(string audience) => Notes.Where(n => n.Comms.Audiences.Any(a => a.Audience == audience));
@@ -70,15 +82,33 @@ public sealed record ReleaseStats
         counts.FirstOrDefault(c => c.Key == key).Value;
 }
 
-/// <summary>How many enhancements the release has at each stage.</summary>
+/// <summary>How many enhancements the release has at each stage, and how many of them are confirmed, evidenced or only planned.</summary>
 public sealed record EnhancementCounts(int Stable, int Beta, int Alpha, int Deprecated, int Removed)
 {
     public int Total => Stable + Beta + Alpha + Deprecated + Removed;
 
-    public static EnhancementCounts Of(IEnumerable<Enhancements.Enhancement> enhancements)
+    /// <summary>Confirmed by the tracking board or the release team's enhancements.yaml.</summary>
+    public int Confirmed { get; init; }
+
+    /// <summary>Not confirmed, but tied by notes of the release.</summary>
+    public int Evidenced { get; init; }
+
+    /// <summary>Known only from a milestone: the count is not a fact until these are confirmed.</summary>
+    public int Planned { get; init; }
+
+    /// <summary>Whether the count can be printed as fact (nothing counted is only planned).</summary>
+    public bool Sure => Planned == 0;
+
+    public static EnhancementCounts Of(IEnumerable<Enhancements.Enhancement> enhancements, IReadOnlyDictionary<string, string>? confirmations = null)
     {
         var list = enhancements.ToArray();
         int Count(string stage) => list.Count(e => e.Stage == stage);
-        return new EnhancementCounts(Count("stable"), Count("beta"), Count("alpha"), Count("deprecated"), Count("removed"));
+        int Known(string how) => list.Count(e => (confirmations is not null && confirmations.TryGetValue(e.Id, out var c) ? c : Enhancements.Confirmation.Planned) == how);
+        return new EnhancementCounts(Count("stable"), Count("beta"), Count("alpha"), Count("deprecated"), Count("removed"))
+        {
+            Confirmed = Known(Enhancements.Confirmation.Confirmed),
+            Evidenced = Known(Enhancements.Confirmation.Evidenced),
+            Planned = Known(Enhancements.Confirmation.Planned),
+        };
     }
 }

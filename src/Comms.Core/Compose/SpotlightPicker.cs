@@ -6,40 +6,38 @@ using Comms.Core.Model;
 namespace Comms.Core.Compose;
 
 /// <summary>
-/// Proposes the spotlight (the highlights) from the release's enhancements, across stages. An enhancement
-/// scores for what it means to users: its stage (stable 3, beta 2.5, alpha 2), the SIGs it spans (+0.5 for each
-/// past the owner, at most +1.5), the notes behind it (+0.5 each, at most +1.5), a feature switched on by default
-/// (+1), a note that needs action (+1), the audiences its notes reach (+0.5 for each past the first, at most +1)
-/// and a summary to write from (+0.5). The best of each of stable, beta and alpha is taken first (so a release
-/// with beta and alpha work shows some), then the rest by score; ties go to the lower id. Deprecations and
-/// removals are never spotlighted: the drafts say what to do about them in their own section.
+/// Proposes the spotlight (the highlights) and a shortlist of candidates from the release's enhancements, across
+/// stages. An enhancement scores for what makes release teams spotlight it: its stage (stable 3, beta 2.5, alpha 2),
+/// the size of its proposal (+1 for each 40,000 characters of its text, at most +3: the big pieces of work have long
+/// proposals), the SIGs it spans (+0.5 for each past the owner, at most +1.5), the notes behind it (+0.25 each, at
+/// most +1.5), a surface users touch directly (+1.5 for a kubectl feature: owned by SIG CLI or named for kubectl),
+/// how long it has been in flight when it graduates (+0.2 for each release since alpha, at most +1), and a
+/// summary to write from (+0.5). The shortlist is the best three of each of stable, beta and alpha, then the best
+/// of the rest, ten in all; the highlights are the best of each stage first (so a release with beta and alpha
+/// work shows some), then the rest by score, five in all. Ties go to the lower id. Deprecations and removals are
+/// never spotlighted: the drafts say what to do about them in their own section.
 /// </summary>
 public static partial class SpotlightPicker
 {
     public const int Count = 5;
 
-    [GeneratedRegex(@"\b(enabled|on) by default\b|\bdefault(s)? (to )?(true|on)\b|\bdefault true\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultOn();
+    /// <summary>How many candidates the shortlist holds.</summary>
+    public const int Candidates = 10;
 
-    public static IReadOnlyList<Highlight> Pick(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, int count = Count)
+    private const int PerStage = 3;
+
+    private static readonly string[] Spotlit = [Stages.Stable, Stages.Beta, Stages.Alpha];
+
+    [GeneratedRegex(@"\bkubectl\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Kubectl();
+
+    public static IReadOnlyList<Highlight> Pick(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, int count = Count, string? version = null)
     {
-        var scored = enhancements
-            .Where(e => e.Stage is Stages.Stable or Stages.Beta or Stages.Alpha)
-            .Select(e => (Enhancement: e, Notes: notes.TryGetValue(e.Id, out var n) ? n : [], Score: 0.0, Reason: string.Empty))
-            .Select(x =>
-            {
-                var score = Score(x.Enhancement, x.Notes, out var reason);
-                return (x.Enhancement, x.Notes, Score: score, Reason: reason);
-            })
-            .Where(x => x.Enhancement.Description is not null || x.Notes.Count > 0)
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Enhancement.Id, IdOrder.Instance)
-            .ToList();
-
-        var picked = new List<(Enhancement Enhancement, IReadOnlyList<ReleaseNote> Notes, double Score, string Reason)>();
-        foreach (var stage in new[] { Stages.Stable, Stages.Beta, Stages.Alpha })
+        var scored = Scored(enhancements, notes, version);
+        var picked = new List<SpotlightCandidate>();
+        foreach (var stage in Spotlit)
         {
-            if (picked.Count < count && scored.FirstOrDefault(x => x.Enhancement.Stage == stage) is { Enhancement: not null } best)
+            if (picked.Count < count && scored.FirstOrDefault(x => x.Enhancement.Stage == stage) is { } best)
             {
                 picked.Add(best);
             }
@@ -59,7 +57,30 @@ public static partial class SpotlightPicker
             .ToArray();
     }
 
-    public static double Score(Enhancement enhancement, IReadOnlyList<ReleaseNote> notes, out string reason)
+    /// <summary>The shortlist: the best <c>3</c> of each of stable, beta and alpha, then the best of the rest, <paramref name="count"/> in all, best first.</summary>
+    public static IReadOnlyList<SpotlightCandidate> Shortlist(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, string? version, int count = Candidates)
+    {
+        var scored = Scored(enhancements, notes, version);
+        var picked = Spotlit.SelectMany(stage => scored.Where(x => x.Enhancement.Stage == stage).Take(PerStage)).Take(count).ToList();
+        picked.AddRange(scored.Where(x => !picked.Contains(x)).Take(Math.Max(0, count - picked.Count)));
+        return picked.OrderByDescending(x => x.Score).ThenBy(x => x.Enhancement.Id, IdOrder.Instance).ToArray();
+    }
+
+    private static List<SpotlightCandidate> Scored(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, string? version) =>
+        enhancements
+            .Where(e => Spotlit.Contains(e.Stage, StringComparer.Ordinal))
+            .Select(e =>
+            {
+                var its = notes.TryGetValue(e.Id, out var n) ? n : [];
+                var score = Score(e, its, out var reason, version);
+                return new SpotlightCandidate(e, its, score, reason);
+            })
+            .Where(x => x.Enhancement.Description is not null || x.Notes.Count > 0)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Enhancement.Id, IdOrder.Instance)
+            .ToList();
+
+    public static double Score(Enhancement enhancement, IReadOnlyList<ReleaseNote> notes, out string reason, string? version = null)
     {
         var parts = new List<string>();
         double score = 0;
@@ -70,32 +91,47 @@ public static partial class SpotlightPicker
                 return;
             }
 
+            points = Math.Round(points, 2);
             score += points;
-            parts.Add($"{why} +{points.ToString("0.#", CultureInfo.InvariantCulture)}");
+            parts.Add($"{why} +{points.ToString("0.##", CultureInfo.InvariantCulture)}");
         }
 
         Add(enhancement.Stage switch { Stages.Stable => 3, Stages.Beta => 2.5, Stages.Alpha => 2, _ => 0 }, enhancement.Stage);
+        if (enhancement.Facts is { TextChars: > 0 } facts)
+        {
+            Add(Math.Min(3, facts.TextChars / 40_000.0), $"a proposal of {(facts.TextChars / 1000).ToString(CultureInfo.InvariantCulture)}k characters");
+        }
+
         var sigs = enhancement.Sigs.Count();
         Add(Math.Min(1.5, 0.5 * (sigs - 1)), $"{sigs} SIGs");
-        Add(Math.Min(1.5, 0.5 * notes.Count), notes.Count == 1 ? "1 note" : $"{notes.Count} notes");
-        if (notes.Any(n => DefaultOn().IsMatch(n.Text)))
+        Add(Math.Min(1.5, 0.25 * notes.Count), notes.Count == 1 ? "1 note" : $"{notes.Count} notes");
+        if (enhancement.OwningSig == "cli" || Kubectl().IsMatch(enhancement.Title) || (enhancement.Blurb is { } blurb && Kubectl().IsMatch(blurb)))
         {
-            Add(1, "on by default");
+            Add(1.5, "a kubectl feature users touch directly");
         }
 
-        if (notes.Any(n => n.ActionRequired))
+        if (enhancement.Stage != Stages.Alpha && ReleasesSinceAlpha(enhancement, version) is { } flight and > 0)
         {
-            Add(1, "action required");
+            Add(Math.Min(1, 0.2 * flight), $"{flight} releases since alpha");
         }
 
-        var audiences = notes.SelectMany(n => n.Comms.Audiences.Select(a => a.Audience)).Distinct(StringComparer.Ordinal).Count();
-        Add(Math.Min(1, 0.5 * (audiences - 1)), $"{audiences} audiences");
         if (enhancement.Description is not null)
         {
             Add(0.5, "has a summary");
         }
 
         reason = string.Join(", ", parts);
-        return score;
+        return Math.Round(score, 2);
     }
+
+    /// <summary>Minor releases between the alpha milestone and this release (<c>v1.28</c> to <c>v1.34.0</c>: 6).</summary>
+    private static int? ReleasesSinceAlpha(Enhancement e, string? version) =>
+        e.Facts?.AlphaMilestone is { } alpha && version is not null &&
+        SemVersion.TryParse(alpha, out var a) && SemVersion.TryParse(version, out var v) &&
+        a.Numbers.Count >= 2 && v.Numbers.Count >= 2 && a.Numbers[0] == v.Numbers[0]
+            ? (int)(v.Numbers[1] - a.Numbers[1])
+            : null;
 }
+
+/// <summary>An enhancement on the spotlight shortlist, with its score and why.</summary>
+public sealed record SpotlightCandidate(Enhancement Enhancement, IReadOnlyList<ReleaseNote> Notes, double Score, string Reason);

@@ -124,6 +124,20 @@ public sealed record EnhancementsConfig
 
     public string TrackedLabel { get; init; } = "tracked/yes";
 
+    /// <summary>A board export (CSV or TSV from GitHub Projects) of the release's tracking board; null: none.</summary>
+    public string? Board { get; init; }
+
+    /// <summary>Board statuses that mean the enhancement ships in the release (confirmed). Compared without case.</summary>
+    public IReadOnlyList<string> BoardIn { get; init; } =
+        ["Tracked for enhancements freeze", "Tracked for code freeze", "Tracked for doc freeze", "Tracked for docs freeze", "Tracked", "Done", "Shipped"];
+
+    /// <summary>Board statuses that mean it does not (never counted); any other status is counted but not confirmed.</summary>
+    public IReadOnlyList<string> BoardOut { get; init; } =
+        ["Removed from release", "Removed from milestone", "Deferred", "Withdrawn", "Not for release", "Punted", "Exception denied"];
+
+    /// <summary>KEP statuses that cannot ship: a KEP with one is never counted, whatever its milestone says.</summary>
+    public IReadOnlyList<string> NotShippingStatuses { get; init; } = Enhancements.KepReader.NotShipping;
+
     public IReadOnlyDictionary<string, string> StageLabels { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["alpha"] = "stage/alpha",

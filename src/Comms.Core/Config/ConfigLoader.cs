@@ -17,7 +17,7 @@ public static class ConfigLoader
 
     private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url", "glossary"];
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
-    private static readonly string[] EnhancementKeys = ["keps", "repo", "url", "tracked_label", "stage_labels"];
+    private static readonly string[] EnhancementKeys = ["keps", "board", "board_statuses", "not_shipping_statuses", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
         ["blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars"];
     private static readonly string[] LabelKeys = ["kind", "sig", "area", "action_required", "none"];
@@ -336,10 +336,24 @@ public static class ConfigLoader
             }
         }
 
+        IReadOnlyList<string>? boardIn = null, boardOut = null;
+        if (map.TryGetValue("board_statuses", out var statusesNode) && r.Mapping(statusesNode, "board_statuses", ["in", "out"]) is { } statuses)
+        {
+            boardIn = statuses.TryGetValue("in", out var inNode) ? r.Strings(inNode, "in") : null;
+            boardOut = statuses.TryGetValue("out", out var outNode) ? r.Strings(outNode, "out") : null;
+        }
+
+        var board = Str(r, map, "board");
+        var notShipping = map.TryGetValue("not_shipping_statuses", out var nsNode) ? r.Strings(nsNode, "not_shipping_statuses") : null;
+        string? Relative(string? path) => path is null ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", path));
         return new EnhancementsConfig
         {
             // A relative folder is read from the config file's folder, as a user reading comms.yaml expects.
-            Keps = keps is null ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", keps)),
+            Keps = Relative(keps),
+            Board = Relative(board),
+            BoardIn = boardIn ?? d.BoardIn,
+            BoardOut = boardOut ?? d.BoardOut,
+            NotShippingStatuses = notShipping?.Select(x => x.Trim().ToLowerInvariant()).ToArray() ?? d.NotShippingStatuses,
             Repo = repo ?? d.Repo,
             Url = Url(r, map, "url") ?? d.Url,
             TrackedLabel = NonEmpty(r, map, "tracked_label") ?? d.TrackedLabel,

@@ -22,6 +22,9 @@ public sealed class DiagnosticBag
     /// <summary>Whether any error was added (a count, not a copy of every item: it is asked after each step and page).</summary>
     public bool HasErrors => Volatile.Read(ref _errors) > 0;
 
+    /// <summary>How many errors were added so far (a reader compares it before and after its work).</summary>
+    public int ErrorCount => Volatile.Read(ref _errors);
+
     public void Add(Diagnostic diagnostic)
     {
         lock (_gate)

@@ -67,9 +67,53 @@ public sealed record Enhancement
     /// <summary>PRs the release team linked by hand (enhancements.yaml); notes are linked by <see cref="EnhancementLinker"/>.</summary>
     public IReadOnlyList<int> Prs { get; init; } = [];
 
+    /// <summary>The proposal's own status (<c>implementable</c>, <c>implemented</c>, …) when a KEP gave it, normalized.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>
+    /// Who confirmed that it ships in this release: <c>tracking board</c> (tracked issues on GitHub), <c>board export</c>,
+    /// <c>enhancements.yaml</c>; null when only a milestone says so (then notes may still evidence it).
+    /// </summary>
+    public string? ConfirmedBy { get; init; }
+
+    /// <summary>The board said it is in, but not yet tracked for code freeze (for example "At risk"): counted, not confirmed.</summary>
+    public string? BoardStatus { get; init; }
+
+    /// <summary>Facts of the proposal that tell how big a piece of work it is (for the spotlight shortlist).</summary>
+    public ProposalFacts? Facts { get; init; }
+
     /// <summary>Every SIG involved, owner first.</summary>
     public IEnumerable<string> Sigs => (OwningSig is null ? ParticipatingSigs : ParticipatingSigs.Prepend(OwningSig)).Distinct(StringComparer.Ordinal);
 
     /// <summary>The text the drafts use: the blurb, else the summary.</summary>
     public string? Description => Blurb ?? Summary;
+}
+
+/// <summary>What the proposal tells of its size and history: its text's length and the release it entered alpha.</summary>
+/// <param name="TextChars">Characters of the proposal text (README.md), 0 when unknown.</param>
+/// <param name="AlphaMilestone">The milestone it entered alpha (<c>v1.27</c>), when known.</param>
+/// <param name="CreationYear">The year the proposal was written, when known.</param>
+public sealed record ProposalFacts(int TextChars, string? AlphaMilestone, int? CreationYear);
+
+/// <summary>How an enhancement of a release is known to ship.</summary>
+public static class Confirmation
+{
+    /// <summary>The tracking board (tracked issues, a board export) or the release team's enhancements.yaml says it ships.</summary>
+    public const string Confirmed = "confirmed";
+
+    /// <summary>Notes of the release tie it (a link to the proposal, a feature gate, <c>prs</c>).</summary>
+    public const string Evidenced = "evidenced";
+
+    /// <summary>Only a milestone says so: a plan, often not updated when work slips.</summary>
+    public const string Planned = "planned";
+}
+
+/// <summary>An enhancement a source named for the release that is not counted, and why.</summary>
+/// <param name="Data">What the source knew of it (a KEP's summary, SIGs, gates), so a later source can bring it back whole.</param>
+public sealed record ExcludedEnhancement(string Id, string Title, string? Stage, string Reason, string Source, Enhancement? Data = null);
+
+/// <summary>A release's enhancements from every source, and the ones a source named that cannot ship.</summary>
+public sealed record EnhancementSet(IReadOnlyList<Enhancement> Enhancements, IReadOnlyList<ExcludedEnhancement> Excluded)
+{
+    public static readonly EnhancementSet Empty = new([], []);
 }

@@ -20,6 +20,10 @@ public sealed record EnhancementEdit
     public string? TrackingUrl { get; init; }
     public string? ProposalUrl { get; init; }
     public IReadOnlyList<int>? Prs { get; init; }
+
+    /// <summary>False when the release team has not confirmed it yet (a file written by <c>comms enhancements --write</c>); an entry confirms by default.</summary>
+    public bool Confirmed { get; init; } = true;
+
     public int Line { get; init; }
     public int Column { get; init; }
 }
@@ -33,7 +37,7 @@ public static class EnhancementFileReader
     public const string FileName = "enhancements.yaml";
 
     private static readonly string[] Fields =
-        ["id", "drop", "title", "stage", "previous_stage", "sig", "sigs", "feature_gates", "summary", "blurb", "tracking", "proposal", "prs"];
+        ["id", "drop", "confirmed", "title", "stage", "previous_stage", "sig", "sigs", "feature_gates", "summary", "blurb", "tracking", "proposal", "prs"];
 
     public static IReadOnlyList<EnhancementEdit>? ReadFile(string path, DiagnosticBag diagnostics)
     {
@@ -149,10 +153,12 @@ public static class EnhancementFileReader
         }
 
         var drop = fields.TryGetValue("drop", out var d) && reader.Bool(d, "drop") == true;
+        var confirmed = !fields.TryGetValue("confirmed", out var c) || reader.Bool(c, "confirmed") != false;
         return new EnhancementEdit
         {
             Id = id,
             Drop = drop,
+            Confirmed = confirmed,
             Title = Str("title"),
             Stage = Str("stage"),
             PreviousStage = Str("previous_stage"),
@@ -173,19 +179,42 @@ public static class EnhancementFileReader
     /// Applies the edits to what earlier sources found: a known id is changed field by field (or dropped), an
     /// unknown one is added (it then needs a title and a stage).
     /// </summary>
-    public static IReadOnlyList<Enhancement> Apply(IReadOnlyList<Enhancement> found, IReadOnlyList<EnhancementEdit> edits, string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Enhancement> Apply(IReadOnlyList<Enhancement> found, IReadOnlyList<EnhancementEdit> edits, string file, DiagnosticBag diagnostics) =>
+        Apply(new EnhancementSet(found, []), edits, file, diagnostics).Enhancements;
+
+    /// <summary>
+    /// The same over a set: the release team's list is the last word, so an entry confirms its enhancement (unless
+    /// <c>confirmed: false</c>), brings back one a source left out (a KEP still marked provisional), and a drop
+    /// moves it to the excluded ones with that reason.
+    /// </summary>
+    public static EnhancementSet Apply(EnhancementSet set, IReadOnlyList<EnhancementEdit> edits, string file, DiagnosticBag diagnostics)
     {
-        var byId = found.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var byId = set.Enhancements.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var excluded = set.Excluded.ToDictionary(e => e.Id, StringComparer.Ordinal);
         foreach (var edit in edits)
         {
             if (edit.Drop)
             {
-                if (!byId.Remove(edit.Id))
+                if (byId.Remove(edit.Id, out var dropped))
+                {
+                    excluded[edit.Id] = new ExcludedEnhancement(edit.Id, dropped.Title, dropped.Stage, "dropped by the release team (drop: true in enhancements.yaml)", FileName, dropped);
+                }
+                else if (!excluded.ContainsKey(edit.Id))
                 {
                     diagnostics.Warning(EnhancementCodes.FileInvalid, $"drop: enhancement {edit.Id} is not in the release anyway", file, edit.Line, edit.Column);
                 }
 
                 continue;
+            }
+
+            var confirmedBy = edit.Confirmed ? FileName : null;
+            if (!byId.ContainsKey(edit.Id) && excluded.TryGetValue(edit.Id, out var left) && (edit.Stage ?? left.Stage) is { } stage)
+            {
+                // A source left it out (its KEP still says provisional, the board says deferred), but the release team lists it.
+                excluded.Remove(edit.Id);
+                diagnostics.Warning(EnhancementCodes.FileInvalid,
+                    $"enhancement {edit.Id} was left out ({left.Reason}) but enhancements.yaml lists it; it is counted at {stage}", file, edit.Line, edit.Column);
+                byId[edit.Id] = (left.Data ?? new Enhancement { Id = edit.Id, Title = left.Title, Stage = stage, Source = left.Source }) with { Stage = stage };
             }
 
             if (byId.TryGetValue(edit.Id, out var known))
@@ -204,6 +233,7 @@ public static class EnhancementFileReader
                     ProposalUrl = edit.ProposalUrl ?? known.ProposalUrl,
                     Prs = edit.Prs ?? known.Prs,
                     Source = FileName,
+                    ConfirmedBy = confirmedBy ?? known.ConfirmedBy,
                 };
                 continue;
             }
@@ -230,9 +260,12 @@ public static class EnhancementFileReader
                 ProposalUrl = edit.ProposalUrl,
                 Prs = edit.Prs ?? [],
                 Source = FileName,
+                ConfirmedBy = confirmedBy,
             };
         }
 
-        return byId.Values.OrderBy(e => e.Id, IdOrder.Instance).ToArray();
+        return new EnhancementSet(
+            byId.Values.OrderBy(e => e.Id, IdOrder.Instance).ToArray(),
+            excluded.Values.OrderBy(e => e.Id, IdOrder.Instance).ToArray());
     }
 }

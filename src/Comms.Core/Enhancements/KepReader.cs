@@ -31,29 +31,52 @@ public static partial class KepReader
         return words.Length == 0 ? folder : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>Statuses of a proposal that cannot ship in a release (KEP <c>status:</c>); the rest can.</summary>
+    public static readonly IReadOnlyList<string> NotShipping = ["provisional", "deferred", "rejected", "withdrawn", "replaced", "superseded"];
+
+    private static readonly string[] KnownStatuses = ["provisional", "implementable", "implemented", "deferred", "rejected", "withdrawn", "replaced", "superseded", "removed"];
+
+    /// <summary>The folders walked at most this deep below <c>keps/</c> (they are two deep; links are never followed).</summary>
+    private const int MaxDepth = 8;
+
     /// <param name="folder">The enhancements repository (holding <c>keps/</c>) or its <c>keps/</c> folder.</param>
     /// <param name="version">The release, e.g. <c>v1.34.0</c>; its milestone is <c>v1.34</c>.</param>
     /// <param name="repoUrl">Where the KEPs live on the web, for the tracking-issue and proposal links.</param>
-    public static IReadOnlyList<Enhancement> Read(string folder, string version, DiagnosticBag diagnostics, string repoUrl = DefaultRepoUrl)
+    /// <param name="limits">Bounds of each file read (the text limit of comms.yaml).</param>
+    public static IReadOnlyList<Enhancement> Read(string folder, string version, DiagnosticBag diagnostics, string repoUrl = DefaultRepoUrl, IO.InputLimits? limits = null) =>
+        ReadSet(folder, version, diagnostics, repoUrl, limits).Enhancements;
+
+    /// <summary>The KEPs of the release and, apart, those whose milestone names it but whose status cannot ship.</summary>
+    public static EnhancementSet ReadSet(string folder, string version, DiagnosticBag diagnostics, string repoUrl = DefaultRepoUrl, IO.InputLimits? limits = null, IReadOnlyList<string>? notShipping = null)
     {
         var keps = Directory.Exists(Path.Combine(folder, "keps")) ? Path.Combine(folder, "keps") : folder;
         if (!Directory.Exists(keps))
         {
             diagnostics.Error(EnhancementCodes.SourceMissing, "the enhancements folder does not exist (it should hold keps/<sig>/<N>-<slug>/kep.yaml)", folder);
-            return [];
+            return EnhancementSet.Empty;
         }
 
         if (Milestone(version) is not { } milestone)
         {
             diagnostics.Error(EnhancementCodes.SourceMissing, $"the release {version} has no major.minor milestone to look up in the KEPs", folder);
-            return [];
+            return EnhancementSet.Empty;
         }
 
+        var maxBytes = (limits ?? IO.InputLimits.Default).MaxTextFileBytes;
         var found = new List<Enhancement>();
-        foreach (var file in Directory.EnumerateFiles(keps, "kep.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var excluded = new List<ExcludedEnhancement>();
+        var stop = (notShipping ?? NotShipping).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in KepFiles(keps, diagnostics).Order(StringComparer.Ordinal))
         {
-            if (ReadOne(file, keps, milestone, repoUrl.TrimEnd('/'), diagnostics) is { } enhancement)
+            if (ReadOne(file, keps, milestone, repoUrl.TrimEnd('/'), maxBytes, diagnostics) is { } enhancement)
             {
+                if (enhancement.Status is { } status && stop.Contains(status))
+                {
+                    excluded.Add(new ExcludedEnhancement(enhancement.Id, enhancement.Title, enhancement.Stage,
+                        $"its proposal's status is {status}: a {status} proposal does not ship, whatever its milestone says", "kep", enhancement));
+                    continue;
+                }
+
                 found.Add(enhancement);
             }
         }
@@ -63,7 +86,145 @@ public static partial class KepReader
             diagnostics.Warning(EnhancementCodes.NoneInRelease, $"no KEP has a milestone of {milestone}; the drafts count changes, not enhancements", keps);
         }
 
-        return found.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray();
+        return new EnhancementSet(
+            found.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray(),
+            excluded.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray());
+    }
+
+    /// <summary>
+    /// Every <c>kep.yaml</c> under <paramref name="root"/> that is a regular file inside it. Links are not followed
+    /// (a folder is never walked through one; a linked kep.yaml is read only when it is a regular file inside the
+    /// folder); anything else named kep.yaml (a device, a FIFO, a link out) is a warning naming it.
+    /// </summary>
+    private static IEnumerable<string> KepFiles(string root, DiagnosticBag diagnostics)
+    {
+        var real = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var pending = new Stack<(string Folder, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (folder, depth) = pending.Pop();
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).GetFileSystemInfos();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Warning(EnhancementCodes.KepUnreadable, $"cannot list the folder: {e.Message}", folder);
+                continue;
+            }
+
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var link = entry.LinkTarget is not null;
+                if (entry is DirectoryInfo)
+                {
+                    if (link)
+                    {
+                        diagnostics.Warning(EnhancementCodes.KepUnreadable, "a linked folder in the KEPs is not followed", entry.FullName);
+                    }
+                    else if (depth < MaxDepth)
+                    {
+                        pending.Push((entry.FullName, depth + 1));
+                    }
+
+                    continue;
+                }
+
+                if (!string.Equals(entry.Name, "kep.yaml", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (SafeFile(entry.FullName, real, diagnostics, "kep.yaml"))
+                {
+                    yield return entry.FullName;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a file of the KEPs may be read: a regular file whose real path is inside the folder; else a warning naming it.</summary>
+    private static bool SafeFile(string path, string realRoot, DiagnosticBag diagnostics, string what)
+    {
+        string target;
+        try
+        {
+            target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(EnhancementCodes.KepUnreadable, $"{what} skipped: its link cannot be followed ({e.Message})", path);
+            return false;
+        }
+
+        if (!target.StartsWith(realRoot, StringComparison.Ordinal))
+        {
+            diagnostics.Warning(EnhancementCodes.KepUnreadable, $"{what} skipped: it links out of the KEP folder (to {target})", path);
+            return false;
+        }
+
+        if (IO.InputFile.Kind(path) is { } kind)
+        {
+            diagnostics.Warning(EnhancementCodes.KepUnreadable, $"{what} skipped: it is {kind}, not a regular file", path);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A KEP's status as one of the known words: comments and notes after it left out ("implemented (alpha)"),
+    /// a misspelling within two letters of a known status read as it ("imlpemented"), the template's
+    /// "provisional|implementable|…" read as unset (null).
+    /// </summary>
+    public static string? NormalizeStatus(string? raw)
+    {
+        var value = raw?.Split('#')[0].Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(value) || value.Contains('|', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var word = new string(value.TakeWhile(char.IsLetter).ToArray());
+        if (KnownStatuses.Contains(word, StringComparer.Ordinal))
+        {
+            return word;
+        }
+
+        var near = KnownStatuses.Select(s => (Status: s, Distance: Distance(s, word))).OrderBy(x => x.Distance).ThenBy(x => x.Status, StringComparer.Ordinal).First();
+        return near.Distance <= 2 ? near.Status : word.Length > 0 ? word : null;
+    }
+
+    /// <summary>Edit distance (insert, delete, replace, swap of two neighbours).</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     /// <summary><c>v1.34</c> for <c>v1.34.0</c>, <c>1.34.2</c> or <c>v1.34.0-rc.1</c>.</summary>
@@ -72,25 +233,12 @@ public static partial class KepReader
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v{v.Numbers[0]}.{v.Numbers[1]}")
             : null;
 
-    private static Enhancement? ReadOne(string file, string keps, string milestone, string repoUrl, DiagnosticBag diagnostics)
+    private static Enhancement? ReadOne(string file, string keps, string milestone, string repoUrl, long maxBytes, DiagnosticBag diagnostics)
     {
         var directory = Path.GetDirectoryName(file)!;
         var relative = Path.GetRelativePath(keps, directory).Replace('\\', '/');
-        string text;
-        try
+        if (ReadBounded(file, "kep.yaml", maxBytes, diagnostics) is not { } text)
         {
-            var info = new FileInfo(file);
-            if (info.Length > 1_000_000)
-            {
-                diagnostics.Warning(EnhancementCodes.KepUnreadable, "kep.yaml is larger than 1 MB; skipped", file, 1, 1);
-                return null;
-            }
-
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Warning(EnhancementCodes.KepUnreadable, $"cannot read kep.yaml: {e.Message}", file);
             return null;
         }
 
@@ -129,6 +277,10 @@ public static partial class KepReader
         }
 
         var readme = Path.Combine(directory, "README.md");
+        var readmeText = File.Exists(readme) && SafeFile(readme, Path.GetFullPath(keps).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, diagnostics, "README.md")
+            ? ReadBounded(readme, "README.md", maxBytes, diagnostics)
+            : null;
+        var created = Scalar(root, "creation-date") is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : (int?)null;
         return new Enhancement
         {
             Id = number.Trim(),
@@ -138,23 +290,30 @@ public static partial class KepReader
             OwningSig = SigKey(Scalar(root, "owning-sig")),
             ParticipatingSigs = Strings(Child(root, "participating-sigs")).Select(SigKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray(),
             FeatureGates = FeatureGates(Child(root, "feature-gates")),
-            Summary = File.Exists(readme) ? KepSummary.FromReadme(SafeRead(readme)) : null,
+            Summary = readmeText is null ? null : KepSummary.FromReadme(readmeText),
+            Status = NormalizeStatus(Scalar(root, "status")),
+            Facts = new ProposalFacts(readmeText?.Length ?? 0, Scalar(Child(root, "milestone"), Stages.Alpha) is { } alpha && alpha.StartsWith('v') ? alpha : null, created),
             TrackingUrl = $"{repoUrl}/issues/{number.Trim()}",
             ProposalUrl = $"{repoUrl}/tree/master/keps/{relative}",
             Source = "kep",
         };
     }
 
-    private static string SafeRead(string path)
+    /// <summary>A KEP file's text within the text limit; a warning (the folder is the authors' data) when it cannot be read.</summary>
+    private static string? ReadBounded(string path, string what, long maxBytes, DiagnosticBag diagnostics)
     {
-        try
+        var bag = new DiagnosticBag();
+        if (IO.InputFile.ReadText(path, what, maxBytes, bag) is { } text)
         {
-            return new FileInfo(path).Length > 2_000_000 ? string.Empty : File.ReadAllText(path);
+            return text;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        foreach (var problem in bag.Items)
         {
-            return string.Empty;
+            diagnostics.Warning(EnhancementCodes.KepUnreadable, $"{what} skipped: {problem.Message}", path);
         }
+
+        return null;
     }
 
     private static bool Before(string milestone, string current) =>
@@ -212,4 +371,6 @@ public static class EnhancementCodes
     public const string StageDisagrees = "CM7305";
     public const string SpotlightUnknown = "CM7306";
     public const string GitHubFailed = "CM7307";
+    public const string Unconfirmed = "CM7308";
+    public const string BoardInvalid = "CM7309";
 }

@@ -36,7 +36,9 @@ public static partial class KepSummary
 
         var end = Array.FindIndex(lines, start + 1, l => Heading().Match(l) is { Success: true } h && h.Groups[1].Length <= 2);
         var section = string.Join('\n', lines[(start + 1)..(end < 0 ? lines.Length : end)]);
-        return Plain(section, 700);
+
+        // Read as its users would read it, not as its approvers did ("This KEP proposes …" and footnote marks gone).
+        return ProposalSpeak.Rewrite(Plain(section, 700));
     }
 
     /// <summary>Markdown to prose: paragraphs (lists and code blocks left out) until <paramref name="limit"/> characters.</summary>

@@ -40,6 +40,9 @@ public static class ReleaseJsonWriter
                 json.WriteNumber("alpha", e.Alpha);
                 json.WriteNumber("deprecated", e.Deprecated);
                 json.WriteNumber("removed", e.Removed);
+                json.WriteNumber("confirmed", e.Confirmed);
+                json.WriteNumber("evidenced", e.Evidenced);
+                json.WriteNumber("planned", e.Planned);
                 json.WriteEndObject();
             }
             else
@@ -93,8 +96,40 @@ public static class ReleaseJsonWriter
 
                 json.WriteEndArray();
                 json.WriteString("source", enhancement.Source);
+                json.WriteString("confirmation", release.ConfirmationOf(enhancement.Id));
+                NullableString(json, "confirmed_by", enhancement.ConfirmedBy);
+                NullableString(json, "board_status", enhancement.BoardStatus);
+                NullableString(json, "status", enhancement.Status);
                 NullableString(json, "tracking_url", enhancement.TrackingUrl);
                 NullableString(json, "proposal_url", enhancement.ProposalUrl);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("excluded");
+            foreach (var excluded in release.Excluded)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", excluded.Id);
+                json.WriteString("title", excluded.Title);
+                NullableString(json, "stage", excluded.Stage);
+                json.WriteString("reason", excluded.Reason);
+                json.WriteString("source", excluded.Source);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("spotlight_candidates");
+            foreach (var candidate in release.SpotlightCandidates)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", candidate.Enhancement.Id);
+                json.WriteString("title", candidate.Enhancement.Title);
+                json.WriteString("stage", candidate.Enhancement.Stage);
+                json.WriteString("confirmation", release.ConfirmationOf(candidate.Enhancement.Id));
+                json.WriteNumber("score", candidate.Score);
+                json.WriteString("reasons", candidate.Reason);
+                json.WriteBoolean("highlighted", release.Highlights.Any(h => h.Enhancement?.Id == candidate.Enhancement.Id));
                 json.WriteEndObject();
             }
 

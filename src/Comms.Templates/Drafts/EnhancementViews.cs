@@ -87,10 +87,26 @@ internal static class EnhancementViews
                 }));
             }
 
-            return c.Total == 0 ? "no tracked enhancements" : $"{TemplateFunctions.Count(c.Total, "enhancement")}: {TemplateFunctions.Join(parts)}";
+            return c.Total == 0 ? "no tracked enhancements" : Confirm(c, $"{TemplateFunctions.Count(c.Total, "enhancement")}: {TemplateFunctions.Join(parts)}");
         }
 
         return $"{TemplateFunctions.Count(release.Stats.Notes, "change")} across {TemplateFunctions.Count(release.Stats.BySig.Count, "special interest group")}";
+    }
+
+    /// <summary>
+    /// The count as fact when nothing counted is only planned; else inside a placeholder the lead must confirm (and the
+    /// site holds back): "[CONFIRM: 55 enhancements, 14 planned only: …]".
+    /// </summary>
+    public static string Confirm(EnhancementCounts counts, string line)
+    {
+        if (counts.Sure)
+        {
+            return line;
+        }
+
+        var total = TemplateFunctions.Count(counts.Total, "enhancement");
+        var rest = line.StartsWith(total, StringComparison.Ordinal) ? line[total.Length..].TrimStart(':', ' ') : line;
+        return $"[CONFIRM: {total}, {counts.Planned.ToString(CultureInfo.InvariantCulture)} planned only{(rest.Length > 0 ? ": " + rest : string.Empty)}]";
     }
 
     public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config)

@@ -25,16 +25,17 @@ internal static class PressModel
             _ => $"FOR IMMEDIATE RELEASE — {r.ReleaseDate!.Value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}",
         };
         string Press(string text) => Spell(TemplateFunctions.Press(text), config.Glossary);
-        var spotlight = release.Highlights.Select(h => Press(HighlightTitle.Of(h))).Where(t => t.Length > 0).ToArray();
+        // An enhancement keeps the casing its proposal gives its title ("Composite Pod Group API"); a note's first words are a sentence.
+        var spotlight = release.Highlights.Select(h => h.Enhancement is null ? InSentence(Press(HighlightTitle.Of(h))) : Press(HighlightTitle.Of(h))).Where(t => t.Length > 0).ToArray();
         var counts = s.Enhancements is { Total: > 0 } c && release.HasEnhancementData ? c : null;
         var what = counts is not null
-            ? $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {Number(counts.Stable)} graduating to stable, {Number(counts.Beta)} in beta and {Number(counts.Alpha)} new in alpha"
+            ? EnhancementViews.Confirm(counts, $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {Number(counts.Stable)} graduating to stable, {Number(counts.Beta)} in beta and {Number(counts.Alpha)} new in alpha")
             : $"{TemplateFunctions.Count(s.Notes, "documented change")}";
         var story = r.Theme is { Length: > 0 } theme
             ? Press(theme)
             : $"{name} brings {what}.";
         var users = spotlight.Length > 0
-            ? $"People who run {config.Project.Name} get {TemplateFunctions.Join(spotlight.Take(3).Select(InSentence).ToArray())}."
+            ? $"People who run {config.Project.Name} get {TemplateFunctions.Join(spotlight.Take(3).ToArray())}."
             : $"{name} brings {what}.";
         var community = s.ContributorsFromPullRequests
             ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}{(s.FirstTimeContributors is { Count: > 0 } first ? $", {Number(first.Count)} of them contributing for the first time" : string.Empty)}, across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}."
@@ -42,7 +43,7 @@ internal static class PressModel
         var numbers = new List<string>();
         if (counts is not null)
         {
-            numbers.Add($"{TemplateFunctions.Count(counts.Total, "enhancement")}: {counts.Stable.ToString(CultureInfo.InvariantCulture)} stable, {counts.Beta.ToString(CultureInfo.InvariantCulture)} beta, {counts.Alpha.ToString(CultureInfo.InvariantCulture)} alpha");
+            numbers.Add(EnhancementViews.Confirm(counts, $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {counts.Stable.ToString(CultureInfo.InvariantCulture)} stable, {counts.Beta.ToString(CultureInfo.InvariantCulture)} beta, {counts.Alpha.ToString(CultureInfo.InvariantCulture)} alpha"));
             if (counts.Deprecated + counts.Removed > 0)
             {
                 numbers.Add(TemplateFunctions.Join(new[]
@@ -69,10 +70,7 @@ internal static class PressModel
             ["highlights"] = release.Highlights.Select(h =>
             {
                 var title = Press(HighlightTitle.Of(h));
-                // An enhancement is named with its stage (the blog tells the rest); the release team's blurb, where given, is used.
-                var text = h.Enhancement is { } e
-                    ? e.Blurb is { } blurb ? Press(TemplateFunctions.FirstSentence(blurb)) : StagePhrase(e.Stage)
-                    : Press(TemplateFunctions.FirstSentence(h.Text));
+                var text = Said(h, release, Press);
                 return (object)new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["title"] = title,
@@ -82,6 +80,29 @@ internal static class PressModel
             }).ToArray(),
             ["theme"] = r.Theme is { Length: > 0 } t ? Press(t) : null,
         };
+    }
+
+    /// <summary>
+    /// What a highlight gives its reader in one plain sentence (the release team's blurb, else the proposal's summary,
+    /// else its first note), then, for an enhancement, its stage: "Sidecars start before the app and stop after it.
+    /// Now stable and ready for production."
+    /// </summary>
+    public static string Said(Highlight h, ReleaseModel release, Func<string, string> press)
+    {
+        if (h.Enhancement is not { } e)
+        {
+            return press(TemplateFunctions.FirstSentence(h.Text));
+        }
+
+        var source = e.Blurb ?? ProposalSpeak.WhatItDoes(e.Summary) ??
+            (release.EnhancementNotes.TryGetValue(e.Id, out var notes) && notes.Count > 0 ? notes[0].Text : null);
+        var sentence = source is null ? null : press(TemplateFunctions.FirstSentence(source)).Trim();
+        if (sentence is { Length: > 0 } && !sentence.EndsWith('.') && !sentence.EndsWith('!') && !sentence.EndsWith('?'))
+        {
+            sentence += ".";
+        }
+
+        return string.IsNullOrEmpty(sentence) ? StagePhrase(e.Stage) : $"{sentence} {StagePhrase(e.Stage)}";
     }
 
     /// <summary>Each abbreviation of the glossary said in words ("DRA Structured Parameters": "Dynamic Resource Allocation Structured Parameters").</summary>
@@ -113,7 +134,7 @@ internal static class PressModel
         return sentenceCase && !acronym && first.Length > 0 && char.IsUpper(first[0]) ? char.ToLowerInvariant(first[0]) + title[1..] : title;
     }
 
-    private static string StagePhrase(string stage) => stage switch
+    public static string StagePhrase(string stage) => stage switch
     {
         "stable" => "Now stable and ready for production.",
         "beta" => "Now in beta, ready for wider testing.",

@@ -193,4 +193,28 @@ public sealed partial class BriefCapTests(SampleBuild sample) : IClassFixture<Sa
         var notes = Directory.EnumerateFiles(data, "notes-*.js").SelectMany(f => Call(f, "commsNotes").GetProperty("n").EnumerateArray()).ToList();
         return new SiteData(Call(Path.Combine(data, "index.js"), "commsIndex"), notes);
     }
+
+    [Fact]
+    public void The_full_lists_are_made_when_a_template_reads_them()
+    {
+        using var temp = new TempDir();
+        var theme = Path.Combine(temp.Path, "theme");
+        Directory.CreateDirectory(theme);
+        File.WriteAllText(Path.Combine(theme, "blog-post.sbn"),
+            "by sig: {{ for g in notes_by_sig }}{{ g.notes.size }};{{ end }} upgrade: {{ upgrade_notes.size }} stable: {{ graduations.stable.size }} first: {{ notes_by_sig[0].notes[0].pr_number }}\n");
+        File.WriteAllText(Path.Combine(theme, "brief-vendor.sbn"),
+            "action: {{ audience.action_required.size }} by sig: {{ for g in audience.by_sig }}{{ g.notes.size }};{{ end }} deprecations: {{ audience.deprecations.size }}\n");
+        var built = SampleBuild.Run(Path.Combine(temp.Path, "out"), new DiagnosticBag(), theme: theme)!;
+        var release = built.Single(r => r.Input.Version == "v2.4.0");
+        var model = release.Model;
+        var bySig = model.Notes.GroupBy(n => n.Sigs.Count == 0 ? "~" : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+        var first = model.Notes.Where(n => n.Sigs.Count > 0).OrderBy(n => n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal).ThenBy(n => n.PrNumber).First().PrNumber;
+        Assert.Equal($"by sig: {string.Concat(bySig)} upgrade: {model.UpgradeNotes.Count()} stable: {model.WithStability("stable").Count()} first: {first}\n", release.Drafts["blog-post.md"]);
+        var vendor = model.ForAudience("vendor").ToArray();
+        var urgent = vendor.Count(n => n.ActionRequired);
+        Assert.StartsWith($"action: {urgent} by sig: ", release.Drafts["brief-vendor.md"], StringComparison.Ordinal);
+        Assert.Contains($"deprecations: {vendor.Count(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed")}", release.Drafts["brief-vendor.md"], StringComparison.Ordinal);
+        Assert.True(urgent > 0);
+    }
 }

@@ -12,10 +12,10 @@ internal static class ReleasePages
     private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 0, headingIds: true, minHeading: 2);
 
     /// <summary>A release of more notes than this is split into pages of this many (its first HTML stays small at any size).</summary>
-    public const int PageNotes = 200;
+    public const int PageNotes = 150;
 
     /// <summary>The upgrade notes the first page of a split release lists; the upgrade page has them all.</summary>
-    public const int PagedUpgradeNotes = 50;
+    public const int PagedUpgradeNotes = 25;
 
     public static int PageCount(int notes) => notes <= PageNotes ? 1 : (notes + PageNotes - 1) / PageNotes;
 

@@ -82,17 +82,18 @@ public static class DraftModel
             ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config)).ToArray(),
             ["enhancements"] = EnhancementViews.Build(release, config),
             ["press"] = PressModel.Build(release, config),
+            // Lists of notes (every note of the release, by SIG): made only when a template reads them.
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["stable"] = Views(release.WithStability("stable"), config, null, memo),
-                ["beta"] = Views(release.WithStability("beta"), config, null, memo),
-                ["alpha"] = Views(release.WithStability("alpha"), config, null, memo),
+                ["stable"] = new ScriptModel.Deferred(() => Views(release.WithStability("stable"), config, null, memo)),
+                ["beta"] = new ScriptModel.Deferred(() => Views(release.WithStability("beta"), config, null, memo)),
+                ["alpha"] = new ScriptModel.Deferred(() => Views(release.WithStability("alpha"), config, null, memo)),
             },
-            ["features"] = Views(features, config, null, memo),
-            ["deprecations"] = Views(release.WithStability("deprecated"), config, null, memo),
-            ["removals"] = Views(release.WithStability("removed"), config, null, memo),
-            ["upgrade_notes"] = Views(release.UpgradeNotes, config, null, memo),
-            ["notes_by_sig"] = BySig(notes, config, null, memo),
+            ["features"] = new ScriptModel.Deferred(() => Views(features, config, null, memo)),
+            ["deprecations"] = new ScriptModel.Deferred(() => Views(release.WithStability("deprecated"), config, null, memo)),
+            ["removals"] = new ScriptModel.Deferred(() => Views(release.WithStability("removed"), config, null, memo)),
+            ["upgrade_notes"] = new ScriptModel.Deferred(() => Views(release.UpgradeNotes, config, null, memo)),
+            ["notes_by_sig"] = new ScriptModel.Deferred(() => BySig(notes, config, null, memo)),
             ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
             ["audience"] = null,
         };
@@ -125,6 +126,8 @@ public static class DraftModel
                 }
 
                 return safe;
+            case ScriptModel.Deferred deferred:
+                return new ScriptModel.Deferred(() => Safe(deferred.Value, config, key, seen));
             case string[] list:
                 return list.Select(item => (string)Safe(item, config, key, seen)!).ToArray();
             case object?[] list:
@@ -192,9 +195,10 @@ public static class DraftModel
                 ["count"] = notes.Length,
                 ["digest"] = Digest(release, notes, urgent, going, config),
                 ["groups"] = groups,
-                ["action_required"] = Views(urgent, config, audience.Id, memo),
-                ["deprecations"] = Views(going, config, audience.Id, memo),
-                ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, memo),
+                // Every note of the audience again: made only if the template reads them.
+                ["action_required"] = new ScriptModel.Deferred(() => Views(urgent, config, audience.Id, memo)),
+                ["deprecations"] = new ScriptModel.Deferred(() => Views(going, config, audience.Id, memo)),
+                ["by_sig"] = new ScriptModel.Deferred(() => BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, memo)),
             }, config),
         };
         // The link is built from the release's version and safe names only, so it is set after the safety pass

@@ -169,7 +169,7 @@ public sealed class BuildFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Build_takes_any_generated_release()
     {
         var exits = new int[3];
-        Prop.ForAll(Cases.ToArbitrary(), c => { exits[Check(c)]++; }).Check(Seeded(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(8 * Scale).WithQuietOnSuccess(true)));
+        Prop.ForAll(Cases.ToArbitrary(), c => { exits[Outputs.OutputState.InPlace(() => Check(c))]++; }).Check(Seeded(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(8 * Scale).WithQuietOnSuccess(true)));
         output.WriteLine($"exit 0: {exits[0]}, exit 1: {exits[1]}, exit 2: {exits[2]}");
         Assert.Equal(8 * Scale, exits.Sum());
     }
@@ -182,7 +182,7 @@ public sealed class BuildFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
     public void A_version_that_is_a_path_is_a_usage_error_and_writes_nothing(string version)
     {
         var good = "{\"number\":1,\"title\":\"t\",\"body\":\"```release-note\\r\\nFixed.\\r\\n```\",\"labels\":[{\"name\":\"kind/bug\"}],\"merged\":true,\"user\":{\"login\":\"dev\"},\"html_url\":\"javascript:alert(1)\"}";
-        Check(new BuildCase([good], [], "version: v1.0.0\n", version));
+        Outputs.OutputState.InPlace(() => Check(new BuildCase([good], [], "version: v1.0.0\n", version)));
         using var temp = new TempDir();
         var pulls = temp.File("pulls/pull-1.json", good);
         var result = CommsCli.Run("build", "--pulls", Path.GetDirectoryName(pulls)!, "--version", version, "--out", Path.Combine(temp.Path, "out"));

@@ -22,6 +22,10 @@ public static class SigNames
         return string.Join(' ', parts);
     }
 
+    /// <summary>"SIG Node", or "WG LTS" for a working group (<c>wg-lts</c>), as the launch post names who led the work.</summary>
+    public static string Group(string sig, CommsConfig config) =>
+        sig.StartsWith("wg-", StringComparison.Ordinal) && sig.Length > 3 ? "WG " + Display(sig[3..], config) : "SIG " + Display(sig, config);
+
     /// <summary>"SIG A, B and C" with the SIGs sorted; empty when there are none.</summary>
     public static string Label(IEnumerable<string> sigs, CommsConfig config)
     {

@@ -79,6 +79,7 @@ public sealed record CommsConfig
             ["api"] = "API",
             ["aws"] = "AWS",
             ["cli"] = "CLI",
+            ["lts"] = "LTS",
             ["gcp"] = "GCP",
             ["openstack"] = "OpenStack",
             ["vmware"] = "VMWare",

@@ -110,7 +110,7 @@ internal static class CycleViews
         ["instead"] = g.Instead,
         ["url"] = g.Url,
         ["link_text"] = g.LinkText,
-        ["sig"] = (g.Enhancement?.OwningSig ?? g.Note?.Sigs.Order(StringComparer.Ordinal).FirstOrDefault()) is { } sig ? "SIG " + SigNames.Display(sig, config) : null,
+        ["sig"] = (g.Enhancement?.OwningSig ?? g.Note?.Sigs.Order(StringComparer.Ordinal).FirstOrDefault()) is { } sig ? SigNames.Group(sig, config) : null,
         ["kep_id"] = g.Enhancement?.Id,
         ["pr_number"] = g.Note?.PrNumber,
     };
@@ -137,7 +137,7 @@ internal static class CycleViews
         view["date_given"] = b.DateGiven;
         view["writer"] = b.Writer;
         view["buddy"] = b.Buddy;
-        view["sig"] = e.OwningSig is { } sig ? "SIG " + SigNames.Display(sig, config) : null;
+        view["sig"] = e.OwningSig is { } sig ? SigNames.Group(sig, config) : null;
         view["url"] = e.TrackingUrl ?? e.ProposalUrl;
         return view;
     }

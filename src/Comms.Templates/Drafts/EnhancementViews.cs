@@ -223,8 +223,8 @@ internal static class EnhancementViews
             .FirstOrDefault(u => EnhancementLinker.KepIds(new ReleaseNote { PrNumber = 0, Text = u }).Contains(e.Id, StringComparer.Ordinal));
         var name = long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP #{e.Id}" : e.Id;
         var what = url is null ? name : $"[{name}]({url})";
-        var lead = e.OwningSig is { } owner ? $" led by SIG {SigNames.Display(owner, config)}" : string.Empty;
-        var others = e.ParticipatingSigs.Where(s => s != e.OwningSig).Select(s => "SIG " + SigNames.Display(s, config)).ToArray();
+        var lead = e.OwningSig is { } owner ? $" led by {SigNames.Group(owner, config)}" : string.Empty;
+        var others = e.ParticipatingSigs.Where(s => s != e.OwningSig).Select(s => SigNames.Group(s, config)).ToArray();
         var with = others.Length > 0 ? $", with {TemplateFunctions.Join(others)}" : string.Empty;
         return $"This work was done as part of {what}{lead}{with}.";
     }

@@ -40,6 +40,15 @@ internal static class OutputState
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> while no other test moves the working folder (a test that compares it before and after).</summary>
+    public static T InPlace<T>(Func<T> action)
+    {
+        lock (CwdGate)
+        {
+            return action();
+        }
+    }
+
     private static readonly Lock CwdGate = new();
 
     /// <summary>Which runs wrote the drafts and pages (every file that names one).</summary>

@@ -23,7 +23,7 @@ public static partial class KepSummary
     [GeneratedRegex(@"^(#{1,6})\s*(.+?)\s*#*\s*$", RegexOptions.Multiline)]
     private static partial Regex Heading();
 
-    /// <summary>The Summary's first paragraphs (at most about 700 characters, whole sentences), or null.</summary>
+    /// <summary>The Summary's first paragraphs (at most about 1,500 characters, whole sentences), or null.</summary>
     public static string? FromReadme(string markdown)
     {
         var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -38,7 +38,7 @@ public static partial class KepSummary
         var section = string.Join('\n', lines[(start + 1)..(end < 0 ? lines.Length : end)]);
 
         // Read as its users would read it, not as its approvers did ("This KEP proposes …" and footnote marks gone).
-        return ProposalSpeak.Rewrite(Plain(section, 700));
+        return ProposalSpeak.Rewrite(Plain(section, 1500));
     }
 
     /// <summary>Markdown to prose: paragraphs (lists and code blocks left out) until <paramref name="limit"/> characters.</summary>

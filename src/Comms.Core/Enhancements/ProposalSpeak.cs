@@ -18,6 +18,9 @@ public static partial class ProposalSpeak
     [GeneratedRegex(@"^(?:(?:In|With) this (?:KEP|proposal|document),\s*)?(?:this|the|our)\s+(?:Kubernetes\s+)?(?:enhancement\s+proposal(?:\s*\(KEP\))?|KEP|proposal|document|design)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProposalSubject();
 
+    [GeneratedRegex(@"^(?:To (?:address|solve|fix|overcome|mitigate|remedy) (?:this|these|that|those)(?: \w+){0,3},|Therefore,|Hence,|Thus,|So,|Instead,)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadIn();
+
     [GeneratedRegex(@"^(?:In|With|For) this (?:KEP|proposal|document),?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InThisKep();
 
@@ -120,6 +123,12 @@ public static partial class ProposalSpeak
         if (s.Length == 0)
         {
             return null;
+        }
+
+        // "To address this, this KEP proposes …": the lead-in points back at background the reader may not have.
+        if (LeadIn().Match(s) is { Success: true } leadIn && ProposalSubject().IsMatch(s[leadIn.Length..]))
+        {
+            s = Capital(s[leadIn.Length..]);
         }
 
         if (WeWill().Match(s) is { Success: true } will)

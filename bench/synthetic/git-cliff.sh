@@ -2,7 +2,8 @@
 # Paired comparison with git-cliff on the same merges: makes a repository whose first-parent history has one
 # merge commit per synthetic PR (message "Merge pull request #N ..." + the PR's title as a conventional commit),
 # times `git-cliff` (installed from npm into a temporary folder) writing its changelog, and `comms` on the same PRs.
-# Usage: bench/synthetic/git-cliff.sh [N]   (default 10000). Needs git, node/npm, python3 and a Release build of comms.
+# Usage: [RUNS=5] [COMMS_BASE=other/comms.dll] bench/synthetic/git-cliff.sh [N]   (default 10000; 1000, 10000, 100000 in
+# bench/README.md). Needs git, node/npm, python3 and a Release build of comms. Prints min / median / max and the ratios.
 set -euo pipefail
 n=${1:-10000}
 repo_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,11 +33,36 @@ git -C "$work/repo" checkout -q main
 (cd "$work" && npm install --silent --no-audit --no-fund git-cliff@2.14.2 >/dev/null)
 cliff="$work/node_modules/.bin/git-cliff"
 comms="dotnet $repo_root/src/Comms.Cli/bin/Release/net10.0/comms.dll"
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_it() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-cliff_ms=$(for i in 1 2 3 4 5; do time_it bash -c "cd '$work/repo' && '$cliff' --init >/dev/null 2>&1; '$cliff' -o '$work/CLIFF.md'"; done | median)
-notes_ms=$(for i in 1 2 3 4 5; do time_it $comms notes --pulls "$work/pulls.ndjson" --out "$work/notes.json"; done | median)
-changelog_ms=$(for i in 1 2 3 4 5; do time_it $comms changelog --notes "$work/notes.json" --style kubernetes --out "$work/CHANGELOG.md"; done | median)
-build_ms=$(for i in 1 2 3 4 5; do rm -rf "$work/out"; time_it $comms build --pulls "$work/pulls.ndjson" --version v1.0.0 --out "$work/out" --config "$repo_root/content/comms.yaml"; done | median)
-echo "merges=$n git_cliff_ms=$cliff_ms comms_notes_ms=$notes_ms comms_changelog_ms=$changelog_ms comms_build_ms=$build_ms"
-echo "notes+changelog / git-cliff = $(python3 -c "print(round(($notes_ms + $changelog_ms) / $cliff_ms, 2))")x; build / git-cliff = $(python3 -c "print(round($build_ms / $cliff_ms, 2))")x"
+# COMMS_BASE=/path/to/other/comms.dll also times that build (e.g. the commit before a change, built from `git archive`).
+base=${COMMS_BASE:+dotnet $COMMS_BASE}
+runs=${RUNS:-5}
+# Over 64 MiB of pulls the commit before streaming needed a raised whole-file limit: the same config for both.
+mkdir -p "$work/content" && cp "$repo_root/content/about.md" "$repo_root/content/audiences.yaml" "$work/content/"
+(cat "$repo_root/content/comms.yaml"; printf '\nlimits:\n  max_json_file_bytes: 268435456\n') > "$work/content/comms.yaml"
+config="$work/content/comms.yaml"
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+cliff_run() { (cd "$work/repo" && "$cliff" -o "$work/CLIFF.md"); }
+nc_run() { $comms notes --pulls "$work/pulls.ndjson" --out "$work/notes.json" && $comms changelog --notes "$work/notes.json" --style kubernetes --out "$work/CHANGELOG.md"; }
+build_run() { $comms build --pulls "$work/pulls.ndjson" --version v1.0.0 --out "$work/out" --config "$config"; }
+base_run() { $base build --pulls "$work/pulls.ndjson" --version v1.0.0 --out "$work/out-base" --config "$config"; }
+(cd "$work/repo" && "$cliff" --init >/dev/null 2>&1)
+# One warm-up of each, then the commands in turn (A B C A B C ...), so a drift of the shared machine hits them all alike.
+cliff_run >/dev/null 2>&1; nc_run >/dev/null 2>&1; build_run >/dev/null 2>&1; [ -n "$base" ] && base_run >/dev/null 2>&1
+: > "$work/times"
+for i in $(seq "$runs"); do
+  echo "cliff $(ms cliff_run)" >> "$work/times"
+  echo "nc $(ms nc_run)" >> "$work/times"
+  echo "build $(ms build_run)" >> "$work/times"
+  [ -n "$base" ] && echo "base $(ms base_run)" >> "$work/times"
+done
+python3 - "$work/times" "$n" <<'PY'
+import statistics, sys
+t = {}
+for line in open(sys.argv[1]):
+    k, v = line.split(); t.setdefault(k, []).append(int(v))
+def row(k): v = sorted(t[k]); return f"{v[0]} / {statistics.median(v):.0f} / {v[-1]} ms"
+names = {"cliff": "git-cliff -o CHANGELOG.md", "nc": "comms notes + comms changelog", "build": "comms build", "base": "comms build (COMMS_BASE)"}
+print(f"merges={sys.argv[2]} runs={len(t['cliff'])} (min / median / max)")
+for k in t: print(f"  {names[k]:32} {row(k)}" + ("" if k == "cliff" else f"   {statistics.median(t[k]) / statistics.median(t['cliff']):.2f}x git-cliff"))
+if "base" in t: print(f"  build / base build: {statistics.median(t['build']) / statistics.median(t['base']):.2f}x")
+PY

@@ -17,6 +17,7 @@ public static class ExtraCommands
             Commands.ReleaseCommand.Create(cli),
             Commands.ServeCommand.Create(cli),
             Commands.PlainTextCommand.Create(cli),
+            Commands.EnhancementsCommand.Create(cli),
         ];
     }
 }

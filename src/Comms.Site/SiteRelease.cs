@@ -46,7 +46,14 @@ public sealed record SiteDrafts
 }
 
 /// <summary>An audience the site has a page and a feed for.</summary>
-public sealed record SiteAudience(string Id, string Name);
+public sealed record SiteAudience(string Id, string Name)
+{
+    /// <summary>The audience's rules in order, each with the heading of its brief group (for the notes page's "Brief group" filter).</summary>
+    public IReadOnlyList<SiteBriefRule> Rules { get; init; } = [];
+}
+
+/// <summary>One audience rule: its id and the title of the brief group it fills.</summary>
+public sealed record SiteBriefRule(string Id, string Title);
 
 /// <summary>Everything <see cref="SiteBuilder"/> needs.</summary>
 public sealed record SiteRequest

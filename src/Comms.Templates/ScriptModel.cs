@@ -73,10 +73,17 @@ public static class ScriptModel
             case Dictionary<string, object?> map:
             {
                 // The drafts' and site's own models: no boxing of entries, no key conversion.
-                var result = new ScriptObject(map.Count);
+                var result = map.Values.Any(v => v is Deferred) ? new DeferredObject(depth + 1) : new ScriptObject(map.Count);
                 foreach (var (key, item) in map)
                 {
-                    result.SetValue(key, Convert(item, depth + 1), readOnly: false);
+                    if (item is Deferred deferred)
+                    {
+                        ((DeferredObject)result).Pending[key] = deferred;
+                    }
+                    else
+                    {
+                        result.SetValue(key, Convert(item, depth + 1), readOnly: false);
+                    }
                 }
 
                 return result;
@@ -125,6 +132,55 @@ public static class ScriptModel
                 }
 
                 return result;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A model value made only when a template reads it (a brief's full lists of notes, which the default briefs do not
+    /// show): the model says what it holds without building and converting thousands of notes for nothing.
+    /// </summary>
+    public sealed class Deferred(Func<object?> make)
+    {
+        private object? _value;
+        private bool _made;
+
+        public object? Value
+        {
+            get
+            {
+                if (!_made)
+                {
+                    _value = make();
+                    _made = true;
+                }
+
+                return _value;
+            }
+        }
+    }
+
+    private sealed class DeferredObject(int depth) : ScriptObject
+    {
+        public Dictionary<string, Deferred> Pending { get; } = new(StringComparer.Ordinal);
+
+        public override bool TryGetValue(Scriban.TemplateContext? context, Scriban.Parsing.SourceSpan span, string member, out object? value)
+        {
+            Make(member);
+            return base.TryGetValue(context, span, member, out value);
+        }
+
+        public override bool Contains(string member)
+        {
+            Make(member);
+            return base.Contains(member);
+        }
+
+        private void Make(string member)
+        {
+            if (Pending.Remove(member, out var deferred))
+            {
+                SetValue(member, Convert(deferred.Value, depth), readOnly: false);
             }
         }
     }

@@ -47,4 +47,32 @@ public sealed class DiagnosticSummaryTests
         var result = CommsCli.Run("notes", "--pulls", Pulls(temp, 3), "--out", Path.Combine(temp.Path, "notes.json"));
         Assert.Equal(3, result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("warning CM2001", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void The_notes_in_no_brief_are_the_first_few_and_a_count_and_verbose_lists_them()
+    {
+        using var temp = new TempDir();
+        var pulls = new JsonArray();
+        for (var n = 1; n <= 30; n++)
+        {
+            pulls.Add(new JsonObject
+            {
+                ["number"] = n, ["title"] = $"Change {n}", ["body"] = $"```release-note\nTidy internal helper {n}.\n```", ["merged_at"] = "2026-01-10T12:00:00Z",
+                ["labels"] = new JsonArray(new JsonObject { ["name"] = "kind/cleanup" }), ["user"] = new JsonObject { ["login"] = "dev" },
+            });
+        }
+
+        var file = temp.File("in/pulls.json", pulls.ToJsonString());
+        static int Rows(string output) => output.Split('\n').Count(l => l.TrimStart().StartsWith("v1.0.0", StringComparison.Ordinal) && l.Contains(" #", StringComparison.Ordinal));
+
+        var quiet = CommsCli.Run("build", "--pulls", file, "--version", "v1.0.0", "--out", Path.Combine(temp.Path, "out"));
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Contains("In no brief (30)", quiet.Out, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSummary.Threshold, Rows(quiet.Out));
+        Assert.Contains("and 20 more; --verbose lists them", quiet.Out, StringComparison.Ordinal);
+
+        var verbose = CommsCli.Run("build", "--pulls", file, "--version", "v1.0.0", "--out", Path.Combine(temp.Path, "out"), "--verbose");
+        Assert.Equal(30, Rows(verbose.Out));
+        Assert.DoesNotContain("more; --verbose", verbose.Out, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,24 @@ public sealed class SampleDraftTests(SampleBuild sample) : IClassFixture<SampleB
         return data;
     }
 
+    [Theory]
+    [InlineData("v2.2.0")]
+    [InlineData("v2.3.0")]
+    [InlineData("v2.4.0")]
+    public void The_enhancements_review_matches_approved(string version)
+    {
+        var review = Comms.Core.Enhancements.EnhancementReview.Text(sample.Draft(version, "release.json"));
+        Assert.NotNull(review);
+        Approvals.Verify(review!, $"{version}.enhancements-review", "txt");
+        var file = Comms.Core.Enhancements.EnhancementReview.EnhancementsFile(sample.Draft(version, "release.json"))!;
+        Approvals.Verify(file, $"{version}.enhancements-to-confirm", "yaml");
+
+        // The file it writes is one the build reads back without a problem.
+        var d = new DiagnosticBag();
+        Assert.NotNull(Comms.Core.Enhancements.EnhancementFileReader.Read(file, "enhancements.yaml", d));
+        Assert.DoesNotContain(d.Items, i => i.Severity == Severity.Error);
+    }
+
     [Fact]
     public void The_sample_builds_without_errors()
     {

@@ -271,7 +271,10 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             OutputFolder = commit.SiteSlot,
             Releases = releases,
             Config = config,
-            Audiences = audiences.Select(a => new SiteAudience(a.Id, a.Name)).ToArray(),
+            Audiences = audiences.Select(a => new SiteAudience(a.Id, a.Name)
+            {
+                Rules = a.Rules.Select(r => new SiteBriefRule(r.Id, r.Title ?? Comms.Templates.Drafts.DraftModel.RuleTitle(r.Id))).ToArray(),
+            }).ToArray(),
             ThemeFolders = theme.Folders,
             Progress = request.SiteProgress,
             Cancel = request.Cancel,

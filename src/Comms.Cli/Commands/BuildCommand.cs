@@ -228,7 +228,7 @@ public static class BuildCommand
         }
 
         cli.Console.Write(table);
-        WriteUnassigned(cli, built);
+        WriteUnassigned(cli, built, verbose);
         foreach (var release in built)
         {
             cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
@@ -239,8 +239,14 @@ public static class BuildCommand
         return code;
     }
 
-    /// <summary>Every published note that reached no brief, in one table: the release team decides whether a map should send it somewhere.</summary>
-    private static void WriteUnassigned(CliContext cli, IReadOnlyList<ReleaseBuild.Built> built)
+    /// <summary>Notes of the "In no brief" table shown without <c>--verbose</c>; the rest are counted.</summary>
+    public const int UnassignedShown = DiagnosticSummary.Threshold;
+
+    /// <summary>
+    /// The published notes that reached no brief, in one table: the release team decides whether a map should send one
+    /// somewhere. The first few and the count, as for repeated warnings; <c>--verbose</c> lists them all.
+    /// </summary>
+    private static void WriteUnassigned(CliContext cli, IReadOnlyList<ReleaseBuild.Built> built, bool verbose)
     {
         var rows = built.SelectMany(r => r.Model.Notes.Where(n => n.Comms.Audiences.Count == 0).Select(n => (r.Input.Version, Note: n))).ToArray();
         if (rows.Length == 0)
@@ -249,17 +255,23 @@ public static class BuildCommand
         }
 
         var table = new Table().Border(TableBorder.Simple)
-            .Title(new TableTitle($"In no brief ({rows.Length}): on the site and in the changelog only; a map's audiences: sends one to a brief"));
+            .Title(new TableTitle($"In no brief ({rows.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}): on the site and in the changelog only; a map's audiences: sends one to a brief"));
         foreach (var column in new[] { "release", "PR", "kinds", "note" })
         {
             table.AddColumn(new TableColumn(new Text(column)));
         }
 
-        foreach (var (version, note) in rows)
+        var shown = verbose || rows.Length <= UnassignedShown + 1 ? rows.Length : UnassignedShown;
+        foreach (var (version, note) in rows.Take(shown))
         {
             var text = note.Text.Replace('\n', ' ').Trim();
             table.AddRow(new Text(version), new Text("#" + note.PrNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Text(string.Join(",", note.Kinds)), new Text(text.Length > 90 ? text[..89] + "…" : text));
+        }
+
+        if (shown < rows.Length)
+        {
+            table.Caption(new TableTitle($"and {(rows.Length - shown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more; --verbose lists them"));
         }
 
         cli.Console.Write(table);

@@ -130,9 +130,22 @@ public sealed class ServeHost : IAsyncDisposable
         return response.WriteAsync(text);
     }
 
+    /// <summary>The page under a release's drafts that shows the enhancements review.</summary>
+    public const string ReviewPage = "enhancements";
+
     /// <summary>The drafts: a list of every release's files, and each file as plain text.</summary>
     private async Task DraftAsync(HttpContext context, string relative)
     {
+        // /drafts/<version>/enhancements: the review the comms lead confirms with the Enhancements team.
+        if (relative.EndsWith("/" + ReviewPage, StringComparison.Ordinal) &&
+            Resolve(_drafts, Path.Combine(relative[..^(ReviewPage.Length + 1)], Comms.Core.Json.ReleaseJsonWriter.FileName)) is { } releaseJson && File.Exists(releaseJson))
+        {
+            var review = Comms.Core.Enhancements.EnhancementReview.Text(await File.ReadAllTextAsync(releaseJson).ConfigureAwait(false)) ?? "This release was built without enhancement data.";
+            await SendPage(context.Response,
+                $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Enhancements review</title></head><body><h1>Enhancements review</h1><pre>{WebUtility.HtmlEncode(review)}</pre></body></html>").ConfigureAwait(false);
+            return;
+        }
+
         var file = Resolve(_drafts, relative);
         if (file is not null && File.Exists(file))
         {
@@ -148,6 +161,11 @@ public sealed class ServeHost : IAsyncDisposable
             {
                 var version = Path.GetFileName(release);
                 list.Append("<h2>").Append(WebUtility.HtmlEncode(version)).Append("</h2><ul>");
+                if (File.Exists(Path.Combine(release, Comms.Core.Json.ReleaseJsonWriter.FileName)))
+                {
+                    list.Append("<li><a href=\"/drafts/").Append(Uri.EscapeDataString(version)).Append('/').Append(ReviewPage).Append("\">Enhancements review</a></li>");
+                }
+
                 // Every draft of the release, those in its folders too (the feature-blog placeholders).
                 foreach (var draft in Directory.EnumerateFiles(release, "*", SearchOption.AllDirectories)
                              .Select(f => Path.GetRelativePath(release, f).Replace(Path.DirectorySeparatorChar, '/'))

@@ -72,6 +72,10 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Excluded = excluded ?? [],
             Confirmations = confirmations,
             SpotlightCandidates = enhancements is null ? [] : SpotlightPicker.Shortlist(ordered, byEnhancement, release.Version),
+            Scores = ordered.Where(e => e.Stage is Stages.Stable or Stages.Beta or Stages.Alpha).ToDictionary(
+                e => e.Id,
+                e => (SpotlightPicker.Score(e, byEnhancement[e.Id], out var why, release.Version), why),
+                StringComparer.Ordinal),
         };
     }
 

@@ -27,6 +27,14 @@ public sealed record CommsConfig
     /// <summary>What Markdown from pull requests may keep in the drafts (<c>drafts.allow_remote_images</c>).</summary>
     public Markdown.MarkdownPolicy Markdown { get; init; } = Comms.Core.Markdown.MarkdownPolicy.Default;
 
+    /// <summary>
+    /// Most notes a brief lists in one group (<c>drafts.brief_items_per_group</c>); the rest of a larger group is
+    /// "and N more" with a link to the site's notes page filtered to that group. The changelog keeps every note.
+    /// </summary>
+    public int BriefItemsPerGroup { get; init; } = DefaultBriefItemsPerGroup;
+
+    public const int DefaultBriefItemsPerGroup = 25;
+
     /// <summary>Bounds on input sizes and depths (<c>limits</c>).</summary>
     public IO.InputLimits Limits { get; init; } = IO.InputLimits.Default;
 

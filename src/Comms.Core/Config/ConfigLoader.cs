@@ -23,8 +23,8 @@ public static class ConfigLoader
     private static readonly string[] LabelKeys = ["kind", "sig", "area", "action_required", "none"];
     private static readonly string[] DocTypeKeys = ["url_contains", "type"];
     private static readonly string[] SectionKeys = ["title", "kinds"];
-    private static readonly string[] DraftKeys = ["allow_remote_images"];
-    private static readonly string[] LimitKeys = ["max_json_file_bytes", "max_text_file_bytes", "max_scalar_chars", "max_depth", "max_yaml_nodes"];
+    private static readonly string[] DraftKeys = ["allow_remote_images", "brief_items_per_group"];
+    private static readonly string[] LimitKeys = ["max_json_file_bytes", "max_record_bytes", "max_text_file_bytes", "max_scalar_chars", "max_depth", "max_yaml_nodes"];
 
     /// <summary>The config at <paramref name="path"/>; without a path, <c>content/comms.yaml</c> if present, else the defaults.</summary>
     public static CommsConfig? Load(string? path, DiagnosticBag diagnostics)
@@ -143,10 +143,17 @@ public static class ConfigLoader
             config = config with { SigDisplayNames = s };
         }
 
-        if (top.TryGetValue("drafts", out var draftsNode) && r.Mapping(draftsNode, "drafts", DraftKeys) is { } drafts &&
-            drafts.TryGetValue("allow_remote_images", out var images) && r.Bool(images, "allow_remote_images") is { } allow)
+        if (top.TryGetValue("drafts", out var draftsNode) && r.Mapping(draftsNode, "drafts", DraftKeys) is { } drafts)
         {
-            config = config with { Markdown = new MarkdownPolicy { AllowRemoteImages = allow } };
+            if (drafts.TryGetValue("allow_remote_images", out var images) && r.Bool(images, "allow_remote_images") is { } allow)
+            {
+                config = config with { Markdown = new MarkdownPolicy { AllowRemoteImages = allow } };
+            }
+
+            if (Positive(r, drafts, "brief_items_per_group") is { } perGroup)
+            {
+                config = config with { BriefItemsPerGroup = (int)Math.Min(int.MaxValue, perGroup) };
+            }
         }
 
         if (top.TryGetValue("limits", out var limitsNode) && r.Mapping(limitsNode, "limits", LimitKeys) is { } l)
@@ -157,6 +164,7 @@ public static class ConfigLoader
                 Limits = new InputLimits
                 {
                     MaxJsonFileBytes = Positive(r, l, "max_json_file_bytes") ?? d.MaxJsonFileBytes,
+                    MaxRecordBytes = Math.Min(1L << 30, Positive(r, l, "max_record_bytes") ?? d.MaxRecordBytes),
                     MaxTextFileBytes = Positive(r, l, "max_text_file_bytes") ?? d.MaxTextFileBytes,
                     MaxScalarChars = (int)Math.Min(int.MaxValue, Positive(r, l, "max_scalar_chars") ?? d.MaxScalarChars),
                     MaxDepth = (int)Math.Min(200, Positive(r, l, "max_depth") ?? d.MaxDepth), // the free-form datafields conversion allows 256

@@ -32,7 +32,7 @@ public static partial class ProposalSpeak
     private static partial Regex WeHave();
 
     // What the proposal "does": "proposes to add", "aims to allow", "aims at allowing", "is intended to propose", "proposes".
-    [GeneratedRegex(@"^(?:proposes|suggests|aims|seeks|intends|wants|tries|plans|is (?:intended|meant|designed))\s+(?:to|at)\s+(?:propose\s+|introduce\s+)?|^(?:proposes|suggests|presents|outlines|describes|covers|discusses)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:proposes|suggests|aims|seeks|intends|wants|tries|plans|is (?:intended|meant|designed))\s+(?:to|at)\s+(?:propose\s+)?|^(?:proposes|suggests|presents|outlines|describes|covers|discusses)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Proposes();
 
     [GeneratedRegex(@"\[\^[^\]]*\]|(?<=\w)\^\d+\b")]
@@ -143,6 +143,13 @@ public static partial class ProposalSpeak
             }
             else if (Proposes().Match(rest) is { Success: true } verb)
             {
+                // "is intended to propose a process", "describes the design": about the document, not the feature.
+                if (Regex.IsMatch(verb.Value, @"\bpropose\s*$|^(?:describes|outlines|discusses|presents)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) &&
+                    !verb.Value.StartsWith("proposes", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
                 // "proposes to add X": the verb that follows "to" is a plain one.
                 var after = rest[verb.Length..];
                 s = Subject + " " + Action(verb.Value.TrimEnd().EndsWith(" to", StringComparison.OrdinalIgnoreCase) ? "to " + after : after);

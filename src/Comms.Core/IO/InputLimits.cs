@@ -6,8 +6,15 @@ namespace Comms.Core.IO;
 /// </summary>
 public sealed record InputLimits
 {
-    /// <summary>Largest JSON input file (pull requests, release-notes JSON, notes.json).</summary>
+    /// <summary>
+    /// Largest JSON input file read whole (a single pull request, or a file that is not a list of records). Files of
+    /// records (NDJSON, a JSON array, release-notes JSON keyed by PR number) are streamed and bounded by
+    /// <see cref="MaxRecordBytes"/> instead.
+    /// </summary>
     public long MaxJsonFileBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest single record of a streamed JSON file (one pull request, one note, one NDJSON line).</summary>
+    public long MaxRecordBytes { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>Largest YAML or text file written by people (comms.yaml, maps, release.yaml, audiences, about.md, token files).</summary>
     public long MaxTextFileBytes { get; init; } = 4L * 1024 * 1024;

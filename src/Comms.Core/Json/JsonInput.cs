@@ -17,9 +17,10 @@ public static partial class JsonInput
     private static partial Regex LoneSurrogateEscape();
 
     /// <param name="limits">Bounds from <c>comms.yaml</c> (its <c>max_depth</c>); default <see cref="IO.InputLimits.Default"/>.</param>
-    public static JsonDocument? Parse(string text, string file, DiagnosticBag diagnostics, int lineOffset = 0, IO.InputLimits? limits = null)
+    /// <param name="columnOffset">Bytes before the text on its first line (a record inside a line).</param>
+    public static JsonDocument? Parse(string text, string file, DiagnosticBag diagnostics, int lineOffset = 0, IO.InputLimits? limits = null, int columnOffset = 0)
     {
-        text = ReplaceLoneSurrogates(IO.TextSafety.Clean(text), file, diagnostics, lineOffset);
+        text = ReplaceLoneSurrogates(IO.TextSafety.Clean(text), file, diagnostics, lineOffset, columnOffset);
         try
         {
             return JsonDocument.Parse(text, limits is null || limits.MaxDepth == MaxDepth ? Options : new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
@@ -27,7 +28,7 @@ public static partial class JsonInput
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1 + lineOffset;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1 + ((e.LineNumber ?? 0) == 0 ? columnOffset : 0);
             diagnostics.Error(Codes.JsonMalformed, $"malformed JSON: {Describe(e)}", file, line, column);
             return null;
         }
@@ -37,7 +38,7 @@ public static partial class JsonInput
     /// JSON allows <c>"\ud800"</c>, but no .NET string reader does: such escapes become U+FFFD, with a warning at each.
     /// A low half preceded by a high half is a pair, which the pattern skips by matching the high half first.
     /// </summary>
-    private static string ReplaceLoneSurrogates(string text, string file, DiagnosticBag diagnostics, int lineOffset)
+    private static string ReplaceLoneSurrogates(string text, string file, DiagnosticBag diagnostics, int lineOffset, int columnOffset)
     {
         if (!text.Contains("\\u", StringComparison.OrdinalIgnoreCase))
         {
@@ -49,7 +50,7 @@ public static partial class JsonInput
             var escape = m.Value.LastIndexOf('\\');
             var at = m.Index + escape;
             var line = 1 + lineOffset;
-            var lineStart = 0;
+            var lineStart = -columnOffset;
             for (var i = 0; i < at; i++)
             {
                 if (text[i] == '\n')
@@ -65,7 +66,7 @@ public static partial class JsonInput
     }
 
     /// <summary>The parser's message without its own position suffix (we print the position in front).</summary>
-    private static string Describe(JsonException e)
+    internal static string Describe(JsonException e)
     {
         var message = e.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

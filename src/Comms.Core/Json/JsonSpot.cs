@@ -24,11 +24,14 @@ public sealed class JsonSpot
 
     public string File { get; }
 
-    /// <summary>A document parsed from <paramref name="text"/>; <paramref name="lineOffset"/> lines come before the text (NDJSON).</summary>
-    public static JsonSpot For(string file, JsonElement root, string text, int lineOffset = 0)
+    /// <summary>
+    /// A document parsed from <paramref name="text"/>; <paramref name="lineOffset"/> lines come before the text (NDJSON), and
+    /// <paramref name="columnOffset"/> bytes before it on its first line (a record of an array).
+    /// </summary>
+    public static JsonSpot For(string file, JsonElement root, string text, int lineOffset = 0, int columnOffset = 0)
     {
         var line = 1 + lineOffset;
-        var column = 1;
+        var column = 1 + columnOffset;
         foreach (var c in text)
         {
             if (c == '\n')

@@ -38,6 +38,23 @@ public static class NotesJsonReader
 
     public static IReadOnlyList<ReleaseNote>? ReadFile(string path, DiagnosticBag diagnostics, IO.InputLimits? limits = null)
     {
+        limits ??= IO.InputLimits.Default;
+        var peek = new DiagnosticBag();
+        if (JsonRecords.Open(path, "the notes file", objects: true, peek) == JsonRecords.Shape.Object)
+        {
+            // Streamed a note at a time: only one note's text and document are held.
+            var notes = new List<ReleaseNote>();
+            JsonRecords.Read(path, JsonRecords.Shape.Object, limits, diagnostics, r =>
+            {
+                using var doc = r.Parse(path, diagnostics, limits);
+                if (doc is not null && ReadEntry(r.Key ?? string.Empty, doc.RootElement, r.Spot(path, doc), diagnostics) is { } note)
+                {
+                    notes.Add(note);
+                }
+            });
+            return notes;
+        }
+
         var text = IO.InputFile.ReadText(path, "the notes file", (limits ?? IO.InputLimits.Default).MaxJsonFileBytes, diagnostics);
         if (text is null)
         {
@@ -68,21 +85,26 @@ public static class NotesJsonReader
         var notes = new List<ReleaseNote>();
         foreach (var entry in root.EnumerateObject())
         {
-            if (entry.Value.ValueKind != JsonValueKind.Object)
-            {
-                var (line, column) = file.Of(entry.Value);
-                diagnostics.Error(Codes.PullInvalid, $"note \"{entry.Name}\" is not an object", file.File, line, column);
-                continue;
-            }
-
-            var note = ReadNote(entry.Name, entry.Value, file, diagnostics);
-            if (note is not null)
+            if (ReadEntry(entry.Name, entry.Value, file, diagnostics) is { } note)
             {
                 notes.Add(note);
             }
         }
 
         return notes;
+    }
+
+    /// <summary>One entry of a release-notes document (its key and value); null after a diagnostic.</summary>
+    public static ReleaseNote? ReadEntry(string key, JsonElement value, JsonSpot file, DiagnosticBag diagnostics)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            var (line, column) = file.Of(value);
+            diagnostics.Error(Codes.PullInvalid, $"note \"{key}\" is not an object", file.File, line, column);
+            return null;
+        }
+
+        return ReadNote(key, value, file, diagnostics);
     }
 
     private static ReleaseNote? ReadNote(string key, JsonElement value, JsonSpot file, DiagnosticBag diagnostics)

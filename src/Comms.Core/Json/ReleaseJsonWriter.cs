@@ -98,6 +98,17 @@ public static class ReleaseJsonWriter
                 json.WriteString("source", enhancement.Source);
                 json.WriteString("confirmation", release.ConfirmationOf(enhancement.Id));
                 NullableString(json, "confirmed_by", enhancement.ConfirmedBy);
+                if (release.Scores.TryGetValue(enhancement.Id, out var scored))
+                {
+                    json.WriteNumber("score", scored.Score);
+                    json.WriteString("score_reasons", scored.Reason);
+                }
+                else
+                {
+                    json.WriteNull("score");
+                    json.WriteNull("score_reasons");
+                }
+
                 NullableString(json, "board_status", enhancement.BoardStatus);
                 NullableString(json, "status", enhancement.Status);
                 NullableString(json, "tracking_url", enhancement.TrackingUrl);

@@ -46,6 +46,29 @@ public static class PullFileReader
 
     private static void ReadFile(string file, List<PullRequest> pulls, List<ReleaseNote> notes, DiagnosticBag diagnostics, IO.InputLimits limits)
     {
+        // Files of records are streamed a record at a time; only a file that is one object is read whole.
+        switch (JsonRecords.Open(file, "the input file", objects: true, diagnostics))
+        {
+            case null:
+                return;
+            case JsonRecords.Shape.Ndjson:
+                JsonRecords.Read(file, JsonRecords.Shape.Ndjson, limits, diagnostics, r => AddRecord(r, $"{file}({r.Line + 1})", file, pulls, diagnostics, limits));
+                return;
+            case JsonRecords.Shape.Array:
+                JsonRecords.Read(file, JsonRecords.Shape.Array, limits, diagnostics, r => AddRecord(r, $"{file}[{r.Index}]", file, pulls, diagnostics, limits));
+                return;
+            case JsonRecords.Shape.Object:
+                JsonRecords.Read(file, JsonRecords.Shape.Object, limits, diagnostics, r =>
+                {
+                    using var doc = r.Parse(file, diagnostics, limits);
+                    if (doc is not null && NotesJsonReader.ReadEntry(r.Key ?? string.Empty, doc.RootElement, r.Spot(file, doc), diagnostics) is { } note)
+                    {
+                        notes.Add(note);
+                    }
+                });
+                return;
+        }
+
         var bytes = IO.InputFile.ReadBytes(file, "the input file", limits.MaxJsonFileBytes, diagnostics);
         if (bytes is null)
         {
@@ -59,12 +82,6 @@ public static class PullFileReader
         }
 
         var text = IO.InputFile.Decode(bytes).TrimStart('\uFEFF');
-        if (text.TrimStart().StartsWith('{') && IsNdjson(text))
-        {
-            ReadNdjson(text, file, pulls, diagnostics, limits);
-            return;
-        }
-
         using var doc = JsonInput.Parse(text, file, diagnostics, limits: limits);
         if (doc is null)
         {
@@ -100,48 +117,12 @@ public static class PullFileReader
         }
     }
 
-    /// <summary>NDJSON: more than one line, each a JSON object on its own.</summary>
-    /// <remarks>Walks the text line by line without copying it (a 70 MB file is not split into a second copy).</remarks>
-    private static bool IsNdjson(string text)
+    private static void AddRecord(JsonRecord record, string source, string file, List<PullRequest> pulls, DiagnosticBag diagnostics, IO.InputLimits limits)
     {
-        var lines = 0;
-        foreach (var range in text.AsSpan().Split('\n'))
+        using var doc = record.Parse(file, diagnostics, limits);
+        if (doc is not null)
         {
-            var line = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value).Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (line[0] != '{' || line[^1] != '}')
-            {
-                return false;
-            }
-
-            lines++;
-        }
-
-        return lines > 1;
-    }
-
-    private static void ReadNdjson(string text, string file, List<PullRequest> pulls, DiagnosticBag diagnostics, IO.InputLimits limits)
-    {
-        var i = -1;
-        foreach (var range in text.AsSpan().Split('\n'))
-        {
-            i++;
-            var span = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value).Trim();
-            if (span.Length == 0)
-            {
-                continue;
-            }
-
-            var line = span.ToString();
-            using var doc = JsonInput.Parse(line, file, diagnostics, lineOffset: i, limits: limits);
-            if (doc is not null)
-            {
-                AddPull(doc.RootElement, $"{file}({i + 1})", JsonSpot.For(file, doc.RootElement, line, i), pulls, diagnostics);
-            }
+            AddPull(doc.RootElement, source, record.Spot(file, doc), pulls, diagnostics);
         }
     }
 

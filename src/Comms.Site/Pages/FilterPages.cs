@@ -92,6 +92,7 @@ internal static class FilterPages
             ["audience"] = new(site.Request.Audiences.Select(a => a.Id), id => site.Request.Audiences.First(a => a.Id == id).Name, sort: false),
             ["stability"] = new(notes.Select(n => n.Comms.Stability?.Level).OfType<string>().Where(l => l.Length > 0), l => l),
             ["doc"] = new(notes.SelectMany(n => n.Documentation.Select(d => d.Type)).Where(t => t.Length > 0), t => t),
+            ["group"] = Groups(site, notes),
         };
 
         // Shards: one per home release, newest first on the page; each note's <li> is rendered once by the theme's partial.
@@ -142,7 +143,7 @@ internal static class FilterPages
         return string.Join(' ', text, "#" + view.Number.ToString(CultureInfo.InvariantCulture), "@" + note.Author).ToLowerInvariant();
     }
 
-    /// <summary>One note of a shard: [pr, li, search text, sigs, kinds, areas, audiences, stability, docs, flags, ranks].</summary>
+    /// <summary>One note of a shard: [pr, li, search text, sigs, kinds, areas, audiences, stability, docs, flags, ranks, brief groups].</summary>
     private static void WriteNote(Utf8JsonWriter w, Folded f, Dictionary<string, Vocabulary> vocab)
     {
         var note = f.Note;
@@ -164,7 +165,50 @@ internal static class FilterPages
         }
 
         w.WriteEndArray();
+        Indices(w, vocab["group"], BriefGroups(note));
         w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The brief groups a note is in: per audience, the rule that chose it (<c>vendor:vendor-api-change</c>), as the
+    /// brief groups it; a brief's "and N more" links here with its group's values.
+    /// </summary>
+    private static IEnumerable<string> BriefGroups(Core.Model.ReleaseNote note) =>
+        note.Comms.Audiences.GroupBy(a => a.Audience, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.First().Rule}");
+
+    /// <summary>The brief groups of the notes, in the audiences' order and each audience's rule order, named as the briefs head them.</summary>
+    private static Vocabulary Groups(SiteContext site, IReadOnlyList<Core.Model.ReleaseNote> notes)
+    {
+        var seen = notes.SelectMany(BriefGroups).Select(NoteViews.FilterValue).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var audience in site.Request.Audiences)
+        {
+            var titles = audience.Rules.Select(r => r.Title).ToList();
+            for (var i = 0; i < audience.Rules.Count; i++)
+            {
+                var shared = titles.Count(t => t == titles[i]) > 1;
+                Add($"{audience.Id}:{audience.Rules[i].Id}", $"{audience.Name}: {titles[i]}{(shared ? $" ({audience.Rules[i].Id})" : string.Empty)}");
+            }
+
+            Add($"{audience.Id}:map", $"{audience.Name}: {Templates.Drafts.DraftModel.MapGroupTitle}");
+        }
+
+        foreach (var value in seen.Order(StringComparer.Ordinal))
+        {
+            Add(value, value);
+        }
+
+        return new Vocabulary(order, v => names[v], sort: false);
+
+        void Add(string value, string name)
+        {
+            value = NoteViews.FilterValue(value);
+            if (seen.Contains(value) && names.TryAdd(value, name))
+            {
+                order.Add(value);
+            }
+        }
     }
 
     private static string Index(SiteContext site, Dictionary<string, Vocabulary> vocab, Dictionary<int, int> parts, List<Folded> folded)

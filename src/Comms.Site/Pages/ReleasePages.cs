@@ -11,6 +11,59 @@ internal static class ReleasePages
     // The page's <h1> is the draft's title (its leading "# ..." is dropped); the draft's sections are <h2> and below.
     private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 0, headingIds: true, minHeading: 2);
 
+    /// <summary>A release of more notes than this is split into pages of this many (its first HTML stays small at any size).</summary>
+    public const int PageNotes = 150;
+
+    /// <summary>The upgrade notes the first page of a split release lists; the upgrade page has them all.</summary>
+    public const int PagedUpgradeNotes = 25;
+
+    public static int PageCount(int notes) => notes <= PageNotes ? 1 : (notes + PageNotes - 1) / PageNotes;
+
+    /// <summary>
+    /// The notes by section (the changelog's kind sections, in its order; within one, by text then PR), cut into pages of
+    /// <see cref="PageNotes"/>: one page when the release is not larger. A section that spans pages continues on the next.
+    /// </summary>
+    public static List<List<(string Title, NoteView[] Views)>> Paging(ChangelogSections sections, SiteRelease release, IReadOnlyList<NoteView> views)
+    {
+        var groups = release.Notes.Zip(views)
+            .SelectMany(p => sections.SectionsOf(p.First).Take(1).Select(s => (section: s, view: p.Second)))
+            .GroupBy(x => x.section, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.view)
+                .OrderBy(v => v.Html.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
+        var ordered = sections.Order(groups.Keys).Select(title => (Title: title, Views: groups[title])).ToList();
+        if (views.Count <= PageNotes)
+        {
+            return [ordered];
+        }
+
+        var pages = new List<List<(string Title, NoteView[] Views)>>();
+        var current = new List<(string Title, NoteView[] Views)>();
+        var room = PageNotes;
+        foreach (var (title, list) in ordered)
+        {
+            for (var at = 0; at < list.Length;)
+            {
+                var take = Math.Min(room, list.Length - at);
+                current.Add((title, list[at..(at + take)]));
+                at += take;
+                room -= take;
+                if (room == 0)
+                {
+                    pages.Add(current);
+                    current = [];
+                    room = PageNotes;
+                }
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            pages.Add(current);
+        }
+
+        return pages;
+    }
+
     public static void Write(SiteContext site)
     {
         var sections = new ChangelogSections(site.Request.Config);
@@ -20,34 +73,51 @@ internal static class ReleasePages
             var notes = site.Notes[rank];
             site.Advance("release pages", notes.Count);
             var byNumber = release.Notes.Zip(notes).ToArray();
-            var groups = byNumber
-                .SelectMany(p => sections.SectionsOf(p.First).Take(1).Select(s => (section: s, view: p.Second)))
-                .GroupBy(x => x.section, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(x => x.view)
-                    .OrderBy(v => v.Html.Html, StringComparer.Ordinal).ThenBy(v => v.Number).ToArray(), StringComparer.Ordinal);
-            // The section lists carry each note's anchor (pr-N).
-            var ordered = sections.Order(groups.Keys)
-                .Select(title => new NoteGroup(title, "kind-" + Slug.Of(title), site.Models(groups[title], anchored: true))).ToArray();
+            var pages = Paging(sections, release, notes);
+            var paged = pages.Count > 1;
             var highlights = byNumber.Where(p => p.First.Comms.Highlight is { Score: >= 0 } || release.HighlightPrs.Contains(p.First.PrNumber))
                 .Select(p => p.Second).ToArray();
             var upgrade = byNumber.Where(p => NoteViews.IsUpgradeNote(p.First)).Select(p => p.Second).ToArray();
             var drafts = DraftLinks(site, release);
             var title = $"{site.Project} {release.Version.Text}";
-            site.Page(SitePaths.Release(release), "release", title, new
+            var previous = rank > 0 ? new LinkView(site.Releases[rank - 1].Version.Text, SitePaths.Release(site.Releases[rank - 1])) : null;
+            var next = rank + 1 < site.Releases.Count ? new LinkView(site.Releases[rank + 1].Version.Text, SitePaths.Release(site.Releases[rank + 1])) : null;
+            // The pages of a split release, and where each section starts.
+            var pageLinks = paged ? pages.Select((_, p) => new LinkView((p + 1).ToString(CultureInfo.InvariantCulture), SitePaths.Release(release, p))).ToArray() : null;
+            var nav = paged
+                ? pages.SelectMany((page, p) => page.Select(s => (s.Title, p))).GroupBy(x => x.Title, StringComparer.Ordinal)
+                    .Select(g => new LinkView(g.Key, SitePaths.Release(release, g.First().p) + "#kind-" + Slug.Of(g.Key))).ToArray()
+                : null;
+            for (var p = 0; p < pages.Count; p++)
             {
-                Title = title,
-                Version = release.Version.Text,
-                Date = release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                release.Codename,
-                release.Theme,
-                Count = notes.Count,
-                Highlights = site.Models(highlights),
-                Upgrade = site.Models(upgrade),
-                Sections = ordered,
-                Drafts = drafts,
-                Previous = rank > 0 ? new LinkView(site.Releases[rank - 1].Version.Text, SitePaths.Release(site.Releases[rank - 1])) : null,
-                Next = rank + 1 < site.Releases.Count ? new LinkView(site.Releases[rank + 1].Version.Text, SitePaths.Release(site.Releases[rank + 1])) : null,
-            });
+                // The section lists carry each note's anchor (pr-N).
+                var ordered = pages[p].Select(s => new NoteGroup(s.Title, "kind-" + Slug.Of(s.Title), site.Models(s.Views, anchored: true))).ToArray();
+                var first = p == 0;
+                var shownUpgrade = paged && upgrade.Length > PagedUpgradeNotes ? upgrade.Take(PagedUpgradeNotes).ToArray() : upgrade;
+                site.Page(SitePaths.Release(release, p), "release", paged ? $"{title} (page {p + 1} of {pages.Count})" : title, new
+                {
+                    Title = title,
+                    Version = release.Version.Text,
+                    Date = release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    release.Codename,
+                    release.Theme,
+                    Count = notes.Count,
+                    Highlights = first ? site.Models(highlights) : [],
+                    Upgrade = first ? site.Models(shownUpgrade) : [],
+                    UpgradeMore = first ? upgrade.Length - shownUpgrade.Length : 0,
+                    UpgradeTotal = upgrade.Length,
+                    UpgradeHref = SitePaths.Upgrade + (previous is null ? $"#to={release.Version.Text}" : $"#from={previous.Text}&to={release.Version.Text}"),
+                    Sections = ordered,
+                    Nav = first ? nav : null,
+                    Pages = pageLinks,
+                    Page = p + 1,
+                    PageCount = pages.Count,
+                    Drafts = first ? drafts : [],
+                    Previous = previous,
+                    Next = next,
+                });
+            }
+
             WriteDrafts(site, release, title);
         }
     }

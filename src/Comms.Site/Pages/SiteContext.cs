@@ -23,6 +23,26 @@ internal sealed class SiteContext
         Releases = SiteLoader.Sort(request.Releases);
         Views = new NoteViews(request.Config);
         var views = Releases.Select((r, rank) => r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        // A release too large for one page is split in pages: each note's permalink names the page it is on.
+        var sections = new Comms.Core.Changelog.ChangelogSections(request.Config);
+        for (var rank = 0; rank < views.Length; rank++)
+        {
+            var pages = ReleasePages.Paging(sections, Releases[rank], views[rank]);
+            if (pages.Count > 1)
+            {
+                var page = new Dictionary<NoteView, int>(ReferenceEqualityComparer.Instance);
+                for (var p = 0; p < pages.Count; p++)
+                {
+                    foreach (var v in pages[p].SelectMany(s => s.Views))
+                    {
+                        page[v] = p;
+                    }
+                }
+
+                views[rank] = views[rank].Select(v => v with { ReleaseHref = SitePaths.Release(Releases[rank], page[v]) }).ToArray();
+            }
+        }
+
         var withLi = WithLi(views.SelectMany(v => v).ToArray()).ToArray();
         var notes = new IReadOnlyList<NoteView>[views.Length];
         for (int rank = 0, at = 0; rank < views.Length; at += views[rank].Length, rank++)
@@ -40,6 +60,12 @@ internal sealed class SiteContext
         foreach (var r in Releases)
         {
             _known.Add(SitePaths.Release(r));
+            var pageCount = ReleasePages.PageCount(r.Notes.Count);
+            for (var page = 1; page < pageCount; page++)
+            {
+                _known.Add(SitePaths.Release(r, page));
+            }
+
             _known.UnionWith([.. r.Drafts.BlogPost is null ? [] : new[] { SitePaths.Blog(r) }, .. r.Drafts.PressBrief is null ? [] : new[] { SitePaths.Press(r) },
                 .. r.Drafts.Changelog is null ? [] : new[] { SitePaths.Changelog(r) }, .. r.Drafts.Briefs.Keys.Select(a => SitePaths.Brief(r, a))]);
             _known.UnionWith(r.Notes.SelectMany(n => n.Sigs).Select(SitePaths.Sig));

@@ -17,6 +17,9 @@ public static class SitePaths
 
     public static string Release(SiteRelease r) => $"release-{VersionSlug(r)}.html";
 
+    /// <summary>Page <paramref name="page"/> (0-based) of a release too large for one page: the first is the release page itself.</summary>
+    public static string Release(SiteRelease r, int page) => page == 0 ? Release(r) : $"release-{VersionSlug(r)}-{page + 1}.html";
+
     public static string Blog(SiteRelease r) => $"blog-{VersionSlug(r)}.html";
 
     public static string Press(SiteRelease r) => $"press-{VersionSlug(r)}.html";

@@ -82,17 +82,18 @@ public static class DraftModel
             ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config)).ToArray(),
             ["enhancements"] = EnhancementViews.Build(release, config),
             ["press"] = PressModel.Build(release, config),
+            // Lists of notes (every note of the release, by SIG): made only when a template reads them.
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["stable"] = Views(release.WithStability("stable"), config, null, memo),
-                ["beta"] = Views(release.WithStability("beta"), config, null, memo),
-                ["alpha"] = Views(release.WithStability("alpha"), config, null, memo),
+                ["stable"] = new ScriptModel.Deferred(() => Views(release.WithStability("stable"), config, null, memo)),
+                ["beta"] = new ScriptModel.Deferred(() => Views(release.WithStability("beta"), config, null, memo)),
+                ["alpha"] = new ScriptModel.Deferred(() => Views(release.WithStability("alpha"), config, null, memo)),
             },
-            ["features"] = Views(features, config, null, memo),
-            ["deprecations"] = Views(release.WithStability("deprecated"), config, null, memo),
-            ["removals"] = Views(release.WithStability("removed"), config, null, memo),
-            ["upgrade_notes"] = Views(release.UpgradeNotes, config, null, memo),
-            ["notes_by_sig"] = BySig(notes, config, null, memo),
+            ["features"] = new ScriptModel.Deferred(() => Views(features, config, null, memo)),
+            ["deprecations"] = new ScriptModel.Deferred(() => Views(release.WithStability("deprecated"), config, null, memo)),
+            ["removals"] = new ScriptModel.Deferred(() => Views(release.WithStability("removed"), config, null, memo)),
+            ["upgrade_notes"] = new ScriptModel.Deferred(() => Views(release.UpgradeNotes, config, null, memo)),
+            ["notes_by_sig"] = new ScriptModel.Deferred(() => BySig(notes, config, null, memo)),
             ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
             ["audience"] = null,
             // Set by CycleViews: the sneak peek, the feature-blog series (and each post while its own draft renders), the comms plan, the webinar.
@@ -131,6 +132,8 @@ public static class DraftModel
                 }
 
                 return safe;
+            case ScriptModel.Deferred deferred:
+                return new ScriptModel.Deferred(() => Safe(deferred.Value, config, key, seen));
             case string[] list:
                 return list.Select(item => (string)Safe(item, config, key, seen)!).ToArray();
             case object?[] list:
@@ -151,26 +154,40 @@ public static class DraftModel
         // A note shows in its rule's group and again in the digest lists or by SIG: one view of it per brief.
         var memo = new Dictionary<ReleaseNote, object>(ReferenceEqualityComparer.Instance);
         string RuleOf(ReleaseNote n) => n.Comms.Audiences.First(a => a.Audience == audience.Id).Rule;
-        var rules = audience.Rules.Select((r, i) => (r.Id, Index: i, Title: r.Title ?? Title(r.Id), r.Reason)).ToList();
+        var rules = audience.Rules.Select((r, i) => (r.Id, Index: i, Title: r.Title ?? RuleTitle(r.Id), r.Reason)).ToList();
+        var cap = Math.Max(1, config.BriefItemsPerGroup);
+        var links = new List<(Dictionary<string, object?> Group, string Url)>();
         var groups = notes.GroupBy(RuleOf, StringComparer.Ordinal)
             .Select(g =>
             {
                 var rule = rules.FirstOrDefault(r => r.Id == g.Key);
                 var reason = rule.Id is null ? g.First().Comms.Audiences.First(a => a.Audience == audience.Id).Reason : rule.Reason;
-                var title = rule.Id is null ? "Chosen for you by the release team" : rule.Title;
+                var title = rule.Id is null ? MapGroupTitle : rule.Title;
                 // Notes sent here by a map come after the rules' groups.
-                return (Index: rule.Id is null ? int.MaxValue : rule.Index, Title: title, Reason: reason, Notes: g.ToArray());
+                return (Index: rule.Id is null ? int.MaxValue : rule.Index, Rule: g.Key, Title: title, Reason: reason, Notes: g.ToArray());
             })
             // Rules with one title (three command-line rules) make one group.
             .GroupBy(g => g.Title, StringComparer.Ordinal)
-            .Select(g => (Index: g.Min(x => x.Index), Title: g.Key, Reasons: g.Select(x => x.Reason).Distinct(StringComparer.Ordinal).ToArray(), Notes: g.SelectMany(x => x.Notes).ToArray()))
+            .Select(g => (Index: g.Min(x => x.Index), Title: g.Key, Rules: g.Select(x => x.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+                Reasons: g.Select(x => x.Reason).Distinct(StringComparer.Ordinal).ToArray(), Notes: g.SelectMany(x => x.Notes).ToArray()))
             .OrderBy(g => g.Index)
-            .Select(g => (object)Map(
-                ("title", g.Title),
-                ("why", string.Join(" ", g.Reasons)),
-                ("count", g.Notes.Length),
-                ("notes", g.Notes.OrderBy(n => n.Sigs.Count == 0 ? "~" : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal).ThenBy(n => n.PrNumber)
-                    .Select(n => View(n, config, audience.Id, memo)).ToArray())))
+            .Select(g =>
+            {
+                var shown = g.Notes.Length <= cap ? ByFirstSig(g.Notes) : MostImportant(g.Notes, rules.Select(r => r.Id).ToList(), RuleOf).Take(cap);
+                var group = Map(
+                    ("title", g.Title),
+                    ("why", string.Join(" ", g.Reasons)),
+                    ("count", g.Notes.Length),
+                    ("notes", shown.Select(n => View(n, config, audience.Id, memo)).ToArray()),
+                    ("more", Math.Max(0, g.Notes.Length - cap)),
+                    ("more_url", null));
+                if (g.Notes.Length > cap)
+                {
+                    links.Add((group, GroupUrl(config, release.Release.Version, audience.Id, g.Rules)));
+                }
+
+                return (object)group;
+            })
             .ToArray();
         var urgent = notes.Where(n => n.ActionRequired).OrderBy(n => n.PrNumber).ToArray();
         var going = notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed").OrderBy(n => n.PrNumber).ToArray();
@@ -184,12 +201,50 @@ public static class DraftModel
                 ["count"] = notes.Length,
                 ["digest"] = Digest(release, notes, urgent, going, config),
                 ["groups"] = groups,
-                ["action_required"] = Views(urgent, config, audience.Id, memo),
-                ["deprecations"] = Views(going, config, audience.Id, memo),
-                ["by_sig"] = BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, memo),
+                // Every note of the audience again: made only if the template reads them.
+                ["action_required"] = new ScriptModel.Deferred(() => Views(urgent, config, audience.Id, memo)),
+                ["deprecations"] = new ScriptModel.Deferred(() => Views(going, config, audience.Id, memo)),
+                ["by_sig"] = new ScriptModel.Deferred(() => BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, memo)),
             }, config),
         };
+        // The link is built from the release's version and safe names only, so it is set after the safety pass
+        // (which keeps absolute URLs only): without site_url it is relative to the site's top folder, where briefs are pages.
+        var safeGroups = (object?[])((Dictionary<string, object?>)copy["audience"]!)["groups"]!;
+        for (var i = 0; i < safeGroups.Length; i++)
+        {
+            if (links.FirstOrDefault(l => ReferenceEquals(l.Group, groups[i])) is { Url: { } url })
+            {
+                ((Dictionary<string, object?>)safeGroups[i]!)["more_url"] = url;
+            }
+        }
+
         return copy;
+    }
+
+    /// <summary>A group's notes in the brief's reading order: by first SIG (notes without one last), then PR.</summary>
+    private static IEnumerable<ReleaseNote> ByFirstSig(IEnumerable<ReleaseNote> notes) =>
+        notes.OrderBy(n => n.Sigs.Count == 0 ? "~" : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal).ThenBy(n => n.PrNumber);
+
+    /// <summary>
+    /// A group over the cap, most important first: action required, then stage (removed, deprecated, stable, beta,
+    /// alpha, none), then the audience reason (the rule's place in the audience's rules), then the reading order.
+    /// </summary>
+    private static IEnumerable<ReleaseNote> MostImportant(IEnumerable<ReleaseNote> notes, List<string> ruleOrder, Func<ReleaseNote, string> ruleOf) =>
+        notes.OrderBy(n => n.ActionRequired ? 0 : 1)
+            .ThenBy(n => n.Comms.Stability?.Level switch { "removed" => 0, "deprecated" => 1, "stable" => 2, "beta" => 3, "alpha" => 4, _ => 5 })
+            .ThenBy(n => ruleOrder.IndexOf(ruleOf(n)) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(n => n.Sigs.Count == 0 ? "~" : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal)
+            .ThenBy(n => n.PrNumber);
+
+    /// <summary>
+    /// The site's all-notes page filtered to exactly one brief group: the release, and the (audience, rule) pairs the
+    /// group was made of (<c>notes.html#release=1.0.0&amp;group=vendor:vendor-api-change</c>).
+    /// </summary>
+    public static string GroupUrl(CommsConfig config, string version, string audience, IEnumerable<string> rules)
+    {
+        var release = Uri.EscapeDataString(version.StartsWith('v') ? version[1..] : version);
+        var group = string.Join(',', rules.Select(rule => Uri.EscapeDataString($"{audience}:{rule}".ToLowerInvariant()).Replace("%3A", ":", StringComparison.Ordinal)));
+        return $"{config.SiteUrl ?? string.Empty}notes.html#release={release}&group={group}";
     }
 
     private static readonly System.Text.RegularExpressions.Regex RemovalPlanned = new(
@@ -233,8 +288,11 @@ public static class DraftModel
             ("removed_count", going.Count(n => n.Comms.Stability!.Level == "removed")));
     }
 
+    /// <summary>The heading of a brief's group of notes that maps sent to the audience.</summary>
+    public const string MapGroupTitle = "Chosen for you by the release team";
+
     /// <summary>"Vendor dependency area" from the rule id <c>vendor-dependency-area</c>, for a rule without a title.</summary>
-    private static string Title(string ruleId)
+    public static string RuleTitle(string ruleId)
     {
         var words = ruleId.Replace('-', ' ').Replace('_', ' ');
         return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];

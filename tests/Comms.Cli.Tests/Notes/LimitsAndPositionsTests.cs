@@ -114,4 +114,83 @@ public sealed partial class LimitsAndPositionsTests
         Assert.Contains((5, 38), positions); // "high"
         Assert.Contains((7, 8), positions);  // [1]
     }
+
+    private static string Notes(string output) => File.ReadAllText(output);
+
+    [Fact]
+    public void A_file_of_records_is_streamed_past_the_whole_file_limit_and_an_oversized_record_is_located()
+    {
+        using var temp = new TempDir();
+        var lines = Enumerable.Range(1, 20).Select(n => Inputs.Pull(n, Inputs.Note($"Fixed bug {n}."), "kind/bug", "sig/node")).ToList();
+        var ndjson = temp.File("pulls.ndjson", string.Join("\n", lines) + "\n");
+        var small = temp.File("small.yaml", "limits:\n  max_json_file_bytes: 100\n");
+
+        // The whole-file limit is for files read whole: 20 records of NDJSON, or an array, stream past it.
+        var streamed = CommsCli.Run("notes", "--pulls", ndjson, "--out", Path.Combine(temp.Path, "a.json"), "--config", small);
+        Assert.Equal(0, streamed.ExitCode);
+        Assert.Contains("\"20\":", Notes(Path.Combine(temp.Path, "a.json")), StringComparison.Ordinal);
+        var array = temp.File("pulls.json", "[" + string.Join(",", lines) + "]");
+        Assert.Equal(0, CommsCli.Run("notes", "--pulls", array, "--out", Path.Combine(temp.Path, "b.json"), "--config", small).ExitCode);
+
+        // One record over max_record_bytes is an error at its place: the NDJSON line, the array element's line and column.
+        lines[6] = Inputs.Pull(7, Inputs.Note(new string('x', 5000)), "kind/bug", "sig/node");
+        var record = temp.File("record.yaml", "limits:\n  max_record_bytes: 2000\n");
+        var big = temp.File("big.ndjson", string.Join("\n", lines) + "\n");
+        var result = CommsCli.Run("notes", "--pulls", big, "--out", Path.Combine(temp.Path, "c.json"), "--config", record);
+        Assert.Equal(1, result.ExitCode);
+        var error = Error(result, "CM1008");
+        Assert.Equal((7, 1), At(error));
+        Assert.Contains("max_record_bytes", error.Groups["message"].Value, StringComparison.Ordinal);
+
+        var oneLine = "[" + string.Join(",", lines) + "]";
+        var bigArray = temp.File("big.json", oneLine);
+        var arrayResult = CommsCli.Run("notes", "--pulls", bigArray, "--out", Path.Combine(temp.Path, "d.json"), "--config", record);
+        Assert.Equal(1, arrayResult.ExitCode);
+        Assert.Equal((1, oneLine.IndexOf(lines[6], StringComparison.Ordinal) + 1), At(Error(arrayResult, "CM1008")));
+    }
+
+    [Fact]
+    public void Records_across_read_chunks_are_whole_and_errors_far_into_the_file_keep_their_place()
+    {
+        using var temp = new TempDir();
+        // About 3 MB: records straddle the reader's 1 MB chunks.
+        var pulls = Enumerable.Range(1, 2500).Select(n => "  " + Inputs.Pull(n, Inputs.Note($"Fixed bug {n}. " + new string('y', 1100) + " é ✓"), "kind/bug", "sig/node")).ToList();
+        var file = temp.File("pulls.json", "[\n" + string.Join(",\n", pulls) + "\n]\n");
+        var ok = CommsCli.Run("notes", "--pulls", file, "--out", Path.Combine(temp.Path, "a.json"));
+        Assert.Equal(0, ok.ExitCode);
+        using (var doc = System.Text.Json.JsonDocument.Parse(Notes(Path.Combine(temp.Path, "a.json"))))
+        {
+            Assert.Equal(2500, doc.RootElement.EnumerateObject().Count());
+            Assert.All(doc.RootElement.EnumerateObject(), n => Assert.EndsWith(" é ✓", n.Value.GetProperty("text").GetString(), StringComparison.Ordinal));
+        }
+
+        // A field of the wrong type in record 2,200 (line 2,201), and a missing comma before record 2,400 (line 2,401).
+        var typed = pulls.ToList();
+        typed[2199] = typed[2199].Replace("\"labels\":[", "\"labels\":\"kind/bug\",\"x\":[", StringComparison.Ordinal);
+        var wrong = temp.File("wrong.json", "[\n" + string.Join(",\n", typed) + "\n]\n");
+        var typedResult = CommsCli.Run("notes", "--pulls", wrong, "--out", Path.Combine(temp.Path, "b.json"));
+        Assert.Equal(1, typedResult.ExitCode);
+        Assert.Equal((2201, typed[2199].IndexOf("\"kind/bug\",\"x\"", StringComparison.Ordinal) + 1), At(Error(typedResult, "CM1006")));
+
+        var comma = temp.File("comma.json", "[\n" + string.Join(",\n", pulls.Take(2399)) + "\n" + string.Join(",\n", pulls.Skip(2399)) + "\n]\n");
+        var commaResult = CommsCli.Run("notes", "--pulls", comma, "--out", Path.Combine(temp.Path, "c.json"));
+        Assert.Equal(1, commaResult.ExitCode);
+        Assert.Equal(2401, At(Error(commaResult, "CM1001")).Line);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_streamed_array_reads_as_a_replacement_character()
+    {
+        using var temp = new TempDir();
+        var good = Inputs.Pull(1, Inputs.Note("Fixed the BADBYTE bug."), "kind/bug", "sig/node");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("[" + good + "]");
+        var at = System.Text.Encoding.UTF8.GetString(bytes).IndexOf("BADBYTE", StringComparison.Ordinal);
+        var broken = bytes[..at].Concat(new byte[] { 0xFF }).Concat(bytes[(at + 7)..]).ToArray();
+        var file = Path.Combine(temp.Path, "pulls.json");
+        File.WriteAllBytes(file, broken);
+
+        var result = CommsCli.Run("notes", "--pulls", file, "--out", Path.Combine(temp.Path, "a.json"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Fixed the \uFFFD bug.", Notes(Path.Combine(temp.Path, "a.json")), StringComparison.Ordinal);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class EnhancementTests : IDisposable
         Assert.Equal(("stable", "beta", "node"), (kep.Stage, kep.PreviousStage, kep.OwningSig));
         Assert.Equal(["autoscaling"], kep.ParticipatingSigs);
         Assert.Equal(["InPlacePodVerticalScaling"], kep.FeatureGates);
-        Assert.Equal("This proposal allows Pod resources to be updated in place.\n\nSecond paragraph.", kep.Summary);
+        Assert.Equal("This enhancement allows Pod resources to be updated in place.\n\nSecond paragraph.", kep.Summary);
         Assert.Equal("https://github.com/kubernetes/enhancements/issues/1287", kep.TrackingUrl);
         Assert.Equal("https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/1287-in-place-update", kep.ProposalUrl);
         Assert.Equal("Psa block host field", found[2].Title);

@@ -2,7 +2,7 @@
 // to commsNotes with compact JSON) listed by assets/data/index.js; they are script files, so this works from
 // file:// too, and nothing is fetched from elsewhere. Only the matches near the screen are rendered.
 // The filter state lives in the URL hash, several values of a facet separated by commas:
-//   #q=cgroup&release=1.27.0,1.26.0&from=1.20.0&to=1.28.0&pre=1&sig=node,storage&kind=bug&area=kubelet&doc=kep&action=1
+//   #q=cgroup&release=1.27.0,1.26.0&from=1.20.0&to=1.28.0&pre=1&sig=node,storage&kind=bug&area=kubelet&doc=kep&group=vendor:vendor-cve&action=1
 // Values within a facet are alternatives (OR), facets all apply (AND). Every change is a history entry.
 (function () {
   'use strict';
@@ -12,7 +12,7 @@
   var noticeEl = document.getElementById('notice');
   var results = document.getElementById('results');
   var toggle = document.getElementById('filter-toggle');
-  var FACETS = ['sig', 'kind', 'area', 'audience', 'stability', 'doc'];
+  var FACETS = ['sig', 'kind', 'area', 'audience', 'stability', 'doc', 'group'];
   var CHUNK = 40;
   var index = null;
   var shards = {};
@@ -47,7 +47,7 @@
       var n = shard.n[i];
       var onlyPre = true;
       for (var k = 0; k < n[10].length; k++) { if (!releases[n[10][k]].pre) { onlyPre = false; } }
-      notes.push({ pr: n[0], html: n[1], s: n[2], f: [n[3], n[4], n[5], n[6], n[7], n[8]], flags: n[9], ranks: n[10], home: shard.r, onlyPre: onlyPre });
+      notes.push({ pr: n[0], html: n[1], s: n[2], f: [n[3], n[4], n[5], n[6], n[7], n[8], n[11]], flags: n[9], ranks: n[10], home: shard.r, onlyPre: onlyPre });
     }
     pending--;
     complete = pending === 0;

@@ -155,6 +155,13 @@ public sealed class ProjectLoopTests
             Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
         }
 
+        // The preview lists every draft of the release, the cycle's too.
+        var drafts = await http.GetStringAsync(serve.Url + "drafts/");
+        foreach (var draft in new[] { "blog-post.md", "comms-plan.md", "comms-calendar.ics", "webinar-slides.md", "webinar-email.md" })
+        {
+            Assert.Contains($"/drafts/v0.3.0/{draft}\"", drafts, StringComparison.Ordinal);
+        }
+
         var page = serve.Url + "release-0.3.0.html";
         Assert.Contains("Old text from the map.", await http.GetStringAsync(page), StringComparison.Ordinal);
         File.WriteAllText(map, "pr: 4\nreleasenote:\n  text: \"New text from the map.\"\n");

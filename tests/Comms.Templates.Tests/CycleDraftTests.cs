@@ -89,7 +89,11 @@ public sealed class CycleDraftTests(SampleBuild sample) : IClassFixture<SampleBu
         Assert.Contains("**A proposal:**", release.Drafts["feature-blogs.md"], StringComparison.Ordinal);
         var posts = release.Drafts.Keys.Count(k => k.StartsWith("feature-blogs/", StringComparison.Ordinal));
         Assert.InRange(posts, 1, CyclePlan.ProposedBlogs);
-        Assert.Equal(Math.Min(CyclePlan.ProposedBlogs, Comms.Core.Compose.SpotlightPicker.Pick(release.Model.Enhancements, release.Model.EnhancementNotes, 100).Count), posts);
+        var shortlist = Comms.Core.Compose.SpotlightPicker.Shortlist(release.Model.Enhancements, release.Model.EnhancementNotes, release.Input.Version, CyclePlan.ProposedBlogs);
+        Assert.Equal(shortlist.Count, posts);
+        // The model's shortlist of ten leads the proposal, in its order.
+        var table = release.Drafts["feature-blogs.md"];
+        Assert.All(release.Model.SpotlightCandidates, c => Assert.Contains($"[{c.Enhancement.Title}](feature-blogs/", table, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -170,8 +170,9 @@ public sealed partial class CyclePlan
         }
         else if (release.HasEnhancementData)
         {
-            picks.AddRange(SpotlightPicker.Pick(release.Enhancements, release.EnhancementNotes, ProposedBlogs)
-                .Select(h => h.Enhancement).OfType<Enhancement>().Select(e => (e, (FeatureBlogEntry?)null)));
+            // The spotlight shortlist's ranking (three of each stage first, then by score), carried on to 15.
+            picks.AddRange(SpotlightPicker.Shortlist(release.Enhancements, release.EnhancementNotes, release.Release.Version, ProposedBlogs)
+                .Select(c => (c.Enhancement, (FeatureBlogEntry?)null)));
         }
 
         var dates = Schedule(release, picks.Select(p => p.Entry?.Date).ToArray(), diagnostics);

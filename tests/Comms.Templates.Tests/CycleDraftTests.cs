@@ -89,7 +89,7 @@ public sealed class CycleDraftTests(SampleBuild sample) : IClassFixture<SampleBu
         Assert.Contains("**A proposal:**", release.Drafts["feature-blogs.md"], StringComparison.Ordinal);
         var posts = release.Drafts.Keys.Count(k => k.StartsWith("feature-blogs/", StringComparison.Ordinal));
         Assert.InRange(posts, 1, CyclePlan.ProposedBlogs);
-        var shortlist = Comms.Core.Compose.SpotlightPicker.Shortlist(release.Model.Enhancements, release.Model.EnhancementNotes, release.Input.Version, CyclePlan.ProposedBlogs);
+        var shortlist = Comms.Core.Compose.SpotlightPicker.Shortlist(release.Model.SpotlightRanking, CyclePlan.ProposedBlogs);
         Assert.Equal(shortlist.Count, posts);
         // The model's shortlist of ten leads the proposal, in its order.
         var table = release.Drafts["feature-blogs.md"];

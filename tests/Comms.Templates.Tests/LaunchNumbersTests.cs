@@ -15,8 +15,32 @@ namespace Comms.Templates.Tests;
 /// and is a placeholder to confirm while some enhancements are planned only, the shortlist holds what the release team
 /// spotlighted, every highlight says what it gives, and no post speaks as a proposal does.
 /// </summary>
-public sealed partial class LaunchNumbersTests(ITestOutputHelper output)
+public sealed partial class LaunchNumbersTests(LaunchNumbersTests.Builds builds, ITestOutputHelper output) : IClassFixture<LaunchNumbersTests.Builds>
 {
+    /// <summary>Each corpus release built once for every test of the class (the build is the slow part).</summary>
+    public sealed class Builds : IDisposable
+    {
+        private readonly TempDir _temp = new();
+        private readonly Dictionary<string, Lazy<(ReleaseBuild.Built Release, string Site, DiagnosticBag Diagnostics)>> _builds = new(StringComparer.Ordinal);
+
+        public (ReleaseBuild.Built Release, string Site, DiagnosticBag Diagnostics) Of(string minor)
+        {
+            Lazy<(ReleaseBuild.Built, string, DiagnosticBag)> build;
+            lock (_builds)
+            {
+                if (!_builds.TryGetValue(minor, out build!))
+                {
+                    build = new(() => Build(Path.Combine(_temp.Path, minor), minor));
+                    _builds[minor] = build;
+                }
+            }
+
+            return build.Value;
+        }
+
+        public void Dispose() => _temp.Dispose();
+    }
+
     // What the release teams put in "Spotlight on key updates" of the v1.33 and v1.34 launch posts.
     private static readonly Dictionary<string, string[]> Spotlighted = new(StringComparer.Ordinal)
     {
@@ -34,19 +58,19 @@ public sealed partial class LaunchNumbersTests(ITestOutputHelper output)
     [GeneratedRegex(@"\b(?:this KEP|in this KEP|this proposal|this document|we propose|we focus|propos(?:es|ed|ing))\b|\[\^[^\]]*\]", RegexOptions.IgnoreCase)]
     private static partial Regex ProposalSpeech();
 
-    private static (ReleaseBuild.Built Release, string Site, DiagnosticBag Diagnostics) Build(TempDir temp, string minor)
+    private static (ReleaseBuild.Built Release, string Site, DiagnosticBag Diagnostics) Build(string folder, string minor)
     {
         var diagnostics = new DiagnosticBag();
         var draft = Path.Combine(Repo.Kubernetes, $"sig-release-{minor}");
         var request = new BuildRequest(
-            [new ReleaseInput($"v{minor}.0", Path.Combine(draft, "release-notes-draft.json"), Path.Combine(draft, "maps"), null, Path.Combine(temp.Path, $"v{minor}.0"))],
-            temp.Path, Path.Combine(temp.Path, "site"), ConfigPath: null, ThemeFolder: null, RepoRoot: Repo.Root)
+            [new ReleaseInput($"v{minor}.0", Path.Combine(draft, "release-notes-draft.json"), Path.Combine(draft, "maps"), null, Path.Combine(folder, $"v{minor}.0"))],
+            folder, Path.Combine(folder, "site"), ConfigPath: null, ThemeFolder: null, RepoRoot: Repo.Root)
         {
             Enhancements = Path.Combine(Repo.Kubernetes, "enhancements"),
         };
         var built = new ReleaseBuild(request, diagnostics).Run();
         Assert.True(built is not null, string.Join("\n", diagnostics.Items.Where(d => d.Severity == Severity.Error)));
-        return (Assert.Single(built!), Path.Combine(temp.Path, "site"), diagnostics);
+        return (Assert.Single(built!), Path.Combine(folder, "site"), diagnostics);
     }
 
     [CorpusTheory]
@@ -54,8 +78,7 @@ public sealed partial class LaunchNumbersTests(ITestOutputHelper output)
     [InlineData("1.34")]
     public void No_kep_that_cannot_ship_is_counted_and_the_excluded_say_why(string minor)
     {
-        using var temp = new TempDir();
-        var (release, _, _) = Build(temp, minor);
+        var (release, _, _) = builds.Of(minor);
         using var json = JsonDocument.Parse(release.Drafts["release.json"]);
         var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Kubernetes, "enhancements", "keps"), "kep.yaml", SearchOption.AllDirectories))
@@ -86,8 +109,7 @@ public sealed partial class LaunchNumbersTests(ITestOutputHelper output)
     [InlineData("1.34")]
     public void Every_count_a_draft_prints_is_release_json_and_unconfirmed_counts_are_placeholders(string minor)
     {
-        using var temp = new TempDir();
-        var (release, site, diagnostics) = Build(temp, minor);
+        var (release, site, diagnostics) = builds.Of(minor);
         var counts = release.Model.Stats.Enhancements!;
         Assert.True(counts.Planned > 0, "the KEPs alone leave enhancements planned only");
         var warning = Assert.Single(diagnostics.Items, d => d.Code == EnhancementCodes.Unconfirmed);
@@ -118,8 +140,7 @@ public sealed partial class LaunchNumbersTests(ITestOutputHelper output)
     [InlineData("1.34")]
     public void The_shortlist_holds_what_the_release_team_spotlighted(string minor)
     {
-        using var temp = new TempDir();
-        var (release, _, _) = Build(temp, minor);
+        var (release, _, _) = builds.Of(minor);
         using var json = JsonDocument.Parse(release.Drafts["release.json"]);
         var candidates = json.RootElement.GetProperty("spotlight_candidates").EnumerateArray().ToArray();
         Assert.Equal(10, candidates.Length);
@@ -141,8 +162,7 @@ public sealed partial class LaunchNumbersTests(ITestOutputHelper output)
     [InlineData("1.34")]
     public void Every_highlight_says_what_it_gives_and_no_post_speaks_as_a_proposal(string minor)
     {
-        using var temp = new TempDir();
-        var (release, _, _) = Build(temp, minor);
+        var (release, _, _) = builds.Of(minor);
         var stagePhrases = new[] { "Now stable and ready for production.", "Now in beta, ready for wider testing.", "New in alpha, off by default, for early feedback." };
         var press = release.Drafts["press-brief.md"];
         var lines = press[press.IndexOf("## Highlights", StringComparison.Ordinal)..].Split('\n').Where(l => l.StartsWith("- **", StringComparison.Ordinal)).ToArray();

@@ -34,6 +34,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             e => e.ConfirmedBy is not null ? Confirmation.Confirmed : byEnhancement[e.Id].Count > 0 ? Confirmation.Evidenced : Confirmation.Planned,
             StringComparer.Ordinal);
         CheckConfirmed(release, ordered, confirmations);
+        var ranked = enhancements is null ? [] : SpotlightPicker.Rank(ordered, byEnhancement, release.Version);
         var previous = release.PreviousContributors?.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sections = new ChangelogSections(config);
         var contributors = (authors ?? notes.Select(n => n.Author))
@@ -64,18 +65,15 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Repo = config.Project.Repo,
             Date = release.ReleaseDate ?? LastMerge(notes),
             Notes = notes,
-            Highlights = Highlights(release, notes, enhancements is null ? null : ordered, byEnhancement),
+            Highlights = Highlights(release, notes, enhancements is null ? null : ordered, byEnhancement, ranked),
             Stats = stats,
             Enhancements = ordered,
             HasEnhancementData = enhancements is not null,
             EnhancementNotes = byEnhancement,
             Excluded = excluded ?? [],
             Confirmations = confirmations,
-            SpotlightCandidates = enhancements is null ? [] : SpotlightPicker.Shortlist(ordered, byEnhancement, release.Version),
-            Scores = ordered.Where(e => e.Stage is Stages.Stable or Stages.Beta or Stages.Alpha).ToDictionary(
-                e => e.Id,
-                e => (SpotlightPicker.Score(e, byEnhancement[e.Id], out var why, release.Version), why),
-                StringComparer.Ordinal),
+            SpotlightCandidates = SpotlightPicker.Shortlist(ranked),
+            SpotlightRanking = ranked,
         };
     }
 
@@ -126,7 +124,8 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         ReleaseFile release,
         IReadOnlyList<ReleaseNote> notes,
         IReadOnlyList<Enhancement>? enhancements,
-        IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> enhancementNotes)
+        IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> enhancementNotes,
+        IReadOnlyList<SpotlightCandidate> ranked)
     {
         var byNumber = notes.ToDictionary(n => n.PrNumber);
         var byId = (enhancements ?? []).ToDictionary(e => e.Id, StringComparer.Ordinal);
@@ -196,7 +195,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             return chosen;
         }
 
-        return enhancements is not null ? SpotlightPicker.Pick(enhancements, enhancementNotes, SpotlightPicker.Count, release.Version) : HighlightPicker.Pick(notes);
+        return enhancements is not null ? SpotlightPicker.Pick(ranked) : HighlightPicker.Pick(notes);
     }
 
     /// <summary>A quote that cites a PR (<c>#123</c>) should cite one of this release.</summary>

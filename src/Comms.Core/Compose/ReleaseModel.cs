@@ -37,8 +37,8 @@ public sealed record ReleaseModel
     /// <summary>The spotlight shortlist (ten, every stage represented), best first, each with its score and why.</summary>
     public IReadOnlyList<SpotlightCandidate> SpotlightCandidates { get; init; } = [];
 
-    /// <summary>Each stable, beta or alpha enhancement's spotlight score and why, by id (the review shows them all).</summary>
-    public IReadOnlyDictionary<string, (double Score, string Reason)> Scores { get; init; } = new Dictionary<string, (double Score, string Reason)>(StringComparer.Ordinal);
+    /// <summary>Every stable, beta or alpha enhancement with its spotlight score and why, best first: the shortlist, the highlights and the proposed feature blogs are taken from it.</summary>
+    public IReadOnlyList<SpotlightCandidate> SpotlightRanking { get; init; } = [];
 
     /// <summary>The enhancement's confirmation (planned when unknown).</summary>
     public string ConfirmationOf(string id) => Confirmations.TryGetValue(id, out var c) ? c : Comms.Core.Enhancements.Confirmation.Planned;

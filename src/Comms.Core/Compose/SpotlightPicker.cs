@@ -31,9 +31,13 @@ public static partial class SpotlightPicker
     [GeneratedRegex(@"\bkubectl\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Kubectl();
 
-    public static IReadOnlyList<Highlight> Pick(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, int count = Count, string? version = null)
+    public static IReadOnlyList<Highlight> Pick(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, int count = Count, string? version = null) =>
+        Pick(Rank(enhancements, notes, version), count);
+
+    /// <summary>The highlights from a ranking (<see cref="Rank"/>): the best of each stage first, then the rest by score.</summary>
+    public static IReadOnlyList<Highlight> Pick(IReadOnlyList<SpotlightCandidate> ranked, int count = Count)
     {
-        var scored = Scored(enhancements, notes, version);
+        var scored = Writable(ranked);
         var picked = new List<SpotlightCandidate>();
         foreach (var stage in Spotlit)
         {
@@ -58,15 +62,16 @@ public static partial class SpotlightPicker
     }
 
     /// <summary>The shortlist: the best <c>3</c> of each of stable, beta and alpha, then the best of the rest, <paramref name="count"/> in all, best first.</summary>
-    public static IReadOnlyList<SpotlightCandidate> Shortlist(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, string? version, int count = Candidates)
+    public static IReadOnlyList<SpotlightCandidate> Shortlist(IReadOnlyList<SpotlightCandidate> ranked, int count = Candidates)
     {
-        var scored = Scored(enhancements, notes, version);
+        var scored = Writable(ranked);
         var picked = Spotlit.SelectMany(stage => scored.Where(x => x.Enhancement.Stage == stage).Take(PerStage)).Take(count).ToList();
         picked.AddRange(scored.Where(x => !picked.Contains(x)).Take(Math.Max(0, count - picked.Count)));
         return picked.OrderByDescending(x => x.Score).ThenBy(x => x.Enhancement.Id, IdOrder.Instance).ToArray();
     }
 
-    private static List<SpotlightCandidate> Scored(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, string? version) =>
+    /// <summary>Every stable, beta and alpha enhancement scored once, best first (ties to the lower id).</summary>
+    public static IReadOnlyList<SpotlightCandidate> Rank(IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, IReadOnlyList<ReleaseNote>> notes, string? version) =>
         enhancements
             .Where(e => Spotlit.Contains(e.Stage, StringComparer.Ordinal))
             .Select(e =>
@@ -75,10 +80,13 @@ public static partial class SpotlightPicker
                 var score = Score(e, its, out var reason, version);
                 return new SpotlightCandidate(e, its, score, reason);
             })
-            .Where(x => x.Enhancement.Description is not null || x.Notes.Count > 0)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Enhancement.Id, IdOrder.Instance)
-            .ToList();
+            .ToArray();
+
+    /// <summary>The ranked ones a draft can say something about: a summary or notes to write from.</summary>
+    private static List<SpotlightCandidate> Writable(IReadOnlyList<SpotlightCandidate> ranked) =>
+        ranked.Where(x => x.Enhancement.Description is not null || x.Notes.Count > 0).ToList();
 
     public static double Score(Enhancement enhancement, IReadOnlyList<ReleaseNote> notes, out string reason, string? version = null)
     {

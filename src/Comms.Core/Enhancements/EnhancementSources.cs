@@ -51,8 +51,7 @@ public static class EnhancementSources
         {
             var repo = config.Enhancements.Url.TrimEnd('/');
             var fromBoard = new List<(Enhancement, string, string?)>();
-            var known = (found?.Enhancements ?? []).Concat((found?.Excluded ?? []).Select(x => new Enhancement { Id = x.Id, Title = x.Title, Stage = x.Stage ?? Stages.Alpha, Source = x.Source }))
-                .GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var known = Known(found);
             foreach (var item in items)
             {
                 var stage = item.Stage ?? (known.TryGetValue(item.Id, out var k) ? k.Stage : null);
@@ -89,6 +88,11 @@ public static class EnhancementSources
         return found;
     }
 
+    /// <summary>What earlier sources knew, counted or not (an excluded KEP keeps its data), by id.</summary>
+    private static Dictionary<string, Enhancement> Known(EnhancementSet? set) =>
+        (set?.Enhancements ?? []).Concat((set?.Excluded ?? []).Select(x => x.Data).OfType<Enhancement>())
+            .GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     /// <summary>
     /// The board over the KEPs: an item in (or pending) is counted at the board's stage with the KEP's title, SIGs,
     /// gates and summary; an item out is excluded; a KEP whose milestone names the release but that the board
@@ -96,8 +100,7 @@ public static class EnhancementSources
     /// </summary>
     private static EnhancementSet FromBoard(EnhancementSet? keps, IReadOnlyList<(Enhancement Item, string Standing, string? Status)> board, string where, string source)
     {
-        var kepById = (keps?.Enhancements ?? []).Concat((keps?.Excluded ?? []).Select(x => x.Data).OfType<Enhancement>())
-            .GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var kepById = Known(keps);
         var excluded = (keps?.Excluded ?? []).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var result = new Dictionary<string, Enhancement>(StringComparer.Ordinal);
         foreach (var (item, standing, status) in board)

@@ -176,7 +176,7 @@ public static partial class KepReader
 
     /// <summary>
     /// A KEP's status as one of the known words: comments and notes after it left out ("implemented (alpha)"),
-    /// a misspelling within two letters of a known status read as it ("imlpemented"), the template's
+    /// a misspelling a few letters off a known status read as it ("imlpemented", as unknown keys are matched), the template's
     /// "provisional|implementable|…" read as unset (null).
     /// </summary>
     public static string? NormalizeStatus(string? raw)
@@ -193,38 +193,7 @@ public static partial class KepReader
             return word;
         }
 
-        var near = KnownStatuses.Select(s => (Status: s, Distance: Distance(s, word))).OrderBy(x => x.Distance).ThenBy(x => x.Status, StringComparer.Ordinal).First();
-        return near.Distance <= 2 ? near.Status : word.Length > 0 ? word : null;
-    }
-
-    /// <summary>Edit distance (insert, delete, replace, swap of two neighbours).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
+        return Yaml.YamlReader.Closest(word, KnownStatuses) ?? (word.Length > 0 ? word : null);
     }
 
     /// <summary><c>v1.34</c> for <c>v1.34.0</c>, <c>1.34.2</c> or <c>v1.34.0-rc.1</c>.</summary>

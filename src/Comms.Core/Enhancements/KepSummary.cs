@@ -91,20 +91,6 @@ public static partial class KepSummary
         return before;
     }
 
-    [GeneratedRegex(@"\b(KEPs?|proposals?|propos\w+|this document|this enhancement)\b|^(Currently|Today|At the moment)\b|^(This|The) (Kubernetes )?[Ee]nhancement", RegexOptions.IgnoreCase)]
-    private static partial Regex Meta();
-
-    /// <summary>
-    /// Whole sentences for readers of a post or a brief: the sentences that talk about the proposal itself ("This KEP
-    /// proposes …", "Currently …") are left out where others remain, up to about <paramref name="limit"/> characters.
-    /// </summary>
-    public static string Lede(string text, int limit)
-    {
-        var sentences = SentenceEnd().Split(LineBreak().Replace(text.Split("\n\n")[0], " ").Trim());
-        var plain = sentences.Where(s => !Meta().IsMatch(s)).ToArray();
-        return Sentences(string.Join(' ', plain.Length > 0 ? plain : sentences), limit);
-    }
-
     /// <summary>Whole sentences of <paramref name="text"/> up to about <paramref name="limit"/> characters (at least one).</summary>
     public static string Sentences(string text, int limit)
     {
@@ -125,6 +111,10 @@ public static partial class KepSummary
         return string.Join(' ', kept);
     }
 
-    [GeneratedRegex(@"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])")]
+    // A sentence ends at . ! or ? after a word, a number, a bracket or a quote, before a capital or a quote.
+    [GeneratedRegex(@"(?<=[a-z0-9)\]""'][.!?])\s+(?=[A-Z""'])")]
     private static partial Regex SentenceEnd();
+
+    /// <summary>The sentences of a text (the one sentence splitter of proposals' prose).</summary>
+    internal static string[] SplitSentences(string text) => SentenceEnd().Split(text);
 }

@@ -48,8 +48,6 @@ public static partial class ProposalSpeak
     [GeneratedRegex(@"\b(?:KEPs?|proposals?|propos(?:e|es|ed|ing)|this document|we|we'(?:ll|d|re|ve)|our|us|TODO|TBD)\b|\bthe goal of this\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Meta();
 
-    [GeneratedRegex(@"(?<=[a-z0-9)\]""'][.!?])\s+(?=[A-Z""'])")]
-    private static partial Regex SentenceEnd();
 
     private static readonly Dictionary<string, string> Gerunds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -75,7 +73,7 @@ public static partial class ProposalSpeak
         {
             var cleaned = Footnote().Replace(paragraph, string.Empty);
             cleaned = BareBrackets().Replace(cleaned, "$1");
-            var kept = SentenceEnd().Split(cleaned.Trim())
+            var kept = KepSummary.SplitSentences(cleaned.Trim())
                 .Select(Sentence)
                 .OfType<string>()
                 .ToArray();
@@ -105,7 +103,7 @@ public static partial class ProposalSpeak
             return null;
         }
 
-        var sentences = SentenceEnd().Split(summary.Replace("\n\n", " ", StringComparison.Ordinal).Trim()).Where(x => x.Length > 0).Take(8).ToArray();
+        var sentences = KepSummary.SplitSentences(summary.Replace("\n\n", " ", StringComparison.Ordinal).Trim()).Where(x => x.Length > 0).Take(8).ToArray();
         var best = sentences
             .Select((text, i) => (Text: text, Index: i, Score: (text.StartsWith(Subject, StringComparison.Ordinal) ? 3 : 0) + (Doing().IsMatch(text) ? 1 : 0) + (i == 0 ? 1 : 0) -
                 (Background().IsMatch(text) ? 3 : 0) - (text.StartsWith("Such ", StringComparison.Ordinal) || text.StartsWith("These ", StringComparison.Ordinal) ? 1 : 0)))
@@ -114,7 +112,7 @@ public static partial class ProposalSpeak
     }
 
     /// <summary>Whether a text still speaks as a proposal does (what a test and a reviewer look for).</summary>
-    public static bool Speaks(string text) => Footnote().IsMatch(text) || SentenceEnd().Split(text).Any(s => Meta().IsMatch(s) && !s.Contains("](", StringComparison.Ordinal));
+    public static bool Speaks(string text) => Footnote().IsMatch(text) || KepSummary.SplitSentences(text).Any(s => Meta().IsMatch(s) && !s.Contains("](", StringComparison.Ordinal));
 
     /// <summary>One sentence for a reader, or null when it only speaks of the proposal.</summary>
     private static string? Sentence(string sentence)

@@ -98,7 +98,7 @@ public static class ReleaseJsonWriter
                 json.WriteString("source", enhancement.Source);
                 json.WriteString("confirmation", release.ConfirmationOf(enhancement.Id));
                 NullableString(json, "confirmed_by", enhancement.ConfirmedBy);
-                if (release.Scores.TryGetValue(enhancement.Id, out var scored))
+                if (release.SpotlightRanking.FirstOrDefault(c => c.Enhancement.Id == enhancement.Id) is { } scored)
                 {
                     json.WriteNumber("score", scored.Score);
                     json.WriteString("score_reasons", scored.Reason);

@@ -221,7 +221,8 @@ public sealed class YamlReader(string file, DiagnosticBag diagnostics)
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static string? Closest(string key, IReadOnlyCollection<string> known)
+    /// <summary>The known word nearest to <paramref name="key"/> (a few letters off at most), or null.</summary>
+    internal static string? Closest(string key, IReadOnlyCollection<string> known)
     {
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -94,7 +94,8 @@ public static partial class ProposalSpeak
 
     /// <summary>
     /// The sentence of a summary that says what the feature does (not the background before it): one that starts
-    /// "This enhancement …" or says what it allows, adds or brings, else the first that is not background.
+    /// "This enhancement …" or says what it allows, adds or brings, else the first that is not background; taken from
+    /// later in the summary, its "these"/"those" read "the".
     /// </summary>
     public static string? WhatItDoes(string? summary)
     {
@@ -108,7 +109,8 @@ public static partial class ProposalSpeak
             .Select((text, i) => (Text: text, Index: i, Score: (text.StartsWith(Subject, StringComparison.Ordinal) ? 3 : 0) + (Doing().IsMatch(text) ? 1 : 0) + (i == 0 ? 1 : 0) -
                 (Background().IsMatch(text) ? 3 : 0) - (text.StartsWith("Such ", StringComparison.Ordinal) || text.StartsWith("These ", StringComparison.Ordinal) ? 1 : 0)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index).FirstOrDefault();
-        return best.Text;
+        // Lifted out of its paragraph, "these new resources" points back at a sentence the reader does not have.
+        return best.Index == 0 ? best.Text : Regex.Replace(best.Text, @"(?<=\S\s)\b(?:these|those)\b(?=\s\w)", "the", RegexOptions.None, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Whether a text still speaks as a proposal does (what a test and a reviewer look for).</summary>

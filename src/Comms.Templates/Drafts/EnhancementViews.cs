@@ -111,7 +111,7 @@ internal static class EnhancementViews
 
     public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config)
     {
-        var description = e.Blurb ?? (e.Summary is null ? null : KepSummary.Sentences(e.Summary.Split("\n\n")[0], SummaryChars));
+        var description = e.Blurb ?? (e.Summary is null ? null : Described(e.Summary));
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["id"] = e.Id,
@@ -127,6 +127,23 @@ internal static class EnhancementViews
             ["notes"] = notes.Select(n => (object)NoteView.Of(n, config)).ToArray(),
             ["prs"] = notes.Select(n => n.PrNumber).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// A paragraph from a proposal's summary that leads with what the reader can now do (the sentence that says what
+    /// the enhancement does, wherever the summary puts it), then the summary's opening for context, in whole sentences.
+    /// </summary>
+    private static string Described(string summary)
+    {
+        var first = summary.Split("\n\n")[0];
+        var lead = ProposalSpeak.WhatItDoes(summary);
+        if (lead is null || first.StartsWith(lead, StringComparison.Ordinal))
+        {
+            return KepSummary.Sentences(first, SummaryChars);
+        }
+
+        var rest = first.Replace(lead, string.Empty, StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim();
+        return KepSummary.Sentences(rest.Length == 0 ? lead : $"{lead} {rest}", SummaryChars);
     }
 
     /// <summary>A highlight's view: an enhancement's paragraph, or a note's.</summary>

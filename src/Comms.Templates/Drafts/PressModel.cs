@@ -96,7 +96,7 @@ internal static class PressModel
 
         var source = e.Blurb ?? ProposalSpeak.WhatItDoes(e.Summary) ??
             (release.EnhancementNotes.TryGetValue(e.Id, out var notes) && notes.Count > 0 ? notes[0].Text : null);
-        var sentence = source is null ? null : press(TemplateFunctions.FirstSentence(source)).Trim();
+        var sentence = source is null ? null : Lifted(press(TemplateFunctions.FirstSentence(source)).Trim());
         if (sentence is { Length: > 0 } && !sentence.EndsWith('.') && !sentence.EndsWith('!') && !sentence.EndsWith('?'))
         {
             sentence += ".";
@@ -104,6 +104,13 @@ internal static class PressModel
 
         return string.IsNullOrEmpty(sentence) ? StagePhrase(e.Stage) : $"{sentence} {StagePhrase(e.Stage)}";
     }
+
+    /// <summary>
+    /// A sentence for the press: an aside for engineers ("(as in kubectl get -o kyaml)", "(e.g. …)") left out.
+    /// </summary>
+    private static string Lifted(string sentence) =>
+        System.Text.RegularExpressions.Regex.Replace(sentence, @"\s*\((?:as in|e\.g\.|eg\.|for example|for instance|i\.e\.)[^()]*\)", string.Empty,
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>Each abbreviation of the glossary said in words ("DRA Structured Parameters": "Dynamic Resource Allocation Structured Parameters").</summary>
     private static string Spell(string text, IReadOnlyDictionary<string, string> glossary) =>

@@ -171,7 +171,7 @@ public sealed partial class CyclePlan
         else if (release.HasEnhancementData)
         {
             // The spotlight shortlist's ranking (three of each stage first, then by score), carried on to 15.
-            picks.AddRange(SpotlightPicker.Shortlist(release.SpotlightRanking, ProposedBlogs)
+            picks.AddRange(SpotlightPicker.Shortlist(release.SpotlightRanking.Where(c => c.Stated).ToArray(), ProposedBlogs)
                 .Select(c => (c.Enhancement, (FeatureBlogEntry?)null)));
         }
 

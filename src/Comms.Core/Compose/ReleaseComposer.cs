@@ -86,6 +86,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Confirmations = confirmations,
             SpotlightCandidates = SpotlightPicker.Shortlist(ranked),
             SpotlightRanking = ranked,
+            GoingAway = GoingAwayComposer.Compose(notes, ordered.Where(e => confirmations[e.Id] is Confirmation.Confirmed or Confirmation.Evidenced).ToArray(), byEnhancement, release.Version),
             StageClaims = resolved?.Claims ?? new Dictionary<string, StageClaim>(StringComparer.Ordinal),
             Slipped = resolved?.Slipped ?? new Dictionary<string, string>(StringComparer.Ordinal),
         };

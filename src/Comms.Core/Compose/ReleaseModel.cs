@@ -40,6 +40,9 @@ public sealed record ReleaseModel
     /// <summary>Every stable, beta or alpha enhancement with its spotlight score and why, best first: the shortlist, the highlights and the proposed feature blogs are taken from it.</summary>
     public IReadOnlyList<SpotlightCandidate> SpotlightRanking { get; init; } = [];
 
+    /// <summary>What the release deprecates or removes, one item each, most to act on first: the one list every draft tells.</summary>
+    public IReadOnlyList<GoingAwayItem> GoingAway { get; init; } = [];
+
     /// <summary>The note that says each evidenced enhancement's stage, by id.</summary>
     public IReadOnlyDictionary<string, Enhancements.StageClaim> StageClaims { get; init; } = new Dictionary<string, Enhancements.StageClaim>(StringComparer.Ordinal);
 

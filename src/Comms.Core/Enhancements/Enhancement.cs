@@ -79,6 +79,12 @@ public sealed record Enhancement
     /// <summary>The board said it is in, but not yet tracked for code freeze (for example "At risk"): counted, not confirmed.</summary>
     public string? BoardStatus { get; init; }
 
+    /// <summary>What its proposal says goes away with it (a field, a flag, a value deprecated or removed), when it says so.</summary>
+    public string? GoingAway { get; init; }
+
+    /// <summary>When that goes, as the proposal says it ("… will be removed in Kubernetes 1.38."), when it says so.</summary>
+    public string? GoingAwayWhen { get; init; }
+
     /// <summary>The story it is part of (enhancements.yaml <c>story:</c>): enhancements of one story are spotlighted as one.</summary>
     public string? Story { get; init; }
 

@@ -89,6 +89,12 @@ public static class EnhancementResolver
             {
                 how = Confirmation.Confirmed;
             }
+            else if (enhancement.Stage is Stages.Deprecated or Stages.Removed &&
+                     tied.FirstOrDefault(n => Compose.GoingAwayComposer.Classify(n) is not null) is { } going)
+            {
+                how = Confirmation.Evidenced;
+                proofs[enhancement.Id] = new StageClaim(enhancement.Stage, "deprecation", going.PrNumber, going.Text.Length > 80 ? going.Text[..77] + "..." : going.Text);
+            }
             else if (said is not null && enhancement.Stage is Stages.Alpha or Stages.Beta or Stages.Stable)
             {
                 how = Confirmation.Evidenced;

@@ -219,6 +219,8 @@ public static partial class KepReader
         {
             ReadmePath = null,
             Summary = text is null ? enhancement.Summary : KepSummary.FromReadme(text),
+            GoingAway = text is null ? null : KepSummary.GoingAway(text, KepSummary.FromReadme(text))?.What,
+            GoingAwayWhen = text is null ? null : KepSummary.GoingAway(text, KepSummary.FromReadme(text))?.When,
             Facts = enhancement.Facts is { } f ? f with { TextChars = text?.Length ?? 0 } : null,
         };
     }
@@ -321,6 +323,8 @@ public static partial class KepReader
         var readmeText = inRelease && File.Exists(readme) && SafeFile(readme, Path.GetFullPath(keps).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, diagnostics, "README.md")
             ? ReadBounded(readme, "README.md", maxBytes, diagnostics)
             : null;
+        var summary = readmeText is null ? null : KepSummary.FromReadme(readmeText);
+        var going = readmeText is null ? null : KepSummary.GoingAway(readmeText, summary);
         var created = Scalar(root, "creation-date") is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : (int?)null;
         return new Enhancement
         {
@@ -331,7 +335,9 @@ public static partial class KepReader
             OwningSig = SigKey(Scalar(root, "owning-sig")),
             ParticipatingSigs = Strings(Child(root, "participating-sigs")).Select(SigKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray(),
             FeatureGates = FeatureGates(Child(root, "feature-gates")),
-            Summary = readmeText is null ? null : KepSummary.FromReadme(readmeText),
+            Summary = summary,
+            GoingAway = going?.What,
+            GoingAwayWhen = going?.When,
             Status = NormalizeStatus(Scalar(root, "status")),
             Facts = new ProposalFacts(readmeText?.Length ?? 0, NormalizeMilestone(Scalar(Child(root, "milestone"), Stages.Alpha)), created),
             TrackingUrl = $"{repoUrl}/issues/{number.Trim()}",

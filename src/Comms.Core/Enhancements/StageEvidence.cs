@@ -33,7 +33,7 @@ public static partial class StageEvidence
     [GeneratedRegex(@"^\s*(?:[A-Za-z][\w./-]*(?: [A-Za-z][\w./-]*){0,2}):\s+", Options)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"^(?:fixed|fixes|fix|resolved|stopped|reverted|revert|replaced|migrated|switched|simplified|updated|bumped|refactor\w*|cleaned|removed|deprecated|dropped)\b", Options)]
+    [GeneratedRegex(@"^(?:fixed|fixes|fix|resolved|stopped|reverted|revert|replaced|migrated|switched|simplified|refactor\w*|cleaned|removed|deprecated|dropped)\b", Options)]
     private static partial Regex NotAClaim();
 
     /// <summary>The stage a note says, or null when it says none. A stage set by a map (the release team) counts.</summary>

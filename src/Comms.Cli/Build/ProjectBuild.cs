@@ -42,6 +42,9 @@ public static class ProjectBuild
 
         public bool IncludeDrafts { get; init; }
 
+        /// <summary>What the build reports (<c>--check</c> in, the summary out).</summary>
+        public BuildReport Report { get; init; } = new();
+
         public Func<string, Core.Diagnostics.DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
     }
 
@@ -113,7 +116,7 @@ public static class ProjectBuild
             Now = options.Now,
             IncludeDrafts = options.IncludeDrafts,
             GitHubEnhancements = options.GitHubEnhancements,
-        }, options.Verbose);
+        }, options.Verbose, options.Report);
     }
 
     /// <summary>

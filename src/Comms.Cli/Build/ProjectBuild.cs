@@ -51,7 +51,7 @@ public static class ProjectBuild
     public static int Run(CliContext cli, GitHubOptions github, ParseResult parse, Options options)
     {
         var releases = Releases();
-        if (releases.Count == 0)
+        if (releases.Count == 0 && (options.Pulls is null || options.Version is null))
         {
             cli.Error.WriteLine($"comms: error CM0003: no releases under {ReleaseNotes}/ (a folder per version with a release.yaml); run `comms init` to start one, or pass --pulls and --version");
             return ExitCodes.UsageError;

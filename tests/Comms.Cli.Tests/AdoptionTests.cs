@@ -66,6 +66,8 @@ public sealed class AdoptionTests
         Assert.DoesNotContain("Reformat the code", changelog, StringComparison.Ordinal);
         Assert.Contains("Add a `--fast` flag", File.ReadAllText(Path.Combine(drafts, "brief-end-user.md")) + File.ReadAllText(Path.Combine(drafts, "blog-post.md")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(drafts, "press-brief.md")));
+        Assert.Contains("All 6 notes of 1 release</a>", File.ReadAllText(Path.Combine(project, "out", "site", "index.html")), StringComparison.Ordinal);
+        Assert.Contains("Published the site to out/site (1 release)", build.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public static class ProjectRoot
     /// <summary>The folder holding <c>content/comms.yaml</c> at or above <paramref name="start"/>, else the git root above it; null outside both.</summary>
     public static string? Find(string start, out bool hasConfig)
     {
-        string? gitRoot = null;
         for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, ConfigLoader.DefaultPath)))
@@ -30,14 +29,16 @@ public static class ProjectRoot
                 return dir.FullName;
             }
 
-            if (gitRoot is null && Path.Exists(Path.Combine(dir.FullName, ".git")))
+            if (Path.Exists(Path.Combine(dir.FullName, ".git")))
             {
-                gitRoot = dir.FullName;
+                // A project never reaches beyond its repository.
+                hasConfig = false;
+                return dir.FullName;
             }
         }
 
         hasConfig = false;
-        return gitRoot;
+        return null;
     }
 
     /// <summary>
@@ -53,10 +54,12 @@ public static class ProjectRoot
         }
 
         var here = Directory.GetCurrentDirectory();
-        var root = Find(here, out var hasConfig);
+        var own = Directory.Exists(Path.Combine(here, "release-notes")) || Directory.Exists(Path.Combine(here, "content"));
+        var root = own ? here : Find(here, out _);
+        var hasConfig = root is not null && File.Exists(Path.Combine(root, ConfigLoader.DefaultPath));
         if (!hasConfig)
         {
-            if (command is "build" or "serve" or "check" or "site" && !Directory.Exists(Path.Combine(here, "release-notes")))
+            if (command is "build" or "serve" or "check" or "site")
             {
                 stderr.WriteLine("comms: no content/comms.yaml here or in a folder above: using the built-in settings (Kubernetes conventions); `comms init` starts a project");
             }

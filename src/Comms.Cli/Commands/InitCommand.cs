@@ -58,7 +58,7 @@ public static class InitCommand
         }
 
         cli.Out.WriteLine($"Next release: {facts.NextVersion}" + (facts.PreviousVersion is null ? string.Empty : $" (after {facts.PreviousVersion})"));
-        cli.Out.WriteLine($"The workflows install comms {ProjectFiles.ToolVersion}, the version that wrote them.");
+        cli.Out.WriteLine($"The workflows pin comms {ProjectFiles.ToolVersion}, the version running now.");
         cli.Out.WriteLine("Next: edit content/about.md and the release.yaml, preview with `comms serve`, and push the tag to publish.");
         return ExitCodes.Success;
     }

@@ -19,7 +19,7 @@ public static class ConfigLoader
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
     private static readonly string[] EnhancementKeys = ["keps", "board", "board_statuses", "not_shipping_statuses", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
-        ["source", "label_kinds", "title_prefixes", "breaking_labels", "skip_labels", "blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars"];
+        ["blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars", "source", "label_kinds", "title_prefixes", "breaking_labels", "skip_labels"];
     private static readonly string[] LabelKeys = ["kind", "sig", "area", "action_required", "none"];
     private static readonly string[] DocTypeKeys = ["url_contains", "type"];
     private static readonly string[] SectionKeys = ["title", "kinds"];

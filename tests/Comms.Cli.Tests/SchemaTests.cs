@@ -99,6 +99,32 @@ public sealed class SchemaTests
         }
     }
 
+    /// <summary>Each schema names exactly the keys its reader knows, so the editor and the CLI never disagree.</summary>
+    [Theory]
+    [InlineData("comms", "", typeof(Comms.Core.Config.ConfigLoader), "Top")]
+    [InlineData("comms", "project", typeof(Comms.Core.Config.ConfigLoader), "ProjectKeys")]
+    [InlineData("comms", "notes", typeof(Comms.Core.Config.ConfigLoader), "NotesKeys")]
+    [InlineData("comms", "enhancements", typeof(Comms.Core.Config.ConfigLoader), "EnhancementKeys")]
+    [InlineData("release", "", typeof(Comms.Core.Compose.ReleaseFileReader), "Fields")]
+    [InlineData("enhancements", "enhancements/items", typeof(Comms.Core.Enhancements.EnhancementFileReader), "Fields")]
+    [InlineData("map", "", typeof(Comms.Core.Edit.MapReader), "TopFields")]
+    [InlineData("map", "releasenote", typeof(Comms.Core.Edit.MapReader), "NoteFields")]
+    [InlineData("audiences", "audiences/items", typeof(Comms.Core.Classify.AudienceRulesReader), "AudienceFields")]
+    [InlineData("audiences", "audiences/items/rules/items", typeof(Comms.Core.Classify.AudienceRulesReader), "RuleFields")]
+    public void A_schema_names_the_keys_its_reader_knows(string schema, string path, Type reader, string field)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "schemas", schema + ".schema.json")))!;
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = part == "items" ? node["items"]! : node["properties"]![part]!;
+        }
+
+        var keys = ((string[])reader.GetField(field, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!)
+            .Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(keys, node["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToArray());
+        Assert.False((bool?)node["additionalProperties"] ?? true, "unknown keys fail, as they do in the CLI");
+    }
+
     [Theory]
     [InlineData("comms", "project:\n  nmae: Widgets\n")]
     [InlineData("comms", "notes:\n  source: title\n")]

@@ -97,3 +97,22 @@ public sealed class DraftPolicyTests : IDisposable
         Assert.DoesNotContain(d.Items, i => i.Code == SiteCodes.DraftWithheld);
     }
 }
+
+/// <summary>Every slot a draft leaves for the release team holds its page back from the public site.</summary>
+public sealed class DraftSlotTests
+{
+    [Theory]
+    [InlineData("[QUOTE: a sentence from the release lead; name and role.]")]
+    [InlineData("[ABOUT: two or three sentences on what the project is.]")]
+    [InlineData("[CONTACT: the name and email journalists write to.]")]
+    [InlineData("## [TO CONFIRM with the Enhancements team before publishing]")]
+    [InlineData("brings [CONFIRM: 60 enhancements, 24 not confirmed]")]
+    public void A_slot_is_a_placeholder(string text) =>
+        Assert.Matches(Comms.Site.Publish.DraftPolicy.PlaceholderPattern, text);
+
+    [Theory]
+    [InlineData("[the changelog](CHANGELOG.md)")]
+    [InlineData("Contact us at press@example.org.")]
+    public void Links_and_prose_are_not(string text) =>
+        Assert.DoesNotMatch(Comms.Site.Publish.DraftPolicy.PlaceholderPattern, text);
+}

@@ -14,8 +14,9 @@ public static partial class DraftPolicy
     [GeneratedRegex(@"\A---\r?\n(?:.*\r?\n)*?draft:\s*true\s*\r?\n(?:.*\r?\n)*?---", RegexOptions.IgnoreCase)]
     private static partial Regex DraftFrontMatter();
 
-    // "[AUTHOR NAME]", "[EDITOR NAMES]", "[RELEASE TEAM: …]", "[PRESS TEAM]", "[CONFIRM: …]", "[Describe what … does for users.]".
-    [GeneratedRegex(@"\[(?:AUTHOR NAMES?|EDITOR NAMES?|RELEASE TEAM(?::[^\]\n]*)?|CONFIRM(?::[^\]\n]*)?|RELEASE LEAD|PRESS TEAM|TODO[^\]\n]*|TBD|FIXME[^\]\n]*|Describe [^\]\n]*)\](?!\()")]
+    // "[AUTHOR NAME]", "[EDITOR NAMES]", "[RELEASE TEAM: …]", "[PRESS TEAM]", "[CONFIRM: …]", "[TO CONFIRM …]", "[QUOTE: …]",
+    // "[ABOUT: …]", "[CONTACT: …]", "[Describe what … does for users.]".
+    [GeneratedRegex(@"\[(?:AUTHOR NAMES?|EDITOR NAMES?|RELEASE TEAM(?::[^\]\n]*)?|CONFIRM(?::[^\]\n]*)?|TO CONFIRM[^\]\n]*|QUOTE(?::[^\]\n]*)?|ABOUT(?::[^\]\n]*)?|CONTACT(?::[^\]\n]*)?|RELEASE LEAD|PRESS TEAM|TODO[^\]\n]*|TBD|FIXME[^\]\n]*|Describe [^\]\n]*)\](?!\()")]
     private static partial Regex Placeholder();
 
     /// <summary>The placeholders that hold a page back, for the preview to highlight.</summary>

@@ -104,7 +104,7 @@ public sealed class OutputCommit : IDisposable
             DraftStage = DraftStage,
         };
         _step("journal");
-        AtomicFile.WriteAllBytes(JournalPath(_site), JsonSerializer.SerializeToUtf8Bytes(journal));
+        AtomicFile.WriteAllBytes(JournalPath(_site), JsonSerializer.SerializeToUtf8Bytes(journal, Comms.Core.Json.CoreJsonContext.Default.Journal));
         _done = true;
         Apply(journal, _step);
         _step("journal removed");
@@ -142,7 +142,7 @@ public sealed class OutputCommit : IDisposable
             Journal? journal = null;
             try
             {
-                journal = JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(journalPath));
+                journal = JsonSerializer.Deserialize(File.ReadAllBytes(journalPath), Comms.Core.Json.CoreJsonContext.Default.Journal);
             }
             catch (JsonException)
             {

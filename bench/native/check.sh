@@ -8,7 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-native_dir=${1:-$root/artifacts/native}
+native_dir=$(cd "${1:-$root/artifacts/native}" 2>/dev/null && pwd || echo "${1:-$root/artifacts/native}")
 if [ -z "${1:-}" ]; then
   dotnet publish src/Comms.Cli -c Release -r linux-x64 -o "$native_dir" -nologo -v quiet
 fi

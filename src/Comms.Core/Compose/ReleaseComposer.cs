@@ -69,6 +69,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         };
 
         CheckEmbargo(release);
+        CheckGroups(release, notes, ordered);
         CheckQuotes(release, notes);
         return new ReleaseModel
         {
@@ -127,6 +128,19 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
                         release.File);
                 }
             }
+        }
+    }
+
+    /// <summary>A group key (a note's sig label, a proposal's SIG) the project's list of groups does not hold: shown as written, warned once.</summary>
+    private void CheckGroups(ReleaseFile release, IReadOnlyList<ReleaseNote> notes, IReadOnlyList<Enhancement> enhancements)
+    {
+        var unknown = notes.SelectMany(n => n.Sigs).Concat(enhancements.SelectMany(e => e.Sigs))
+            .Where(k => !SigNames.Known(k, config)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            diagnostics.Warning(EnhancementCodes.GroupUnknown,
+                $"{unknown.Length} group {(unknown.Length == 1 ? "key is" : "keys are")} not in the project's list of groups and {(unknown.Length == 1 ? "is" : "are")} shown as written: {string.Join(", ", unknown.Take(12))}{(unknown.Length > 12 ? $" and {unknown.Length - 12} more" : string.Empty)}. Fix the label, or name the list in comms.yaml (groups: path/to/sigs.yaml)",
+                release.File);
         }
     }
 

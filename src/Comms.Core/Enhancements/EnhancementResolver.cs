@@ -100,6 +100,11 @@ public static class EnhancementResolver
                 how = Confirmation.Evidenced;
                 proofs[enhancement.Id] = said;
                 stage = said.Stage;
+                if (said.Stage != enhancement.Stage && enhancement.MilestoneNamesRelease)
+                {
+                    diagnostics.Warning(EnhancementCodes.StageDisagrees,
+                        $"PR #{said.Pr} reads as {said.Stage} (\"{Short(said.Words)}\") but enhancement {enhancement.Id} \"{enhancement.Title}\" is {enhancement.Stage} by its milestone in {version}; the note's stage is used");
+                }
             }
             else
             {

@@ -63,6 +63,7 @@ public sealed class StoryRuleTests
     [InlineData("`AppArmor` profiles specified in the Pod or container `SecurityContext` were no longer copied to deprecated `AppArmor` annotations.")]
     [InlineData("Replaced the deprecated `wait.Poll` calls in the scheduler.")]
     [InlineData("The `--foo` flag is no longer deprecated.")]
+    [InlineData("Fixed the Azure provider deleting the shared load balancer's outbound rule when the last Service of type `LoadBalancer` in a cluster was removed.")]
     public void A_note_labelled_deprecation_that_takes_nothing_away_is_neither(string text) =>
         Assert.Null(GoingAwayComposer.Classify(Note(text, "deprecation")));
 
@@ -103,5 +104,23 @@ public sealed class StoryRuleTests
         Assert.Null(SpotlightPicker.StoryKey(E("3", "Pod Level Resource Specifications")));
         Assert.Null(SpotlightPicker.StoryKey(E("4", "KYAML")));
         Assert.Equal("Workload scheduling", SpotlightPicker.StoryKey(E("5", "Gang scheduling") with { Story = "Workload scheduling" }));
+    }
+
+    [Fact]
+    public void A_story_named_in_enhancements_yaml_is_spotlighted_as_one()
+    {
+        var d = new Comms.Core.Diagnostics.DiagnosticBag();
+        var edits = EnhancementFileReader.Read(
+            "enhancements:\n  - id: \"1\"\n    title: Gang scheduling\n    stage: beta\n    story: Workload-aware scheduling\n" +
+            "  - id: \"2\"\n    title: Topology-aware placement\n    stage: alpha\n    story: Workload-aware scheduling\n" +
+            "  - id: \"3\"\n    title: Pod certificates\n    stage: alpha\n", "enhancements.yaml", d);
+        Assert.NotNull(edits);
+        var set = EnhancementFileReader.Apply(EnhancementSet.Empty, edits, "enhancements.yaml", d);
+        var model = new ReleaseComposer(Comms.Core.Config.CommsConfig.Kubernetes, d).Compose(new ReleaseFile { Version = "v1.40.0" }, [], null, set.Enhancements, set.Excluded);
+        var story = Assert.Single(model.SpotlightRanking, c => c.Story is not null);
+        Assert.Equal("Workload-aware scheduling", story.Story);
+        Assert.Equal(["1", "2"], story.Members.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, model.SpotlightRanking.Count);
+        Assert.Contains("a story of 2 enhancements", story.Reason, StringComparison.Ordinal);
     }
 }

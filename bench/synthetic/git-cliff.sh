@@ -2,8 +2,10 @@
 # Paired comparison with git-cliff on the same merges: makes a repository whose first-parent history has one
 # merge commit per synthetic PR (message "Merge pull request #N ..." + the PR's title as a conventional commit),
 # times `git-cliff` (installed from npm into a temporary folder) writing its changelog, and `comms` on the same PRs.
-# Usage: [RUNS=5] [COMMS_BASE=other/comms.dll] bench/synthetic/git-cliff.sh [N]   (default 10000; 1000, 10000, 100000 in
-# bench/README.md). Needs git, node/npm, python3 and a Release build of comms. Prints min / median / max and the ratios.
+# Usage: [RUNS=5] [COMMS_TOOL=path/to/comms] [COMMS_BASE=other/comms.dll] bench/synthetic/git-cliff.sh [N]   (default
+# 10000; 1000, 10000, 100000, 300000 in bench/README.md). Times the published native tool (artifacts/native/comms, made by
+# `dotnet publish src/Comms.Cli -c Release -r linux-x64 -o artifacts/native`) when it is there, else the Release build's
+# comms.dll; COMMS_TOOL names another. Needs git, node/npm and python3. Prints min / median / max and the ratios.
 set -euo pipefail
 n=${1:-10000}
 repo_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,7 +34,10 @@ git -C "$work/repo" fast-import --quiet < "$work/stream"
 git -C "$work/repo" checkout -q main
 (cd "$work" && npm install --silent --no-audit --no-fund git-cliff@2.14.2 >/dev/null)
 cliff="$work/node_modules/.bin/git-cliff"
-comms="dotnet $repo_root/src/Comms.Cli/bin/Release/net10.0/comms.dll"
+if [ -n "${COMMS_TOOL:-}" ]; then comms=$COMMS_TOOL
+elif [ -x "$repo_root/artifacts/native/comms" ]; then comms=$repo_root/artifacts/native/comms
+else comms="dotnet $repo_root/src/Comms.Cli/bin/Release/net10.0/comms.dll"; fi
+echo "comms: $comms"
 # COMMS_BASE=/path/to/other/comms.dll also times that build (e.g. the commit before a change, built from `git archive`).
 base=${COMMS_BASE:+dotnet $COMMS_BASE}
 runs=${RUNS:-5}

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
-using System.Reflection;
 using Scriban.Runtime;
 
 namespace Comms.Templates;
@@ -8,12 +6,12 @@ namespace Comms.Templates;
 /// <summary>
 /// Turns a model (dictionaries, records, lists, strings, numbers, flags) into Scriban's own objects, so a
 /// template sees only the model's fields and never a .NET member (no <c>.Length</c>, no methods).
-/// Dictionary keys and property names are kept as written.
+/// Dictionary keys and field names are kept as written. No reflection: a typed model lists its own fields
+/// (<see cref="IScriptFields"/>, or <see cref="ScriptFields"/> for a one-off object), so the trimmed native tool
+/// converts exactly what the JIT-compiled one does.
 /// </summary>
 public static class ScriptModel
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
-
     public static ScriptObject From(object model) =>
         Convert(model, 0) as ScriptObject ?? throw new ArgumentException("a template model is an object with fields", nameof(model));
 
@@ -70,6 +68,17 @@ public static class ScriptModel
                 return e.ToString();
             case DateOnly or DateTimeOffset or DateTime:
                 return System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            case ScriptFields fields:
+            {
+                var result = new ScriptObject(fields.Count);
+                foreach (var (name, item) in fields)
+                {
+                    result.SetValue(name, Convert(item, depth + 1), readOnly: false);
+                }
+
+                return result;
+            }
+
             case Dictionary<string, object?> map:
             {
                 // The drafts' and site's own models: no boxing of entries, no key conversion.
@@ -122,17 +131,19 @@ public static class ScriptModel
                 return result;
             }
 
-            default:
+            case IScriptFields typed:
             {
                 var result = new ScriptObject();
-                foreach (var property in Properties.GetOrAdd(value.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract").ToArray()))
+                foreach (var (name, item) in typed.ScriptFields())
                 {
-                    result.SetValue(property.Name, Convert(property.GetValue(value), depth + 1), readOnly: false);
+                    result.SetValue(name, Convert(item, depth + 1), readOnly: false);
                 }
 
                 return result;
             }
+
+            default:
+                throw new NotSupportedException($"a template model value of type {value.GetType().Name} lists no fields (implement {nameof(IScriptFields)} or use {nameof(ScriptFields)})");
         }
     }
 
@@ -184,4 +195,27 @@ public static class ScriptModel
             }
         }
     }
+}
+
+/// <summary>A typed model object that names the fields a template sees, in order (instead of reflection over its properties).</summary>
+public interface IScriptFields
+{
+    IEnumerable<KeyValuePair<string, object?>> ScriptFields();
+}
+
+/// <summary>
+/// A one-off model object, written like an anonymous object: <c>new ScriptFields { { "Title", title }, { "Count", n } }</c>.
+/// Converted afresh each time (never shared between renders like the drafts' dictionaries).
+/// </summary>
+public sealed class ScriptFields : IEnumerable<KeyValuePair<string, object?>>
+{
+    private readonly List<KeyValuePair<string, object?>> _fields = [];
+
+    public int Count => _fields.Count;
+
+    public void Add(string name, object? value) => _fields.Add(new(name, value));
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _fields.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Humanizer;
@@ -30,6 +31,10 @@ public static partial class TemplateFunctions
     /// <summary>The functions as one read-only Scriban object, pushed under the model of every render.</summary>
     public static ScriptObject Object { get; } = Create();
 
+    // Scriban imports the functions by reflection over Exposed's public static methods: the DynamicDependency keeps
+    // exactly those methods in the trimmed native tool, so the import sees what it sees when JIT-compiled.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Exposed))]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Exposed's public methods are kept by the DynamicDependency above.")]
     private static ScriptObject Create()
     {
         var functions = new ScriptObject();

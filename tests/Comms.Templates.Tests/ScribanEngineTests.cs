@@ -77,7 +77,22 @@ public sealed class ScribanEngineTests : IDisposable
         Assert.Equal("CM7202", Error(methods).Code);
     }
 
-    private sealed record Sample(string Name, IReadOnlyList<string> Items);
+    private sealed record Sample(string Name, IReadOnlyList<string> Items) : IScriptFields
+    {
+        public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Name", Name), new("Items", Items)];
+    }
+
+    private sealed record Unlisted(string Name);
+
+    [Fact]
+    public void A_typed_model_lists_its_fields_no_reflection()
+    {
+        // The native tool is trimmed: a model type that does not list its fields is refused in every build, not read by reflection.
+        var e = Assert.Throws<NotSupportedException>(() => Render("{{ v.Name }}", Model(("v", new Unlisted("Ann")))));
+        Assert.Contains("Unlisted", e.Message, StringComparison.Ordinal);
+        var (text, _) = Render("{{ v.Title }} {{ v.Count }}", Model(("v", new ScriptFields { { "Title", "T" }, { "Count", 2 } })));
+        Assert.Equal("T 2", text);
+    }
 
     [Fact]
     public void Html_output_escapes_every_value_but_safe_html()

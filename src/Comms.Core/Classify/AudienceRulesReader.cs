@@ -123,7 +123,8 @@ public static class AudienceRulesReader
                     continue;
                 }
 
-                text.Add(regex);
+                // Linear time whatever the text where the engine allows the pattern (the same matches); else backtracking with its timeout.
+                text.Add(Linear(pattern) ?? regex);
             }
             catch (ArgumentException e)
             {
@@ -150,6 +151,26 @@ public static class AudienceRulesReader
         new string('a', 40) + "!", new string('a', 40) + "\n", new string('1', 40) + "x", new string(' ', 40) + "x", string.Concat(Enumerable.Repeat("ab", 20)) + "!",
         new string('x', 40) + "@", string.Concat(Enumerable.Repeat("a.", 20)) + "!", new string('-', 40) + "x",
     ];
+
+    /// <summary>
+    /// The pattern with <see cref="RegexOptions.NonBacktracking"/> (a DFA: linear in the text), or null when it uses what that
+    /// engine does not support (backreferences, lookarounds, atomic groups); those keep the backtracking engine, its probe and timeout.
+    /// </summary>
+    private static Regex? Linear(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>True when the pattern times out on one of a few short texts built to make backtracking patterns explode.</summary>
     private static bool Backtracks(Regex regex)

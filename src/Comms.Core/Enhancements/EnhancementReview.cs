@@ -133,7 +133,7 @@ public static class EnhancementReview
     private static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
 
     /// <summary>A YAML double-quoted scalar (JSON's escaping is valid YAML).</summary>
-    private static string Quote(string text) => JsonSerializer.Serialize(text);
+    private static string Quote(string text) => JsonSerializer.Serialize(text, Comms.Core.Json.CoreJsonContext.Default.String);
 
     /// <summary>Text safe inside a YAML comment: one line.</summary>
     private static string Comment(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));

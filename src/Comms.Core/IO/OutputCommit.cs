@@ -105,7 +105,7 @@ public sealed class OutputCommit : IDisposable
             DraftStage = DraftStage,
         };
         _step("journal");
-        AtomicFile.WriteAllBytes(JournalPath(_site), JsonSerializer.SerializeToUtf8Bytes(journal));
+        AtomicFile.WriteAllBytes(JournalPath(_site), JsonSerializer.SerializeToUtf8Bytes(journal, Comms.Core.Json.CoreJsonContext.Default.Journal));
         _done = true;
         Apply(journal, _step);
         _step("journal removed");
@@ -219,7 +219,7 @@ public sealed class OutputCommit : IDisposable
                 return null;
             }
 
-            return JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(path));
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), Comms.Core.Json.CoreJsonContext.Default.Journal);
         }
         catch (JsonException)
         {

@@ -40,7 +40,7 @@ public static partial class JsonInput
     /// </summary>
     private static string ReplaceLoneSurrogates(string text, string file, DiagnosticBag diagnostics, int lineOffset, int columnOffset)
     {
-        if (!text.Contains("\\u", StringComparison.OrdinalIgnoreCase))
+        if (!text.Contains("\\u", StringComparison.Ordinal))
         {
             return text;
         }

@@ -346,6 +346,11 @@ public static class JsonRecords
         var index = 0;
         string? key = null;
         var utf8 = new UTF8Encoding(false, false);
+        // The position of an offset in the buffer, counted on from the last one asked for (records come in order), so a
+        // buffer of many records is scanned once, not once per record.
+        long atOffset = 0;
+        var atLine = 0;
+        var atColumn = 0;
 
         void Fill()
         {
@@ -376,13 +381,21 @@ public static class JsonRecords
 
             buffer.AsSpan(count, length - count).CopyTo(buffer);
             length -= count;
+            (atOffset, atLine, atColumn) = (0, bufferLine, bufferColumn);
         }
 
         (int Line, int Column) At(long offset)
         {
-            var before = buffer.AsSpan(0, (int)offset);
-            var newlines = before.Count((byte)'\n');
-            return newlines == 0 ? (bufferLine, bufferColumn + before.Length) : (bufferLine + newlines, before.Length - before.LastIndexOf((byte)'\n') - 1);
+            if (offset < atOffset)
+            {
+                (atOffset, atLine, atColumn) = (0, bufferLine, bufferColumn);
+            }
+
+            var between = buffer.AsSpan((int)atOffset, (int)(offset - atOffset));
+            var newlines = between.Count((byte)'\n');
+            (atLine, atColumn) = newlines == 0 ? (atLine, atColumn + between.Length) : (atLine + newlines, between.Length - between.LastIndexOf((byte)'\n') - 1);
+            atOffset = offset;
+            return (atLine, atColumn);
         }
 
         Fill();

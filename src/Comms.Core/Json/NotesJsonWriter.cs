@@ -22,7 +22,8 @@ public static class NotesJsonWriter
 
     public static string Write(IEnumerable<ReleaseNote> notes)
     {
-        using var buffer = new MemoryStream();
+        // One UTF-8 buffer, decoded once into the result (no copy of the bytes, no second string for the last newline).
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -36,7 +37,9 @@ public static class NotesJsonWriter
             json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string Key(ReleaseNote note) => note.PrNumber.ToString(CultureInfo.InvariantCulture);

@@ -57,7 +57,7 @@ public static class TrackedEnhancements
         return null;
     }
 
-    private static string Literal(string text) => JsonSerializer.Serialize(text);
+    private static string Literal(string text) => JsonSerializer.Serialize(text, GitHubJsonContext.Default.String);
 
     private static async Task<int?> MilestoneNumberAsync(GitHubHttp http, string owner, string name, string milestone, CancellationToken ct)
     {

@@ -129,11 +129,11 @@ internal static class FilterPages
         site.Write(IndexFile, "commsIndex(" + Index(site, vocab, parts, folded) + ");\n");
         var finals = site.Releases.Select((r, rank) => (r, rank)).Where(x => site.Home[x.rank] == x.rank).Reverse()
             .Select(x => new LinkView(x.r.Version.Text, SitePaths.Release(x.r))).ToArray();
-        site.Page(SitePaths.Notes, "notes", "All notes", new
+        site.Page(SitePaths.Notes, "notes", "All notes", new ScriptFields
         {
-            Title = "All notes",
-            Count = folded.Count,
-            Releases = finals,
+            { "Title", "All notes" },
+            { "Count", folded.Count },
+            { "Releases", finals },
         }, ["filter.js", "data/index.js"]);
     }
 
@@ -301,14 +301,14 @@ internal static class FilterPages
         // Each upgrade note once per release line, under the release it belongs to (pre-releases fold into their release).
         var upgrade = folded.Where(f => f.View.ActionRequired || f.View.Deprecation)
             .Select(f => (Rank: f.Home, f.View)).ToArray();
-        site.Page(SitePaths.Upgrade, "upgrade", "Upgrade path", new
+        site.Page(SitePaths.Upgrade, "upgrade", "Upgrade path", new ScriptFields
         {
-            Title = "Upgrade path",
-            Count = upgrade.Length,
-            Releases = releases,
-            From = releases.Length > 1 ? releases[^1].Value : null,
-            To = releases.Length > 0 ? releases[0].Value : null,
-            Groups = IndexPages.ByRelease(site, upgrade),
+            { "Title", "Upgrade path" },
+            { "Count", upgrade.Length },
+            { "Releases", releases },
+            { "From", releases.Length > 1 ? releases[^1].Value : null },
+            { "To", releases.Length > 0 ? releases[0].Value : null },
+            { "Groups", IndexPages.ByRelease(site, upgrade) },
         }, ["upgrade.js"]);
     }
 }

@@ -33,12 +33,12 @@ internal static class IndexPages
         if (site.SiteUrl is { } url)
         {
             // Served at any depth: every link of the page is absolute.
-            site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = url + SitePaths.Home, Script = false }, frame: f => f with { Base = url });
+            site.Page(SitePaths.NotFound, "404", "Page not found", new ScriptFields { { "Home", url + SitePaths.Home }, { "Script", false } }, frame: f => f with { Base = url });
             return;
         }
 
         var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BaseScript)));
-        site.Page(SitePaths.NotFound, "404", "Page not found", new { Home = SitePaths.Home, Script = true }, frame: f => f with
+        site.Page(SitePaths.NotFound, "404", "Page not found", new ScriptFields { { "Home", SitePaths.Home }, { "Script", true } }, frame: f => f with
         {
             InlineScript = new SafeHtml(BaseScript),
             ScriptSources = $"'self' 'sha256-{hash}'",
@@ -53,37 +53,41 @@ internal static class IndexPages
             .GroupBy(r => r.Version.Numbers.Count >= 2
                 ? string.Create(CultureInfo.InvariantCulture, $"{r.Version.Numbers[0]}.{r.Version.Numbers[1]}")
                 : r.Version.Text, StringComparer.Ordinal)
-            .Select(g => new
+            .Select(g => new ScriptFields
             {
-                Title = g.Key,
-                Id = "v" + Slug.Of(g.Key),
-                Releases = g.Select(r => new
+                { "Title", g.Key },
+                { "Id", "v" + Slug.Of(g.Key) },
                 {
-                    Text = r.Version.Text,
-                    Href = SitePaths.Release(r),
-                    Date = r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Count = r.Notes.Count,
-                }).ToArray(),
+                    "Releases", g.Select(r => new ScriptFields
+                    {
+                        { "Text", r.Version.Text },
+                        { "Href", SitePaths.Release(r) },
+                        { "Date", r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                        { "Count", r.Notes.Count },
+                    }).ToArray()
+                },
             }).ToArray();
-        site.Page(SitePaths.Home, "home", site.Project + " releases", new
+        site.Page(SitePaths.Home, "home", site.Project + " releases", new ScriptFields
         {
-            site.Project,
-            site.Request.Config.Project.Description,
-            Latest = latest is null ? null : new
+            { "Project", site.Project },
+            { "Description", site.Request.Config.Project.Description },
             {
-                Text = latest.Version.Text,
-                Href = SitePaths.Release(latest),
-                Date = latest.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Count = latest.Notes.Count,
-                latest.Theme,
-                latest.Codename,
+                "Latest", latest is null ? null : new ScriptFields
+                {
+                    { "Text", latest.Version.Text },
+                    { "Href", SitePaths.Release(latest) },
+                    { "Date", latest.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                    { "Count", latest.Notes.Count },
+                    { "Theme", latest.Theme },
+                    { "Codename", latest.Codename },
+                }
             },
-            Archive = archive,
-            NoteCount = site.Notes.Sum(n => n.Count),
-            ReleaseCount = site.Releases.Count,
-            Audiences = site.Request.Audiences.Select(a => new LinkView(a.Name, SitePaths.Audience(a.Id))).ToArray(),
-            site.Feeds,
-            SigIndex = false,
+            { "Archive", archive },
+            { "NoteCount", site.Notes.Sum(n => n.Count) },
+            { "ReleaseCount", site.Releases.Count },
+            { "Audiences", site.Request.Audiences.Select(a => new LinkView(a.Name, SitePaths.Audience(a.Id))).ToArray() },
+            { "Feeds", site.Feeds },
+            { "SigIndex", false },
         });
     }
 
@@ -106,14 +110,15 @@ internal static class IndexPages
             }
         }
 
-        var index = bySig.Select(s => new { Text = SigNames.Display(s.Key, site.Request.Config), Href = SitePaths.Sig(s.Key), Count = s.Value.Count })
-            .OrderBy(s => s.Text, StringComparer.Ordinal).ThenBy(s => s.Href, StringComparer.Ordinal).ToArray();
-        site.Page(SitePaths.Sigs, "home", "SIGs", new { site.Project, Sigs = index, SigIndex = true });
+        var index = bySig.Select(s => (Text: SigNames.Display(s.Key, site.Request.Config), Href: SitePaths.Sig(s.Key), s.Value.Count))
+            .OrderBy(s => s.Text, StringComparer.Ordinal).ThenBy(s => s.Href, StringComparer.Ordinal)
+            .Select(s => new ScriptFields { { "Text", s.Text }, { "Href", s.Href }, { "Count", s.Count } }).ToArray();
+        site.Page(SitePaths.Sigs, "home", "SIGs", new ScriptFields { { "Project", site.Project }, { "Sigs", index }, { "SigIndex", true } });
         foreach (var (sig, notes) in bySig)
         {
             var name = SigNames.Group(sig, site.Request.Config);
             var (groups, more) = Capped(site, notes, $"{SitePaths.Notes}#pre=1&sig={NoteViews.HashValue(sig)}", $"all {notes.Count} notes of {name}");
-            site.Page(SitePaths.Sig(sig), "sig", name, new { Title = name, Count = notes.Count, Groups = groups, More = more });
+            site.Page(SitePaths.Sig(sig), "sig", name, new ScriptFields { { "Title", name }, { "Count", notes.Count }, { "Groups", groups }, { "More", more } });
         }
     }
 
@@ -131,19 +136,21 @@ internal static class IndexPages
             var withBrief = site.Releases.Where(r => r.Drafts.Briefs.ContainsKey(audience.Id)).ToArray();
             var capped = Capped(site, notes, $"{SitePaths.Notes}#pre=1&audience={NoteViews.HashValue(audience.Id)}", $"all {notes.Count} notes for {audience.Name.ToLowerInvariant()}");
             var latest = withBrief.LastOrDefault();
-            site.Page(SitePaths.Audience(audience.Id), "audience", $"{site.Project} for {audience.Name.ToLowerInvariant()}", new
+            site.Page(SitePaths.Audience(audience.Id), "audience", $"{site.Project} for {audience.Name.ToLowerInvariant()}", new ScriptFields
             {
-                Title = $"{site.Project} for {audience.Name.ToLowerInvariant()}",
-                audience.Name,
-                Feed = site.FeedRanks(audience.Id).Count > 0 ? SitePaths.AudienceFeed(audience.Id) : null,
+                { "Title", $"{site.Project} for {audience.Name.ToLowerInvariant()}" },
+                { "Name", audience.Name },
+                { "Feed", site.FeedRanks(audience.Id).Count > 0 ? SitePaths.AudienceFeed(audience.Id) : null },
                 // A long brief is not repeated here: its own page has it.
-                Brief = latest is null || latest.Drafts.Briefs[audience.Id].Length > InlineBrief ? null
-                    : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true)),
-                BriefRelease = latest?.Version.Text,
-                Briefs = withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray(),
-                Count = notes.Count,
-                Groups = capped.Groups,
-                More = capped.More,
+                {
+                    "Brief", latest is null || latest.Drafts.Briefs[audience.Id].Length > InlineBrief ? null
+                        : new SafeHtml(briefs.ToHtml(latest.Drafts.Briefs[audience.Id], url => site.DraftLinks.Resolve(latest, url), dropFirstTitle: true))
+                },
+                { "BriefRelease", latest?.Version.Text },
+                { "Briefs", withBrief.Reverse().Select(r => new LinkView(r.Version.Text, SitePaths.Brief(r, audience.Id))).ToArray() },
+                { "Count", notes.Count },
+                { "Groups", capped.Groups },
+                { "More", capped.More },
             });
         }
     }

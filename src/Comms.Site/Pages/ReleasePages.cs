@@ -94,27 +94,27 @@ internal static class ReleasePages
                 var ordered = pages[p].Select(s => new NoteGroup(s.Title, "kind-" + Slug.Of(s.Title), site.Models(s.Views, anchored: true))).ToArray();
                 var first = p == 0;
                 var shownUpgrade = paged && upgrade.Length > PagedUpgradeNotes ? upgrade.Take(PagedUpgradeNotes).ToArray() : upgrade;
-                site.Page(SitePaths.Release(release, p), "release", paged ? $"{title} (page {p + 1} of {pages.Count})" : title, new
+                site.Page(SitePaths.Release(release, p), "release", paged ? $"{title} (page {p + 1} of {pages.Count})" : title, new ScriptFields
                 {
-                    Title = title,
-                    Version = release.Version.Text,
-                    Date = release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    release.Codename,
-                    release.Theme,
-                    Count = notes.Count,
-                    Highlights = first ? site.Models(highlights) : [],
-                    Upgrade = first ? site.Models(shownUpgrade) : [],
-                    UpgradeMore = first ? upgrade.Length - shownUpgrade.Length : 0,
-                    UpgradeTotal = upgrade.Length,
-                    UpgradeHref = SitePaths.Upgrade + (previous is null ? $"#to={release.Version.Text}" : $"#from={previous.Text}&to={release.Version.Text}"),
-                    Sections = ordered,
-                    Nav = first ? nav : null,
-                    Pages = pageLinks,
-                    Page = p + 1,
-                    PageCount = pages.Count,
-                    Drafts = first ? drafts : [],
-                    Previous = previous,
-                    Next = next,
+                    { "Title", title },
+                    { "Version", release.Version.Text },
+                    { "Date", release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                    { "Codename", release.Codename },
+                    { "Theme", release.Theme },
+                    { "Count", notes.Count },
+                    { "Highlights", first ? site.Models(highlights) : [] },
+                    { "Upgrade", first ? site.Models(shownUpgrade) : [] },
+                    { "UpgradeMore", first ? upgrade.Length - shownUpgrade.Length : 0 },
+                    { "UpgradeTotal", upgrade.Length },
+                    { "UpgradeHref", SitePaths.Upgrade + (previous is null ? $"#to={release.Version.Text}" : $"#from={previous.Text}&to={release.Version.Text}") },
+                    { "Sections", ordered },
+                    { "Nav", first ? nav : null },
+                    { "Pages", pageLinks },
+                    { "Page", p + 1 },
+                    { "PageCount", pages.Count },
+                    { "Drafts", first ? drafts : [] },
+                    { "Previous", previous },
+                    { "Next", next },
                 });
             }
 
@@ -154,7 +154,7 @@ internal static class ReleasePages
         void Doc(string path, string docTitle, string markdown, string page)
         {
             var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
-            site.Page(path, "doc", docTitle, new { Title = docTitle, Html = new SafeHtml(html), Back = back }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            site.Page(path, "doc", docTitle, new ScriptFields { { "Title", docTitle }, { "Html", new SafeHtml(html) }, { "Back", back } }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
         }
 
         if (release.Drafts.BlogPost is { } blog)

@@ -88,7 +88,7 @@ internal sealed class SiteContext
     public IReadOnlyList<NoteView> WithLi(IReadOnlyList<NoteView> views)
     {
         var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var models = views.Select((v, i) => (object)new { note = v with { Anchor = anchors[i] } }).ToArray();
+        var models = views.Select((v, i) => (object)new ScriptFields { { "note", v with { Anchor = anchors[i] } } }).ToArray();
         var rendered = _engine is ScribanEngine scriban
             ? scriban.RenderEach("site/_note" + Theme.TemplateExtension, models, _diagnostics)
             : models.Select(m => _engine.Render("site/_note" + Theme.TemplateExtension, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();

@@ -3,10 +3,13 @@ using Comms.Templates;
 namespace Comms.Site.Pages;
 
 /// <summary>A link for a layout: text (escaped by the layout) and an href that is relative or an allowed URL.</summary>
-public sealed record LinkView(string Text, string Href);
+public sealed record LinkView(string Text, string Href) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Text", Text), new("Href", Href)];
+}
 
 /// <summary>A note as the layouts see it. <see cref="Html"/> is sanitized; every other string is escaped by the layout.</summary>
-public sealed record NoteView
+public sealed record NoteView : IScriptFields
 {
     public required int Number { get; init; }
     public required SafeHtml Html { get; init; }
@@ -50,19 +53,64 @@ public sealed record NoteView
     public string DataStability => Stability ?? string.Empty;
     public string DataAction => ActionRequired ? "1" : "0";
     public string DataDeprecation => Deprecation ? "1" : "0";
+
+    /// <summary>What a layout sees (every property, in the order declared).</summary>
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() =>
+    [
+        new("Number", Number),
+        new("Html", Html),
+        new("PrUrl", PrUrl),
+        new("Author", Author),
+        new("AuthorUrl", AuthorUrl),
+        new("Sigs", Sigs),
+        new("Kinds", Kinds),
+        new("Areas", Areas),
+        new("Docs", Docs),
+        new("Tags", Tags),
+        new("PreReleases", PreReleases),
+        new("PreReleaseText", PreReleaseText),
+        new("Audiences", Audiences),
+        new("Stability", Stability),
+        new("ActionRequired", ActionRequired),
+        new("Deprecation", Deprecation),
+        new("Release", Release),
+        new("ReleaseHref", ReleaseHref),
+        new("Anchor", Anchor),
+        new("ShowRelease", ShowRelease),
+        new("Rank", Rank),
+        new("Li", Li),
+        new("DataSigs", DataSigs),
+        new("DataKinds", DataKinds),
+        new("DataAreas", DataAreas),
+        new("DataAudiences", DataAudiences),
+        new("DataStability", DataStability),
+        new("DataAction", DataAction),
+        new("DataDeprecation", DataDeprecation),
+    ];
 }
 
 /// <summary>A clickable tag: <see cref="Href"/> opens the all-notes page filtered by <see cref="Facet"/> = <see cref="Value"/>.</summary>
-public sealed record TagView(string Text, string Href, string Facet, string Value, string Class);
+public sealed record TagView(string Text, string Href, string Facet, string Value, string Class) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() =>
+        [new("Text", Text), new("Href", Href), new("Facet", Facet), new("Value", Value), new("Class", Class)];
+}
 
 /// <summary>A titled group of notes (a section of a release, or a release on a page spanning releases).</summary>
-public sealed record NoteGroup(string Title, string Id, IReadOnlyList<object> Notes, int Rank = 0, string? Href = null);
+public sealed record NoteGroup(string Title, string Id, IReadOnlyList<object> Notes, int Rank = 0, string? Href = null) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() =>
+        [new("Title", Title), new("Id", Id), new("Notes", Notes), new("Rank", Rank), new("Href", Href)];
+}
 
 /// <summary>A value of a filter: what the URL and data attributes use, and what the reader sees.</summary>
-public sealed record OptionView(string Value, string Text, int Rank = 0);
+public sealed record OptionView(string Value, string Text, int Rank = 0) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Value", Value), new("Text", Text), new("Rank", Rank)];
+}
 
 /// <summary>What every page has: the layout wraps <see cref="Body"/>.</summary>
-public sealed record LayoutView
+public sealed record LayoutView : IScriptFields
 {
     public required string Project { get; init; }
     public required string Title { get; init; }
@@ -87,4 +135,22 @@ public sealed record LayoutView
     public bool Draft { get; init; }
 
     public string ConnectSources { get; init; } = "'none'";
+
+    /// <summary>What the layout sees (every property, in the order declared).</summary>
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() =>
+    [
+        new("Project", Project),
+        new("Title", Title),
+        new("Body", Body),
+        new("Scripts", Scripts),
+        new("Nav", Nav),
+        new("Feeds", Feeds),
+        new("BodyClass", BodyClass),
+        new("Base", Base),
+        new("Sitemap", Sitemap),
+        new("InlineScript", InlineScript),
+        new("ScriptSources", ScriptSources),
+        new("Draft", Draft),
+        new("ConnectSources", ConnectSources),
+    ];
 }

@@ -9,11 +9,17 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
     /// <summary>Ctrl-C and SIGTERM, for commands that stop cleanly on them.</summary>
     public Interrupt Interrupt { get; } = interrupt ?? new Interrupt();
 
-    public TextWriter Out { get; } = stdout;
-    public TextWriter Error { get; } = stderr;
+    /// <summary>Standard output for people: control characters and bidi controls from any input are dropped.</summary>
+    public TextWriter Out { get; } = stdout is ConsoleTextWriter ? stdout : new ConsoleTextWriter(stdout);
 
-    /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI.</summary>
-    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+    /// <summary>Standard error, cleaned the same way.</summary>
+    public TextWriter Error { get; } = stderr is ConsoleTextWriter ? stderr : new ConsoleTextWriter(stderr);
+
+    /// <summary>Standard output as it is, for data a command is asked to write there (<c>--out -</c>).</summary>
+    public TextWriter RawOut { get; } = stdout is ConsoleTextWriter clean ? clean.Inner : stdout;
+
+    /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI (callers clean what they show).</summary>
+    public IAnsiConsole Console { get; } = CreateConsole(stdout is ConsoleTextWriter c ? c.Inner : stdout);
 
     private static IAnsiConsole CreateConsole(TextWriter stdout)
     {
@@ -58,6 +64,9 @@ public static class ExitCodes
     public const int Success = 0;
     public const int ContentError = 1;
     public const int UsageError = 2;
+
+    /// <summary>Ended by Ctrl-C or SIGTERM (128 + SIGINT), nothing half-written.</summary>
+    public const int Interrupted = 130;
 }
 
 /// <summary>

@@ -264,9 +264,9 @@ public static class BuildCommand
         var shown = verbose || rows.Length <= UnassignedShown + 1 ? rows.Length : UnassignedShown;
         foreach (var (version, note) in rows.Take(shown))
         {
-            var text = note.Text.Replace('\n', ' ').Trim();
+            var text = ConsoleText.Clean(note.Text.Replace('\n', ' ')).Trim();
             table.AddRow(new Text(version), new Text("#" + note.PrNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(string.Join(",", note.Kinds)), new Text(text.Length > 90 ? text[..89] + "…" : text));
+                new Text(ConsoleText.Clean(string.Join(",", note.Kinds))), new Text(text.Length > 90 ? text[..89] + "…" : text));
         }
 
         if (shown < rows.Length)

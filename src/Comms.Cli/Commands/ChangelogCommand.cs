@@ -71,7 +71,7 @@ public static class ChangelogCommand
         if (!diagnostics.HasErrors)
         {
             var markdown = new KubernetesChangelog(config, new ChangelogOptions { Strict = strict, Dependencies = dependencies }).Render(notes);
-            AtomicFile.WriteAllText(output, markdown);
+            OutputFile.Write(cli, output, markdown);
         }
 
         var code = cli.Report(diagnostics);

@@ -54,7 +54,7 @@ public static class NotesCommand
         var run = new NotesPipeline(config, diagnostics).Run(pulls, maps, strict);
         if (!diagnostics.HasErrors)
         {
-            AtomicFile.WriteAllText(output, NotesJsonWriter.Write(run.Notes));
+            OutputFile.Write(cli, output, NotesJsonWriter.Write(run.Notes));
         }
 
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);

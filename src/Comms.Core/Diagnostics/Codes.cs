@@ -29,6 +29,7 @@ public static class Codes
     public const string MapMissingPr = "CM3004";
     public const string MapPrNotInRelease = "CM3005";
     public const string MapBodyChanged = "CM3006";
+    public const string MapUnknownAudience = "CM3007";
 
     // Config
     public const string ConfigInvalid = "CM4001";

@@ -23,6 +23,8 @@ public static class GitHubCodes
     public const string UnexpectedResponse = "CM6206";
     public const string RefNotFound = "CM6207";
     public const string Cancelled = "CM6208";
+    public const string Unreachable = "CM6209";
+    public const string AnswerTooLarge = "CM6210";
 
     // Cache
     public const string CacheEntryBad = "CM6301";

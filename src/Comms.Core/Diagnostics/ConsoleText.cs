@@ -61,68 +61,6 @@ public static class ConsoleText
 
         return builder.ToString();
     }
-
-    /// <summary>
-    /// A name as it is keyed and shown (SIG names, labels): NFC-normalized so composed and decomposed spellings are one name,
-    /// with controls, bidi controls and zero-width characters removed and spaces collapsed.
-    /// </summary>
-    public static string CleanName(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return string.Empty;
-        }
-
-        var text = name;
-        try
-        {
-            text = text.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            // Lone surrogates: keep the text as it is; the cleaning below still applies.
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                if (space)
-                {
-                    builder.Append(' ');
-                    space = false;
-                }
-
-                builder.Append(c).Append(text[i + 1]);
-                i++;
-                continue;
-            }
-
-            if (IsUnsafe(c) || char.IsSurrogate(c) || c is '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff')
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
 }
 
 /// <summary>A writer for the console that passes text through <see cref="ConsoleText.Clean"/>.</summary>

@@ -116,8 +116,11 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
 
     private ReleaseNote Apply(ReleaseNote note, ReleaseNoteMap map, string? mapsFolder)
     {
-        var kinds = map.Kinds ?? note.Kinds;
-        var sigs = map.Sigs ?? note.Sigs;
+        // Names from a map are cleaned as names from labels are (NFC, no controls), so one SIG is one page.
+        static IReadOnlyList<string>? Names(IReadOnlyList<string>? names) =>
+            names?.Select(DisplayName.Clean).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var kinds = Names(map.Kinds) ?? note.Kinds;
+        var sigs = Names(map.Sigs) ?? note.Sigs;
         var author = map.Author ?? note.Author;
         var data = new SortedDictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
         foreach (var (key, value) in note.DataFields.Concat(map.DataFields))
@@ -134,7 +137,7 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
             Documentation = map.Documentation ?? note.Documentation,
             Kinds = kinds,
             Sigs = sigs,
-            Areas = map.Areas ?? note.Areas,
+            Areas = Names(map.Areas) ?? note.Areas,
             Feature = map.Feature ?? (map.Kinds is null ? note.Feature : kinds.Contains(config.Notes.FeatureKind, StringComparer.Ordinal)),
             Duplicate = sigs.Count > 1,
             DuplicateKind = kinds.Count > 1,

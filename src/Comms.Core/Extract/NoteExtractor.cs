@@ -159,7 +159,8 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
 
     private static string[] WithPrefix(IReadOnlyList<string> labels, string prefix) =>
         labels.Where(l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && l.Length > prefix.Length)
-            .Select(l => l[prefix.Length..])
+            .Select(l => DisplayName.Clean(l[prefix.Length..]))
+            .Where(l => l.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();

@@ -121,7 +121,8 @@ public static class SiteLoader
         return new SiteRelease
         {
             Version = semver,
-            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
+            // The same cleaning as releases read from disk, so build and site publish a SIG under one URL.
+            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).Select(SiteNames.Clean).ToArray(),
             Date = yaml?.ReleaseDate,
             Codename = yaml?.Codename,
             Embargo = yaml?.Embargo,

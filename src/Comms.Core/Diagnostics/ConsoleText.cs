@@ -88,11 +88,11 @@ public sealed class ConsoleTextWriter(TextWriter inner) : TextWriter
         }
     }
 
-    public override void Write(string? value) => Inner.Write(ConsoleText.Clean(value));
+    public override void Write(string? value) => Inner.Write(ConsoleText.Clean(Secrets.Redact(value ?? string.Empty)));
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
-    public override void WriteLine(string? value) => Inner.WriteLine(ConsoleText.Clean(value));
+    public override void WriteLine(string? value) => Inner.WriteLine(ConsoleText.Clean(Secrets.Redact(value ?? string.Empty)));
 
     public override void Flush() => Inner.Flush();
 

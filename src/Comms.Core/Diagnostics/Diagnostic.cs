@@ -27,6 +27,6 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
                 ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Math.Max(Column, 1)})")
                 : File;
         // PR text, labels and file names can carry terminal escapes or bidi controls: the line shows them as nothing.
-        return ConsoleText.Clean($"{place}: {level} {Code}: {Message}");
+        return ConsoleText.Clean(Secrets.Redact($"{place}: {level} {Code}: {Message}"));
     }
 }

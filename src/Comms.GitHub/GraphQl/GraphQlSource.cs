@@ -114,6 +114,11 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
                     continue;
                 }
 
+                if (!TokenGuard.Keep(pull, http.Token, diagnostics))
+                {
+                    continue;
+                }
+
                 cache.Put(new CacheEntry(pull, null));
                 result[number] = pull;
             }

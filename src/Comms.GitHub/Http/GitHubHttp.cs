@@ -23,6 +23,7 @@ internal sealed partial class GitHubHttp : IDisposable
     {
         _retry = request.Retry;
         _token = request.Token;
+        Comms.Core.Diagnostics.Secrets.Register(_token);
         _http = request.Handler is null
             ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = _retry.ConnectTimeout, AutomaticDecompression = DecompressionMethods.None })
             : new HttpClient(request.Handler, disposeHandler: false);
@@ -37,6 +38,9 @@ internal sealed partial class GitHubHttp : IDisposable
     public Uri ApiBase { get; }
 
     public RetryOptions Retry => _retry;
+
+    /// <summary>The token sent, for the checks that keep it out of every output.</summary>
+    public string? Token => _token;
 
     public RateLimitState RateLimit { get; } = new();
 
@@ -65,17 +69,21 @@ internal sealed partial class GitHubHttp : IDisposable
             return message;
         }, canHalve: false, graphQl: false, ct);
 
-    /// <summary>A REST write (POST, PATCH) with a JSON body; 200 and 201 answer with JSON.</summary>
-    public Task<Reply> RestSendAsync(HttpMethod method, Uri url, string json, CancellationToken ct) =>
+    /// <summary>
+    /// A REST write (POST, PATCH) with a JSON body; 200 and 201 answer with JSON. With <paramref name="once"/> it is sent
+    /// at most once: a write whose outcome is unknown (no answer, a cut answer, a server error) is never sent again.
+    /// </summary>
+    public Task<Reply> RestSendAsync(HttpMethod method, Uri url, string json, CancellationToken ct, bool once = false) =>
         SendAsync(() => new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") },
-            canHalve: false, graphQl: false, ct);
+            canHalve: false, graphQl: false, ct, once ? 1 : _retry.MaxAttempts);
 
-    private async Task<Reply> SendAsync(Func<HttpRequestMessage> make, bool canHalve, bool graphQl, CancellationToken ct)
+    private async Task<Reply> SendAsync(Func<HttpRequestMessage> make, bool canHalve, bool graphQl, CancellationToken ct, int? attempts = null)
     {
+        var maxAttempts = attempts ?? _retry.MaxAttempts;
         var lastProblem = "none";
         var secondaryHits = 0;
         var unreachable = 0;
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
             using var deadline = new CancellationTokenSource(_retry.RequestTimeout, _retry.Clock.Timers);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
@@ -113,13 +121,13 @@ internal sealed partial class GitHubHttp : IDisposable
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 lastProblem = $"no answer within {_retry.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
-                await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                 continue;
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 lastProblem = "the connection failed";
-                await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -143,7 +151,7 @@ internal sealed partial class GitHubHttp : IDisposable
                     catch (JsonException)
                     {
                         lastProblem = "the answer was cut short (incomplete JSON)";
-                        await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                        await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                         continue;
                     }
 
@@ -203,7 +211,7 @@ internal sealed partial class GitHubHttp : IDisposable
                 if (status >= 500)
                 {
                     lastProblem = $"HTTP {status.ToString(CultureInfo.InvariantCulture)}";
-                    await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                    await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                     continue;
                 }
 
@@ -213,7 +221,9 @@ internal sealed partial class GitHubHttp : IDisposable
         }
 
         throw new GitHubFailure(GitHubCodes.RetriesExhausted,
-            $"GitHub failed {_retry.MaxAttempts.ToString(CultureInfo.InvariantCulture)} times in a row (last: {lastProblem}). " +
+            maxAttempts == 1
+                ? $"GitHub gave no usable answer ({lastProblem})"
+                : $"GitHub failed {maxAttempts.ToString(CultureInfo.InvariantCulture)} times in a row (last: {lastProblem}). " +
             "Nothing fetched so far is lost: it is in the cache, and re-running the same command resumes from there.");
     }
 
@@ -288,9 +298,9 @@ internal sealed partial class GitHubHttp : IDisposable
         }
     }
 
-    private Task BackoffAsync(int attempt, CancellationToken ct)
+    private Task BackoffAsync(int attempt, int maxAttempts, CancellationToken ct)
     {
-        if (attempt >= _retry.MaxAttempts)
+        if (attempt >= maxAttempts)
         {
             return Task.CompletedTask;
         }
@@ -352,10 +362,10 @@ internal sealed partial class GitHubHttp : IDisposable
     {
         if (!string.IsNullOrEmpty(token) && token.Length >= 4)
         {
-            text = text.Replace(token, "[redacted]", StringComparison.Ordinal);
+            text = new Comms.Core.Diagnostics.TokenRedactor(token).Redact(text);
         }
 
-        return AuthorizationValue().Replace(text, "$1 [redacted]");
+        return AuthorizationValue().Replace(Comms.Core.Diagnostics.Secrets.Redact(text), "$1 [redacted]");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(bearer|token|basic)\s+[A-Za-z0-9_\-\.=:+/]{8,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]

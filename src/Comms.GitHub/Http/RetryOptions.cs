@@ -45,7 +45,7 @@ internal sealed class PageGuard(int maxPages, string what)
         if (!_seen.Add(cursorOrLink))
         {
             throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
-                $"GitHub returned the same next page of {what} twice (\"{Shorten(cursorOrLink)}\"); the list would never end, so reading stops here");
+                $"GitHub returned the same page cursor of {what} twice (\"{Shorten(cursorOrLink)}\"); the list would never end, so reading stops here");
         }
 
         Count();

@@ -97,6 +97,12 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
                 }
 
                 var pull = RestPull.From(read);
+                if (!TokenGuard.Keep(pull, http.Token, diagnostics))
+                {
+                    progress("fetch", result.Count);
+                    continue;
+                }
+
                 cache.Put(new CacheEntry(pull, reply.ETag));
                 result[number] = pull;
             }

@@ -21,6 +21,7 @@ public static class Codes
     public const string UnclosedBlock = "CM2004";
     public const string CherryPickAuthorUnknown = "CM2005";
     public const string ActionRequiredUnlabelled = "CM2006";
+    public const string NoteTooDeep = "CM2007";
 
     // Maps
     public const string YamlMalformed = "CM3001";

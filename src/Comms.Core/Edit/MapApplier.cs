@@ -51,6 +51,14 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
             }
 
             CheckBody(map, pull);
+            if (map.Text is not null && Markdown.MarkdownDepth.TooDeep(map.Text) is { } depth)
+            {
+                diagnostics.Error(Codes.NoteTooDeep,
+                    $"map for PR #{map.Pr.ToString(CultureInfo.InvariantCulture)}: releasenote.text nests Markdown {depth.ToString(CultureInfo.InvariantCulture)} levels deep, past the limit of {Markdown.MarkdownDepth.Limit.ToString(CultureInfo.InvariantCulture)}; flatten it",
+                    map.File, map.Line, map.Column);
+                continue;
+            }
+
             byNumber[map.Pr] = Apply(note, CheckAudiences(map), mapsFolder);
         }
 

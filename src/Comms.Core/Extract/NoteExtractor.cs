@@ -91,6 +91,14 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
                 where);
         }
 
+        if (Markdown.MarkdownDepth.TooDeep(raw) is { } depth)
+        {
+            diagnostics.Error(Codes.NoteTooDeep,
+                $"PR #{pull.Number}: the release note nests Markdown {depth} levels deep (quotes, lists, emphasis or links inside each other), past the limit of {Markdown.MarkdownDepth.Limit}; flatten it (a map's releasenote.text can give the note instead)",
+                where);
+            return new ExtractionResult(pull, null, SkipReason.TooDeep);
+        }
+
         var docsBlock = blocks.FirstOrDefault(b => string.Equals(b.Info, _rules.DocsBlock, StringComparison.OrdinalIgnoreCase));
         var docs = docsBlock is null ? [] : DocsBlock.Parse(docsBlock.Content, _rules);
         return new ExtractionResult(pull, Build(pull, NoteText.Clean(raw), docs, AuthorOf(pull, body, others, where)), null);

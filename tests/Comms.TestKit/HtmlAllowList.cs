@@ -24,13 +24,17 @@ public static class HtmlAllowList
     private static readonly HashSet<string> Attributes = new(StringComparer.Ordinal)
     {
         "href", "src", "alt", "title", "id", "class", "start", "type", "checked", "disabled", "style", "align", "rel",
+        "data-footnote-ref", "data-footnotes", "data-footnote-backref", "aria-label", "role", "tabindex", "data-lang",
     };
 
     public static string Render(string markdown) => Markdig.Markdown.ToHtml(markdown, HtmlOn);
 
-    public static IReadOnlyList<string> Problems(string markdown, bool allowRemoteImages = false)
+    public static IReadOnlyList<string> Problems(string markdown, bool allowRemoteImages = false) =>
+        ProblemsInHtml(Render(markdown), allowRemoteImages);
+
+    /// <summary>The same check on HTML another renderer made (Hugo, cmark-gfm).</summary>
+    public static IReadOnlyList<string> ProblemsInHtml(string html, bool allowRemoteImages = false)
     {
-        var html = Render(markdown);
         using var doc = new HtmlParser().ParseDocument(html);
         var problems = new List<string>();
         foreach (var element in doc.All)

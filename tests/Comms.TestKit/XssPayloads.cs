@@ -41,4 +41,27 @@ public static class XssPayloads
         "> quote <img src=x onerror=alert(1)>",
         "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | `x` |",
     ];
+
+    /// <summary>
+    /// Text that Markdig and the renderers that publish drafts (goldmark in Hugo, cmark-gfm) parse differently: what
+    /// one reads as code another reads as raw HTML.
+    /// </summary>
+    public static readonly string[] Differential =
+    [
+        "| a | b |\n|---|---|\n| `x|<img src=x onerror=alert(1)>|y` | z |",
+        "x | `y|<svg onload=alert(1)>|`\n--|--\n1|2",
+        "| a |\n|---|\n| `x\\|<script>alert(1)</script>\\|` |",
+        "Text[^1]\n\n[^1]: note\n\n    <script>alert(1)</script>",
+        "Text[^2]\n\n[^2]: `a|<img src=x onerror=alert(1)>|`",
+        "Term\n: `def\n<img src=x onerror=alert(1)>` x",
+        "`a\n<img src=x onerror=alert(1)>`",
+        "- a\n\n  ```\n  <img src=x onerror=alert(1)>\n  ```",
+        "> ```\n> <img src=x onerror=alert(1)>",
+        "1. x\n\n    <script>alert(1)</script>",
+        "- x\n\n        <img src=x onerror=alert(1)>",
+        "`<!-- ` <script>alert(1)</script> ` -->`",
+        "* a\n<!-- `\n<img src=x onerror=alert(1)>\n` -->",
+        "Term\n:   <img src=x onerror=alert(1)>",
+        "    ```\n<img src=x onerror=alert(1)>",
+    ];
 }

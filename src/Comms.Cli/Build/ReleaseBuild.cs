@@ -60,7 +60,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return null;
         }
 
-        foreach (var line in OutputCommit.Recover(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder))
+        foreach (var line in OutputCommit.Recover(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder, diagnostics))
         {
             request.Message(line);
         }

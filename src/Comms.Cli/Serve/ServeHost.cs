@@ -39,6 +39,21 @@ public sealed class ServeHost : IAsyncDisposable
 
     public string Url { get; private set; } = string.Empty;
 
+    private int _port;
+
+    /// <summary>
+    /// The preview is for this machine only: a request must name it as <c>127.0.0.1:&lt;port&gt;</c> or
+    /// <c>localhost:&lt;port&gt;</c>. A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) sends its own
+    /// name and is refused with 421, so it can read neither the drafts nor the embargoed press brief.
+    /// </summary>
+    public static bool HostAllowed(string? host, int port)
+    {
+        var suffix = ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return host is not null &&
+               (string.Equals(host, "127.0.0.1" + suffix, StringComparison.Ordinal) ||
+                string.Equals(host, "localhost" + suffix, StringComparison.OrdinalIgnoreCase));
+    }
+
     public static async Task<ServeHost> StartAsync(Rebuilder rebuilder, string site, string drafts, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,6 +64,7 @@ public sealed class ServeHost : IAsyncDisposable
         app.Run(host.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         host.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        host._port = new Uri(host.Url).Port;
         return host;
     }
 
@@ -75,6 +91,17 @@ public sealed class ServeHost : IAsyncDisposable
         var path = WebUtility.UrlDecode(context.Request.Path.Value ?? "/");
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
+
+        // Nothing is readable from another origin: no cross-origin <script src> of the notes' data shards, no sniffing.
+        response.Headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (!HostAllowed(context.Request.Headers.Host.ToString(), _port))
+        {
+            response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            await Send(response, "text/plain; charset=utf-8", $"comms serve answers only http://127.0.0.1:{_port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/ and http://localhost:{_port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/\n").ConfigureAwait(false);
+            return;
+        }
+
         switch (path)
         {
             case LiveReload.EventsPath:

@@ -43,4 +43,6 @@ public static class Codes
     public const string OutputFailed = "CM5001";
     public const string OutputOutsideRoot = "CM5002";
     public const string NameInvalid = "CM5003";
+    public const string JournalIgnored = "CM5010";
+    public const string OutputLockFailed = "CM5011";
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Comms.Core.Diagnostics;
 
 namespace Comms.Core.IO;
 
@@ -131,27 +132,34 @@ public sealed class OutputCommit : IDisposable
     /// Run before a build stages anything, with the output locked: completes a commit a killed run left (its
     /// journal) and removes leftovers of runs killed before their commit point. Returns one line per thing done.
     /// </summary>
-    public static IReadOnlyList<string> Recover(string? notesRoot, string siteFolder)
+    public static IReadOnlyList<string> Recover(string? notesRoot, string siteFolder, DiagnosticBag? diagnostics = null)
     {
         var done = new List<string>();
         var site = Trim(Path.GetFullPath(siteFolder));
         var siteParent = Path.GetDirectoryName(site)!;
         var journalPath = JournalPath(site);
-        if (File.Exists(journalPath))
+        if (File.Exists(journalPath) || new FileInfo(journalPath).LinkTarget is not null)
         {
-            Journal? journal = null;
-            try
-            {
-                journal = JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(journalPath));
-            }
-            catch (JsonException)
-            {
-            }
-
+            var journal = ReadJournal(journalPath, out var unreadable);
+            var shown = ShownPath(journalPath);
             if (journal is not null)
             {
-                Apply(journal, _ => { });
-                done.Add($"Completed the commit of an interrupted build ({journal.Moves.Count} drafts{(journal.Site is null ? string.Empty : " and the site")}).");
+                var ignored = new List<string>();
+                var checkedJournal = Validate(journal, notesRoot is null ? null : Trim(Path.GetFullPath(notesRoot)), site, ignored);
+                foreach (var what in ignored)
+                {
+                    diagnostics?.Warning(Codes.JournalIgnored, $"ignored an entry of the commit journal: {what}; the journal may complete only the moves its own build staged inside the output folder", shown);
+                }
+
+                if (checkedJournal is not null)
+                {
+                    Apply(checkedJournal, _ => { });
+                    done.Add($"Completed the commit of an interrupted build ({checkedJournal.Moves.Count} drafts{(checkedJournal.Site is null ? string.Empty : " and the site")}).");
+                }
+            }
+            else if (unreadable is not null)
+            {
+                diagnostics?.Warning(Codes.JournalIgnored, $"ignored the commit journal: {unreadable}", shown);
             }
 
             File.Delete(journalPath);
@@ -188,6 +196,206 @@ public sealed class OutputCommit : IDisposable
         }
 
         return done;
+    }
+
+    /// <summary>The most a journal can take: one entry per draft of a few thousand releases.</summary>
+    private const long MaxJournalBytes = 16 * 1024 * 1024;
+
+    private static Journal? ReadJournal(string path, out string? unreadable)
+    {
+        unreadable = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null || InputFile.Kind(path) is not null)
+            {
+                unreadable = "it is not a regular file";
+                return null;
+            }
+
+            if (info.Length > MaxJournalBytes)
+            {
+                unreadable = $"it is larger than {MaxJournalBytes / (1024 * 1024)} MB";
+                return null;
+            }
+
+            return JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(path));
+        }
+        catch (JsonException)
+        {
+            unreadable = "it is not a journal this tool writes";
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            unreadable = "it cannot be read (" + TextSafety.ForConsole(e.Message) + ")";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The journal as far as this commit could have written it: its id is one of ours, its staging, old-site and
+    /// draft-stage names are exactly the ones a commit of this output makes with that id, every move comes from the
+    /// draft stage and goes to a draft inside the release-notes folder (after following links), every removal is a
+    /// draft inside it. Anything else is left out and reported; null when nothing of it may be obeyed.
+    /// </summary>
+    private static Journal? Validate(Journal journal, string? notesRoot, string site, List<string> ignored)
+    {
+        if (!IsOurId(journal.Id))
+        {
+            ignored.Add($"its id \"{Shorten(journal.Id)}\" is not one this tool makes");
+            return null;
+        }
+
+        var siteParent = Path.GetDirectoryName(site)!;
+        var draftStage = notesRoot is null ? null : Path.Combine(Path.GetDirectoryName(notesRoot)!, $".{Path.GetFileName(notesRoot)}.new-{journal.Id}");
+        var moves = new List<Move>();
+        foreach (var move in journal.Moves ?? [])
+        {
+            if (move is null)
+            {
+                continue;
+            }
+
+            if (draftStage is null || notesRoot is null)
+            {
+                ignored.Add($"a move to \"{Shorten(move.To)}\" (this run writes no release-notes folder)");
+            }
+            else if (!IsStagedName(move.Staged, draftStage))
+            {
+                ignored.Add($"a move from \"{Shorten(move.Staged)}\", which is not a name the commit stages");
+            }
+            else if (!IsDraftTarget(notesRoot, move.To))
+            {
+                ignored.Add($"a move to \"{Shorten(move.To)}\", outside the release-notes folder or not a draft");
+            }
+            else
+            {
+                moves.Add(move);
+            }
+        }
+
+        var removals = new List<string>();
+        foreach (var removal in journal.Removals ?? [])
+        {
+            if (removal is null)
+            {
+                continue;
+            }
+
+            if (notesRoot is not null && IsDraftTarget(notesRoot, removal))
+            {
+                removals.Add(removal);
+            }
+            else
+            {
+                ignored.Add($"a removal of \"{Shorten(removal)}\", outside the release-notes folder or not a draft");
+            }
+        }
+
+        string? siteTarget = null, siteSlot = null, siteOld = null;
+        if (journal.Site is not null || journal.SiteSlot is not null || journal.SiteOld is not null)
+        {
+            var expectedSlot = Path.Combine(siteParent, $".{Path.GetFileName(site)}.stage-{journal.Id}");
+            var expectedOld = Path.Combine(siteParent, $".{Path.GetFileName(site)}.old-{journal.Id}");
+            if (journal.Site == site && journal.SiteSlot == expectedSlot && journal.SiteOld == expectedOld && !IsLink(expectedSlot) && !IsLink(expectedOld) && !IsLink(site))
+            {
+                (siteTarget, siteSlot, siteOld) = (site, expectedSlot, expectedOld);
+            }
+            else
+            {
+                ignored.Add($"a site exchange of \"{Shorten(journal.SiteSlot)}\" with \"{Shorten(journal.Site)}\", which are not this output's site and its staging names");
+            }
+        }
+
+        string? stage = null;
+        if (journal.DraftStage is not null)
+        {
+            if (journal.DraftStage == draftStage && !IsLink(draftStage))
+            {
+                stage = draftStage;
+            }
+            else
+            {
+                ignored.Add($"a removal of the folder \"{Shorten(journal.DraftStage)}\", which is not this output's draft stage");
+            }
+        }
+
+        return journal with { Moves = moves, Removals = removals, Site = siteTarget, SiteSlot = siteSlot, SiteOld = siteOld, DraftStage = stage };
+    }
+
+    private static bool IsOurId(string? id) =>
+        id is { Length: 12 } && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    private static bool IsStagedName(string? staged, string draftStage) =>
+        staged is not null &&
+        Path.GetDirectoryName(staged) == draftStage &&
+        Path.GetFileName(staged) is { Length: 5 } name && name.All(char.IsAsciiDigit) &&
+        !IsLink(draftStage) && !IsLink(staged);
+
+    /// <summary>
+    /// A draft the build writes: a file below a release's folder inside the release-notes folder (links followed),
+    /// never the release team's own input (release.yaml, enhancements.yaml, maps).
+    /// </summary>
+    private static bool IsDraftTarget(string notesRoot, string? target)
+    {
+        if (string.IsNullOrEmpty(target) || !Path.IsPathRooted(target) || target.Contains('\0', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string relative;
+        try
+        {
+            var full = Path.GetFullPath(target);
+            if (full != target || !OutputPaths.IsInside(notesRoot, full))
+            {
+                return false;
+            }
+
+            relative = Path.GetRelativePath(notesRoot, full);
+            if (!OutputPaths.IsInside(OutputPaths.RealPath(notesRoot), OutputPaths.RealPath(full)) || IsLink(full))
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+
+        var parts = relative.Split(Path.DirectorySeparatorChar);
+        if (parts.Length is < 2 or > 3 || parts.Any(p => p is "" or "." or ".."))
+        {
+            return false;
+        }
+
+        var name = parts[^1];
+        return name is not ("release.yaml" or "enhancements.yaml") && !parts.Contains("maps", StringComparer.Ordinal);
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private static string Shorten(string? text)
+    {
+        var clean = TextSafety.ForConsole(text ?? string.Empty);
+        return clean.Length > 120 ? clean[..117] + "..." : clean;
+    }
+
+    private static string ShownPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     /// <summary>Rolls a journal forward; every step can be repeated, so a run killed in the middle is completed by the next.</summary>
@@ -300,6 +508,12 @@ public sealed class OutputCommit : IDisposable
 
     private static void DeleteFolder(string folder)
     {
+        if (new FileInfo(folder).LinkTarget is not null)
+        {
+            File.Delete(folder);
+            return;
+        }
+
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);

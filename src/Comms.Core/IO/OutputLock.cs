@@ -62,6 +62,11 @@ public sealed class OutputLock : IDisposable
             {
                 stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsHeldByAnother(e, path))
+            {
+                // Not another build: a read-only folder or file system, a lock file that is not a file. Waiting would never end.
+                throw new OutputBusyException($"cannot lock {folder} for writing ({TextSafety.ForConsole(e.Message)}); the output folder must be writable");
+            }
             catch (IOException) when (File.Exists(path))
             {
                 if (noWait)
@@ -87,7 +92,7 @@ public sealed class OutputLock : IDisposable
                 continue;
             }
 
-            var previous = new StreamReader(stream, leaveOpen: true).ReadToEnd().Trim();
+            var previous = ReadHolder(stream);
             if (previous.Length > 0)
             {
                 message($"Took over the lock of {folder} left by process {previous}, which ended without releasing it.");
@@ -99,6 +104,43 @@ public sealed class OutputLock : IDisposable
             return stream;
         }
     }
+
+    /// <summary>
+    /// The process id the lock file names: at most its first 32 bytes are read, and only digits are kept, so a
+    /// planted or damaged lock file can neither fill memory nor print anything to the terminal.
+    /// </summary>
+    private static string ReadHolder(FileStream stream)
+    {
+        Span<byte> head = stackalloc byte[32];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var digits = new System.Text.StringBuilder();
+        foreach (var b in head[..read])
+        {
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                digits.Append((char)b);
+            }
+            else if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+            {
+                return stream.Length > 0 ? "(unknown)" : string.Empty;
+            }
+        }
+
+        return digits.Length > 0 ? digits.ToString() : stream.Length > 0 ? "(unknown)" : string.Empty;
+    }
+
+    /// <summary>
+    /// Whether opening failed because another process holds the lock (the only failure worth waiting for), as
+    /// opposed to a folder or file system that cannot be written.
+    /// </summary>
+    private static bool IsHeldByAnother(Exception e, string path) =>
+        e is IOException && File.Exists(path) &&
+        e.HResult is EWouldBlock or unchecked((int)0x80070020) or ErrorSharingViolation;
+
+    /// <summary>The errno of a lock held by another process on Linux (EAGAIN, EWOULDBLOCK), as .NET reports it.</summary>
+    private const int EWouldBlock = 11;
+
+    private const int ErrorSharingViolation = 32;
 
     /// <summary>
     /// Releases the locks; the file is emptied first, so the next build knows it was released cleanly. Folders the

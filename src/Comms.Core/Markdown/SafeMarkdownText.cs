@@ -28,6 +28,15 @@ public static class SafeMarkdownText
     private const byte Drop = 2;
     private const byte Verbatim = 3;
 
+    /// <summary>
+    /// Code as Markdig reads it that another renderer may read as text: inline code holding a pipe (GFM splits a
+    /// table row into cells before it looks for code) or a line break (a block boundary elsewhere), and every code
+    /// block that is not a fenced block at the top level (an indented block after a footnote, code in a list item,
+    /// quote or footnote). A <c>&lt;</c> there that could open a tag gets a zero-width space after it: the code
+    /// reads the same, and no renderer sees raw HTML.
+    /// </summary>
+    private const byte CodeAtRisk = 4;
+
     /// <summary>A zero-width space: breaks <c>{{</c> inside code, where backslash escapes do not work.</summary>
     private const char Breaker = '\u200B';
 
@@ -131,10 +140,10 @@ public static class SafeMarkdownText
             switch (node)
             {
                 case CodeBlock block:
-                    Mark(kind, block.Span.Start, block.Span.End, Code);
+                    Mark(kind, block.Span.Start, block.Span.End, block is FencedCodeBlock && block.Parent is MarkdownDocument ? Code : CodeAtRisk);
                     break;
                 case CodeInline code:
-                    Mark(kind, code.Span.Start, code.Span.End, Code);
+                    Mark(kind, code.Span.Start, code.Span.End, AtRisk(text, code.Span.Start, code.Span.End) ? CodeAtRisk : Code);
                     break;
                 case HeadingBlock h:
                     for (var i = Math.Max(0, h.Span.Start); i <= h.Span.End && i < text.Length; i++)
@@ -166,9 +175,13 @@ public static class SafeMarkdownText
                 case Verbatim:
                     builder.Append(c);
                     continue;
-                case Code:
+                case Code or CodeAtRisk:
                     builder.Append(c);
                     if (c == '{' && i + 1 < text.Length && text[i + 1] == '{')
+                    {
+                        builder.Append(Breaker);
+                    }
+                    else if (c == '<' && kind[i] == CodeAtRisk && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?'))
                     {
                         builder.Append(Breaker);
                     }
@@ -210,6 +223,12 @@ public static class SafeMarkdownText
     /// them, even across a line break; it is written as an entity, which shows the same.
     /// </summary>
     private static bool AttributeShaped(string text, int at) => text.IndexOf('}', at + 1) > at;
+
+    private static bool AtRisk(string text, int start, int end)
+    {
+        var length = Math.Min(end, text.Length - 1) - start + 1;
+        return length > 0 && text.AsSpan(start, length).IndexOfAny('|', '\n') >= 0;
+    }
 
     /// <summary>Only text with something to escape is parsed; plain prose comes back untouched and fast.</summary>
     private static bool NeedsWork(string text) => text.AsSpan().IndexOfAny("<`{[\\") >= 0;

@@ -16,7 +16,7 @@ public sealed class DraftXssBuild : IDisposable
 
     public DraftXssBuild()
     {
-        Payloads = [.. XssPayloads.Site(), .. XssPayloads.Markdown];
+        Payloads = [.. XssPayloads.Site(), .. XssPayloads.Markdown, .. XssPayloads.Differential];
         var pulls = Path.Combine(_dir.Path, "pulls");
         var maps = Path.Combine(_dir.Path, "maps");
         var content = Path.Combine(_dir.Path, "content");
@@ -50,6 +50,18 @@ public sealed class DraftXssBuild : IDisposable
             $"quotes:\n  - name: {Q("<img src=x onerror=alert(1)>")}\n    role: {Q("[r](javascript:alert(1))")}\n    text: {Q("\"</blockquote><script>alert(1)</script>")}\n" +
             $"contacts:\n  - name: {Q("<script>alert(1)</script>")}\n    role: {Q("` <img src=x onerror=alert(1)>")}\n    email: press@example.org\n");
         Output = Path.Combine(_dir.Path, "out");
+
+        // The release team's enhancements, with payloads in titles and summaries: they reach the launch post, the
+        // comms plan's tables and the feature-blog posts.
+        var enhancements = new System.Text.StringBuilder("enhancements:\n");
+        string[] stages = ["stable", "beta", "alpha"];
+        var hostile = XssPayloads.Differential.Concat(XssPayloads.Markdown.Take(12)).ToArray();
+        for (var i = 0; i < hostile.Length; i++)
+        {
+            enhancements.Append(CultureInfo.InvariantCulture, $"  - id: \"{5000 + i}\"\n    title: {Q("KEP " + hostile[i])}\n    stage: {stages[i % 3]}\n    sig: node\n    confirmed: true\n    summary: {Q("It lets users " + hostile[(i + 1) % hostile.Length])}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_dir.Path, "enhancements.yaml"), enhancements.ToString()); // beside release.yaml
         Result = CommsCli.Run("build", "--pulls", pulls, "--maps", maps, "--version", "v1.0.0", "--release", Release,
             "--config", Path.Combine(content, "comms.yaml"), "--out", Output);
         Drafts = Path.Combine(Output, "release-notes", "v1.0.0");
@@ -67,8 +79,12 @@ public sealed class DraftXssBuild : IDisposable
 
     public string TempPath => _dir.Path;
 
-    /// <summary>The Markdown drafts: changelog, blog post, press brief and every audience brief.</summary>
-    public IReadOnlyList<string> MarkdownDrafts() => Directory.GetFiles(Drafts, "*.md").Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The Markdown drafts: changelog, blog post, press brief, every audience brief, the feature-blog posts.</summary>
+    public IReadOnlyList<string> MarkdownDrafts() => Directory.GetFiles(Drafts, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A name for a draft that is unique across its folders (<c>feature-blogs-x</c>).</summary>
+    public string PageName(string draft) =>
+        Path.GetRelativePath(Drafts, draft)[..^3].Replace(Path.DirectorySeparatorChar, '-');
 
     /// <summary>A draft without its YAML front matter (Hugo does not render it as Markdown).</summary>
     public static string Body(string markdown)

@@ -162,4 +162,79 @@ public sealed class HostileRoundTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("FIFO", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("release-notes/preview")]
+    [InlineData("content/preview")]
+    [InlineData("pulls")]
+    [InlineData("")]
+    public async Task Serve_refuses_an_out_that_it_watches_or_that_holds_the_project_notes(string output)
+    {
+        using var temp = new TempDir();
+        Inputs.GoodPulls(temp);
+        Directory.CreateDirectory(Path.Combine(temp.Path, "content"));
+        Directory.CreateDirectory(Path.Combine(temp.Path, "release-notes", "v1.0.0"));
+        var draft = temp.File("release-notes/v1.0.0/CHANGELOG.md", "edited by hand\n");
+        var outArg = output.Length == 0 ? temp.Path : output;
+
+        var result = await Task.Run(() => CommsProcess.Run(temp.Path, null, "serve", "--pulls", "pulls", "--version", "v1.0.0", "--out", outArg, "--port", "0"))
+            .WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(result.ExitCode == 2, result.Out + result.Error);
+        Assert.Contains("error CM0003", result.Error, StringComparison.Ordinal);
+        Assert.Equal("edited by hand\n", File.ReadAllText(draft));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(temp.Path, "release-notes"), "*", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Serve_ends_on_a_signal_with_exit_130(string signal)
+    {
+        using var temp = new TempDir();
+        Inputs.GoodPulls(temp);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in new[] { CommsProcess.ToolDll, "serve", "--pulls", "pulls", "--version", "v1.0.0", "--port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = System.Diagnostics.Process.Start(start)!;
+        var stderr = child.StandardError.ReadToEndAsync();
+        try
+        {
+            var serving = Task.Run(() =>
+            {
+                while (child.StandardOutput.ReadLine() is { } line)
+                {
+                    if (line.StartsWith("Serving ", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
+            Assert.True(await serving.WaitAsync(TimeSpan.FromMinutes(2)), await stderr);
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.Equal(130, child.ExitCode);
+            Assert.DoesNotContain("   at ", await stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+    }
 }

@@ -219,7 +219,8 @@ public sealed class HostileRoundTests
 
                 return false;
             });
-            Assert.True(await serving.WaitAsync(TimeSpan.FromMinutes(2)), await stderr);
+            // (stderr is read to its end only after the child exits: awaiting it here would wait for ever)
+            Assert.True(await serving.WaitAsync(TimeSpan.FromMinutes(2)), "serve never said it was serving");
             using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();

@@ -191,7 +191,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             var enhancements = set?.Enhancements;
 
             // Notes are tied to their enhancements first, so audience rules can ask for it (`enhancement: true`).
-            var linked = enhancements is null ? run.Notes : EnhancementLinker.Apply(run.Notes, enhancements);
+            var resolved = set is null ? null : EnhancementResolver.Resolve(run.Notes, set, input.Version, diagnostics, config.Limits.MaxTextFileBytes);
+            var linked = resolved?.Notes ?? run.Notes;
             var notes = new Classifier(audiences, diagnostics).Classify(linked, input.Version);
             Timings.Mark("classify");
             var release = ReadRelease(input, config.Limits);
@@ -201,7 +202,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             }
 
             var authors = run.Pulls.Count > 0 ? run.Pulls.Where(p => p.Merged).Select(p => p.Author ?? "ghost").ToArray() : null;
-            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements, set?.Excluded);
+            var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements, set?.Excluded, resolved);
             var published = WithHighlights(notes, model);
             Timings.Mark("compose");
             var drafts = renderer.Render(model, published, audiences, about);

@@ -15,7 +15,7 @@ public static class NoteMarkdown
         var dropSigs = strict && note.IsMapped && note.Sigs.Count == 1;
         if (note.Sigs.Count > 0 && !dropSigs)
         {
-            markdown += $" [{SigNames.Label(note.Sigs, config)}]";
+            markdown += $" [{SigNames.ChangelogLabel(note.Sigs, config)}]";
         }
 
         return markdown;

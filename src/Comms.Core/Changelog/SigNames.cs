@@ -22,15 +22,41 @@ public static class SigNames
         return string.Join(' ', parts);
     }
 
-    /// <summary>"SIG Node", or "WG LTS" for a working group (<c>wg-lts</c>), as the launch post names who led the work.</summary>
-    public static string Group(string sig, CommsConfig config) =>
-        sig.StartsWith("wg-", StringComparison.Ordinal) && sig.Length > 3 ? "WG " + Display(sig[3..], config) : "SIG " + Display(sig, config);
+    /// <summary>
+    /// "SIG Node", "WG Device Management", "Security Response Committee": the name the project's list of groups gives;
+    /// a key the list does not hold is shown as written (the build warns about it), never made into a group name.
+    /// </summary>
+    public static string Group(string sig, CommsConfig config)
+    {
+        if (config.SigDisplayNames.TryGetValue(sig, out var name))
+        {
+            return "SIG " + name;
+        }
 
-    /// <summary>"SIG A, B and C" with the SIGs sorted; empty when there are none.</summary>
-    public static string Label(IEnumerable<string> sigs, CommsConfig config)
+        return config.Groups.Find(sig)?.Display ?? sig;
+    }
+
+    /// <summary>Whether the project's list of groups (or comms.yaml's names) knows the key.</summary>
+    public static bool Known(string sig, CommsConfig config) => config.SigDisplayNames.ContainsKey(sig) || config.Groups.Find(sig) is not null;
+
+    /// <summary>The Kubernetes changelog's label, "[SIG A, B and C]", as the release-notes tool writes it (title-cased keys).</summary>
+    public static string ChangelogLabel(IEnumerable<string> sigs, CommsConfig config)
     {
         var names = sigs.Order(StringComparer.Ordinal).Select(s => Display(s, config)).ToList();
         return names.Count == 0 ? string.Empty : "SIG " + JoinAnd(names);
+    }
+
+    /// <summary>"SIG A, B and C" with the SIGs sorted (each group by its own name when they are not all SIGs); empty when there are none.</summary>
+    public static string Label(IEnumerable<string> sigs, CommsConfig config)
+    {
+        var keys = sigs.Order(StringComparer.Ordinal).ToList();
+        var groups = keys.Select(k => Group(k, config)).ToList();
+        if (groups.Count > 0 && groups.All(g => g.StartsWith("SIG ", StringComparison.Ordinal)))
+        {
+            return "SIG " + JoinAnd(groups.Select(g => g[4..]).ToList());
+        }
+
+        return JoinAnd(groups);
     }
 
     /// <summary>Joins with ", " and a final " and ".</summary>

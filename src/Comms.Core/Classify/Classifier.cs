@@ -36,9 +36,12 @@ public sealed class Classifier(IReadOnlyList<Audience> audiences, DiagnosticBag 
         }
 
         var assigned = new List<AudienceAssignment>();
+        var mustReach = note.ActionRequired || Compose.GoingAwayComposer.Classify(note) is not null;
         foreach (var audience in audiences)
         {
-            if (audience.Exclude.Any(r => Matches(r, note, audience)))
+            // What needs action or goes away reaches every audience whose rules ask for it: no exclude rule (tests,
+            // build plumbing) takes an action-required, deprecation or removal note out of a brief.
+            if (!mustReach && audience.Exclude.Any(r => Matches(r, note, audience)))
             {
                 continue;
             }

@@ -16,13 +16,24 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         IReadOnlyList<ReleaseNote> allNotes,
         IReadOnlyList<string>? authors = null,
         IReadOnlyList<Enhancement>? enhancements = null,
-        IReadOnlyList<ExcludedEnhancement>? excluded = null)
+        IReadOnlyList<ExcludedEnhancement>? excluded = null,
+        ResolvedEnhancements? resolved = null)
     {
-        var links = enhancements is null ? [] : EnhancementLinker.Link(allNotes.Where(n => !n.DoNotPublish).ToArray(), enhancements);
-        var linkOf = links.ToDictionary(l => l.Pr);
-        var notes = allNotes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber)
-            .Select(n => linkOf.TryGetValue(n.PrNumber, out var link) ? n with { Comms = n.Comms with { Enhancement = new EnhancementRef(link.Enhancement, link.How) } } : n)
-            .ToArray();
+        // Enhancements are tied to notes once (EnhancementResolver, before audiences are assigned); a caller that
+        // did not resolve them gets them resolved here.
+        if (resolved is null && enhancements is not null)
+        {
+            resolved = EnhancementResolver.Resolve(allNotes, new EnhancementSet(enhancements, excluded ?? []), release.Version, diagnostics);
+            allNotes = resolved.Notes;
+        }
+
+        if (resolved is not null)
+        {
+            enhancements = resolved.Enhancements;
+            excluded = resolved.Excluded;
+        }
+
+        var notes = allNotes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray();
         var ordered = (enhancements ?? []).OrderBy(e => Array.IndexOf(["stable", "beta", "alpha", "deprecated", "removed"], e.Stage)).ThenBy(e => e.Id, IdOrder.Instance).ToArray();
         var byEnhancement = ordered.ToDictionary(
             e => e.Id,
@@ -31,10 +42,11 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         CheckStages(release, ordered, byEnhancement);
         var confirmations = ordered.ToDictionary(
             e => e.Id,
-            e => e.ConfirmedBy is not null ? Confirmation.Confirmed : byEnhancement[e.Id].Count > 0 ? Confirmation.Evidenced : Confirmation.Planned,
+            e => resolved is not null && resolved.Confirmations.TryGetValue(e.Id, out var how) ? how : Confirmation.Planned,
             StringComparer.Ordinal);
         CheckConfirmed(release, ordered, confirmations);
-        var ranked = enhancements is null ? [] : SpotlightPicker.Rank(ordered, byEnhancement, release.Version);
+        var ranked = enhancements is null ? [] : SpotlightPicker.Rank(ordered.Where(e => confirmations[e.Id] != Confirmation.Planned).ToArray(), byEnhancement, release.Version,
+            e => confirmations[e.Id] is Confirmation.Confirmed or Confirmation.Evidenced);
         var previous = release.PreviousContributors?.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sections = new ChangelogSections(config);
         var contributors = (authors ?? notes.Select(n => n.Author))
@@ -57,6 +69,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         };
 
         CheckEmbargo(release);
+        CheckGroups(release, notes, ordered);
         CheckQuotes(release, notes);
         return new ReleaseModel
         {
@@ -74,6 +87,9 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
             Confirmations = confirmations,
             SpotlightCandidates = SpotlightPicker.Shortlist(ranked),
             SpotlightRanking = ranked,
+            GoingAway = GoingAwayComposer.Compose(notes, ordered.Where(e => confirmations[e.Id] is Confirmation.Confirmed or Confirmation.Evidenced).ToArray(), byEnhancement, release.Version),
+            StageClaims = resolved?.Claims ?? new Dictionary<string, StageClaim>(StringComparer.Ordinal),
+            Slipped = resolved?.Slipped ?? new Dictionary<string, string>(StringComparer.Ordinal),
         };
     }
 
@@ -83,7 +99,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
     /// </summary>
     private void CheckConfirmed(ReleaseFile release, IReadOnlyList<Enhancement> enhancements, IReadOnlyDictionary<string, string> confirmations)
     {
-        var planned = enhancements.Where(e => confirmations[e.Id] == Confirmation.Planned).Select(e => e.Id).ToArray();
+        var planned = enhancements.Where(e => confirmations[e.Id] is Confirmation.Planned or Confirmation.Tied).Select(e => e.Id).ToArray();
         if (planned.Length == 0)
         {
             return;
@@ -92,7 +108,7 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
         const int Named = 12;
         var ids = string.Join(", ", planned.Take(Named)) + (planned.Length > Named ? $" and {planned.Length - Named} more" : string.Empty);
         diagnostics.Warning(EnhancementCodes.Unconfirmed,
-            $"{planned.Length} of the {enhancements.Count} enhancements counted for {release.Version} are planned only (a milestone says so; no note of the release ties them and no tracking board confirms them): {ids}. " +
+            $"{planned.Length} of the {enhancements.Count} enhancements counted for {release.Version} are not confirmed (a milestone says so, and no note of the release says their stage; no tracking board confirms them): {ids}. " +
             $"Confirm the list with the Enhancements team: give the tracking board (--enhancements github, or its export: --enhancements board.csv), or list them in enhancements.yaml (comms enhancements --version {release.Version} --write starts one); until then the drafts print the count as [CONFIRM: …]",
             release.File);
     }
@@ -112,6 +128,19 @@ public sealed partial class ReleaseComposer(CommsConfig config, DiagnosticBag di
                         release.File);
                 }
             }
+        }
+    }
+
+    /// <summary>A group key (a note's sig label, a proposal's SIG) the project's list of groups does not hold: shown as written, warned once.</summary>
+    private void CheckGroups(ReleaseFile release, IReadOnlyList<ReleaseNote> notes, IReadOnlyList<Enhancement> enhancements)
+    {
+        var unknown = notes.SelectMany(n => n.Sigs).Concat(enhancements.SelectMany(e => e.Sigs))
+            .Where(k => !SigNames.Known(k, config)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            diagnostics.Warning(EnhancementCodes.GroupUnknown,
+                $"{unknown.Length} group {(unknown.Length == 1 ? "key is" : "keys are")} not in the project's list of groups and {(unknown.Length == 1 ? "is" : "are")} shown as written: {string.Join(", ", unknown.Take(12))}{(unknown.Length > 12 ? $" and {unknown.Length - 12} more" : string.Empty)}. Fix the label, or name the list in comms.yaml (groups: path/to/sigs.yaml)",
+                release.File);
         }
     }
 

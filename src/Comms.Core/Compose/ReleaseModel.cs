@@ -40,6 +40,24 @@ public sealed record ReleaseModel
     /// <summary>Every stable, beta or alpha enhancement with its spotlight score and why, best first: the shortlist, the highlights and the proposed feature blogs are taken from it.</summary>
     public IReadOnlyList<SpotlightCandidate> SpotlightRanking { get; init; } = [];
 
+    /// <summary>What the release deprecates or removes, one item each, most to act on first: the one list every draft tells.</summary>
+    public IReadOnlyList<GoingAwayItem> GoingAway { get; init; } = [];
+
+    /// <summary>The note that says each evidenced enhancement's stage, by id.</summary>
+    public IReadOnlyDictionary<string, Enhancements.StageClaim> StageClaims { get; init; } = new Dictionary<string, Enhancements.StageClaim>(StringComparer.Ordinal);
+
+    /// <summary>Why an unconfirmed plan may have slipped, by id.</summary>
+    public IReadOnlyDictionary<string, string> Slipped { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Whether the drafts may state the enhancement as shipped at its stage (confirmed, or a note says its stage).</summary>
+    public bool IsStated(string id) => ConfirmationOf(id) is Comms.Core.Enhancements.Confirmation.Confirmed or Comms.Core.Enhancements.Confirmation.Evidenced;
+
+    /// <summary>The enhancements the drafts state as shipped, in the model's order.</summary>
+    public IEnumerable<Enhancements.Enhancement> Stated => Enhancements.Where(e => IsStated(e.Id));
+
+    /// <summary>The enhancements to confirm with the enhancements team (planned only, or tied by notes that say no stage).</summary>
+    public IEnumerable<Enhancements.Enhancement> ToConfirm => Enhancements.Where(e => !IsStated(e.Id));
+
     /// <summary>The enhancement's confirmation (planned when unknown).</summary>
     public string ConfirmationOf(string id) => Confirmations.TryGetValue(id, out var c) ? c : Comms.Core.Enhancements.Confirmation.Planned;
 
@@ -99,8 +117,14 @@ public sealed record EnhancementCounts(int Stable, int Beta, int Alpha, int Depr
     /// <summary>Known only from a milestone: the count is not a fact until these are confirmed.</summary>
     public int Planned { get; init; }
 
-    /// <summary>Whether the count can be printed as fact (nothing counted is only planned).</summary>
-    public bool Sure => Planned == 0;
+    /// <summary>Tied by notes that say no stage: to confirm like the planned.</summary>
+    public int Tied { get; init; }
+
+    /// <summary>Whether the count can be printed as fact (everything counted is confirmed or its stage evidenced).</summary>
+    public bool Sure => Planned == 0 && Tied == 0;
+
+    /// <summary>How many are still to confirm with the enhancements team.</summary>
+    public int ToConfirm => Planned + Tied;
 
     public static EnhancementCounts Of(IEnumerable<Enhancements.Enhancement> enhancements, IReadOnlyDictionary<string, string>? confirmations = null)
     {
@@ -112,6 +136,7 @@ public sealed record EnhancementCounts(int Stable, int Beta, int Alpha, int Depr
             Confirmed = Known(Enhancements.Confirmation.Confirmed),
             Evidenced = Known(Enhancements.Confirmation.Evidenced),
             Planned = Known(Enhancements.Confirmation.Planned),
+            Tied = Known(Enhancements.Confirmation.Tied),
         };
     }
 }

@@ -24,6 +24,9 @@ public sealed record CommsConfig
     /// <summary>Display names of whole SIGs, where the word rule is not enough (e.g. <c>k8s-infra</c>).</summary>
     public IReadOnlyDictionary<string, string> SigDisplayNames { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The project's groups (<c>groups:</c> in comms.yaml, a file in the sigs.yaml format); the Kubernetes list by default.</summary>
+    public ProjectGroups Groups { get; init; } = ProjectGroups.Kubernetes;
+
     /// <summary>What Markdown from pull requests may keep in the drafts (<c>drafts.allow_remote_images</c>).</summary>
     public Markdown.MarkdownPolicy Markdown { get; init; } = Comms.Core.Markdown.MarkdownPolicy.Default;
 

@@ -15,7 +15,7 @@ public static class ConfigLoader
 {
     public const string DefaultPath = "content/comms.yaml";
 
-    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url", "glossary"];
+    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url", "glossary", "groups"];
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
     private static readonly string[] EnhancementKeys = ["keps", "board", "board_statuses", "not_shipping_statuses", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
@@ -101,6 +101,15 @@ public static class ConfigLoader
                     TagPattern = NonEmpty(r, p, "tag_pattern") ?? d.TagPattern,
                 },
             };
+        }
+
+        if (NonEmpty(r, top, "groups") is { } groupsFile)
+        {
+            var path = Path.IsPathRooted(groupsFile) ? groupsFile : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", groupsFile);
+            if (ProjectGroups.Read(path, diagnostics) is { } groups)
+            {
+                config = config with { Groups = groups };
+            }
         }
 
         if (top.TryGetValue("glossary", out var glossaryNode))

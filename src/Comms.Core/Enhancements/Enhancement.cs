@@ -79,6 +79,27 @@ public sealed record Enhancement
     /// <summary>The board said it is in, but not yet tracked for code freeze (for example "At risk"): counted, not confirmed.</summary>
     public string? BoardStatus { get; init; }
 
+    /// <summary>What its proposal says goes away with it (a field, a flag, a value deprecated or removed), when it says so.</summary>
+    public string? GoingAway { get; init; }
+
+    /// <summary>When that goes, as the proposal says it ("… will be removed in Kubernetes 1.38."), when it says so.</summary>
+    public string? GoingAwayWhen { get; init; }
+
+    /// <summary>The story it is part of (enhancements.yaml <c>story:</c>): enhancements of one story are spotlighted as one.</summary>
+    public string? Story { get; init; }
+
+    /// <summary>The proposal's <c>latest-milestone</c> (<c>v1.34</c>), when a KEP gave it.</summary>
+    public string? LatestMilestone { get; init; }
+
+    /// <summary>The proposal text not read yet (a proposal of the catalog); see <see cref="KepReader.WithSummary"/>.</summary>
+    public string? ReadmePath { get; init; }
+
+    /// <summary>The proposal's own <c>stage:</c> field, when a KEP gave it.</summary>
+    public string? ProposalStage { get; init; }
+
+    /// <summary>Whether a <c>milestone.&lt;stage&gt;</c> of the proposal names the release (false: only <c>latest-milestone</c> does).</summary>
+    public bool MilestoneNamesRelease { get; init; } = true;
+
     /// <summary>Facts of the proposal that tell how big a piece of work it is (for the spotlight shortlist).</summary>
     public ProposalFacts? Facts { get; init; }
 
@@ -101,8 +122,11 @@ public static class Confirmation
     /// <summary>The tracking board (tracked issues, a board export) or the release team's enhancements.yaml says it ships.</summary>
     public const string Confirmed = "confirmed";
 
-    /// <summary>Notes of the release tie it (a link to the proposal, a feature gate, <c>prs</c>).</summary>
+    /// <summary>A note of the release says its stage: a graduation, a gate locked, a default flipped, an alpha introduced.</summary>
     public const string Evidenced = "evidenced";
+
+    /// <summary>Notes of the release tie it (a link to the proposal, a feature gate) but none says a stage: to confirm.</summary>
+    public const string Tied = "tied";
 
     /// <summary>Only a milestone says so: a plan, often not updated when work slips.</summary>
     public const string Planned = "planned";
@@ -115,5 +139,11 @@ public sealed record ExcludedEnhancement(string Id, string Title, string? Stage,
 /// <summary>A release's enhancements from every source, and the ones a source named that cannot ship.</summary>
 public sealed record EnhancementSet(IReadOnlyList<Enhancement> Enhancements, IReadOnlyList<ExcludedEnhancement> Excluded)
 {
+    /// <summary>
+    /// Proposals with feature gates that no milestone puts in the release: a note of the release that graduates
+    /// one of their gates (locks it, flips its default) brings them into the release's list.
+    /// </summary>
+    public IReadOnlyList<Enhancement> Catalog { get; init; } = [];
+
     public static readonly EnhancementSet Empty = new([], []);
 }

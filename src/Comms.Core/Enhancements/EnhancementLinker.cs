@@ -39,6 +39,9 @@ public static partial class EnhancementLinker
         var listed = enhancements.SelectMany(e => e.Prs.Select(pr => (Pr: pr, e.Id)))
             .GroupBy(x => x.Pr).ToDictionary(g => g.Key, g => g.First().Id);
 
+        // A proposal known by a name of its own: a title that is one acronym of four or more capitals ("KYAML").
+        var byName = enhancements.Where(e => e.Title.Length >= 4 && e.Title.All(char.IsAsciiLetterUpper))
+            .Select(e => (Name: e.Title, e.Id)).ToArray();
         var links = new List<EnhancementLink>();
         foreach (var note in notes.OrderBy(n => n.PrNumber))
         {
@@ -61,6 +64,13 @@ public static partial class EnhancementLinker
             if (gate is not null)
             {
                 links.Add(new EnhancementLink(note.PrNumber, byGate[gate], $"names the feature gate {gate}"));
+                continue;
+            }
+
+            var named = byName.Where(x => ContainsWord(note.Text, x.Name)).Select(x => x.Id).Distinct(StringComparer.Ordinal).ToArray();
+            if (named.Length == 1)
+            {
+                links.Add(new EnhancementLink(note.PrNumber, named[0], "names the enhancement"));
             }
         }
 
@@ -73,4 +83,17 @@ public static partial class EnhancementLinker
             .SelectMany(text => KepLink().Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
             .Select(id => id.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0")
             .Distinct(StringComparer.Ordinal);
+
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

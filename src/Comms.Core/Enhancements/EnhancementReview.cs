@@ -105,8 +105,9 @@ public static class EnhancementReview
             var how = Str(e, "confirmation") switch
             {
                 Confirmation.Confirmed => $"confirmed by the {(e.TryGetProperty("confirmed_by", out var by) ? by.GetString() : "release team")}",
-                Confirmation.Evidenced => $"evidenced: {e.GetProperty("notes").GetArrayLength().ToString(CultureInfo.InvariantCulture)} note(s) of the release tie it",
-                _ => "planned only: a milestone says so, no note ties it",
+                Confirmation.Evidenced => $"evidenced: {(e.TryGetProperty("stage_evidence", out var ev) && ev.ValueKind == System.Text.Json.JsonValueKind.String ? ev.GetString() : "a note of the release says its stage")}",
+                Confirmation.Tied => $"to confirm: {e.GetProperty("notes").GetArrayLength().ToString(CultureInfo.InvariantCulture)} note(s) of the release tie it, none says its stage{(e.TryGetProperty("likely_slipped", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String ? "; likely slipped: " + t.GetString() : string.Empty)}",
+                _ => $"planned only: a milestone says so, no note ties it{(e.TryGetProperty("likely_slipped", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.String ? "; likely slipped: " + s.GetString() : string.Empty)}",
             };
             text.Append(CultureInfo.InvariantCulture, $"  # {Comment(Str(e, "title"))} ({how})\n");
             text.Append(CultureInfo.InvariantCulture, $"  - id: {Quote(Str(e, "id"))}\n    stage: {Str(e, "stage")}\n");

@@ -41,6 +41,8 @@ public static class EnhancementSources
             found = KepReader.ReadSet(keps, version, diagnostics, config.Enhancements.Url, config.Limits, config.Enhancements.NotShippingStatuses);
         }
 
+        var catalog = found?.Catalog ?? [];
+
         if (github && fromGitHub?.Invoke(version, diagnostics) is { } tracked)
         {
             found = FromBoard(found, tracked.Select(e => (e with { ConfirmedBy = TrackingBoard }, BoardStanding.In, (string?)null)).ToArray(), "the tracked issues on GitHub", TrackingBoard);
@@ -85,7 +87,7 @@ public static class EnhancementSources
             found = EnhancementFileReader.Apply(found ?? EnhancementSet.Empty, edits, file, diagnostics);
         }
 
-        return found;
+        return found is null ? null : found with { Catalog = catalog };
     }
 
     /// <summary>What earlier sources knew, counted or not (an excluded KEP keeps its data), by id.</summary>

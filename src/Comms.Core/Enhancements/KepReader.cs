@@ -65,11 +65,18 @@ public static partial class KepReader
         var maxBytes = (limits ?? IO.InputLimits.Default).MaxTextFileBytes;
         var found = new List<Enhancement>();
         var excluded = new List<ExcludedEnhancement>();
+        var others = new List<Enhancement>();
         var stop = (notShipping ?? NotShipping).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var file in KepFiles(keps, diagnostics).Order(StringComparer.Ordinal))
         {
-            if (ReadOne(file, keps, milestone, repoUrl.TrimEnd('/'), maxBytes, diagnostics) is { } enhancement)
+            if (ReadOne(file, keps, milestone, repoUrl.TrimEnd('/'), maxBytes, diagnostics, catalog: true, out var inRelease) is { } enhancement)
             {
+                if (!inRelease)
+                {
+                    others.Add(enhancement);
+                    continue;
+                }
+
                 if (enhancement.Status is { } status && stop.Contains(status))
                 {
                     excluded.Add(new ExcludedEnhancement(enhancement.Id, enhancement.Title, enhancement.Stage,
@@ -88,7 +95,10 @@ public static partial class KepReader
 
         return new EnhancementSet(
             found.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray(),
-            excluded.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray());
+            excluded.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray())
+        {
+            Catalog = others.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(e => e.Id, IdOrder.Instance).ToArray(),
+        };
     }
 
     /// <summary>
@@ -196,14 +206,54 @@ public static partial class KepReader
         return Yaml.YamlReader.Closest(word, KnownStatuses) ?? (word.Length > 0 ? word : null);
     }
 
+    /// <summary>The summary of a proposal read without its text (one of <see cref="EnhancementSet.Catalog"/>), read now.</summary>
+    public static Enhancement WithSummary(Enhancement enhancement, long maxBytes, DiagnosticBag diagnostics)
+    {
+        if (enhancement.ReadmePath is not { } readme || !File.Exists(readme))
+        {
+            return enhancement;
+        }
+
+        var text = ReadBounded(readme, "README.md", maxBytes, diagnostics);
+        return enhancement with
+        {
+            ReadmePath = null,
+            Summary = text is null ? enhancement.Summary : KepSummary.FromReadme(text),
+            GoingAway = text is null ? null : KepSummary.GoingAway(text, KepSummary.FromReadme(text))?.What,
+            GoingAwayWhen = text is null ? null : KepSummary.GoingAway(text, KepSummary.FromReadme(text))?.When,
+            Facts = enhancement.Facts is { } f ? f with { TextChars = text?.Length ?? 0 } : null,
+        };
+    }
+
+    /// <summary>
+    /// A milestone in the one spelling releases are compared in: <c>v1.34</c> for <c>v1.34</c>, <c>1.34</c>,
+    /// <c>"1.34"</c>, <c>v1.34.0</c> or <c>V1.34</c>; null for anything else (empty, template text).
+    /// </summary>
+    public static string? NormalizeMilestone(string? raw)
+    {
+        var text = raw?.Trim().Trim('"', '\'').Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text[0] is 'v' or 'V')
+        {
+            text = text[1..];
+        }
+
+        return char.IsAsciiDigit(text[0]) ? Milestone("v" + text) : null;
+    }
+
     /// <summary><c>v1.34</c> for <c>v1.34.0</c>, <c>1.34.2</c> or <c>v1.34.0-rc.1</c>.</summary>
     public static string? Milestone(string version) =>
         SemVersion.TryParse(version, out var v) && v.Numbers.Count >= 2
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v{v.Numbers[0]}.{v.Numbers[1]}")
             : null;
 
-    private static Enhancement? ReadOne(string file, string keps, string milestone, string repoUrl, long maxBytes, DiagnosticBag diagnostics)
+    private static Enhancement? ReadOne(string file, string keps, string milestone, string repoUrl, long maxBytes, DiagnosticBag diagnostics, bool catalog, out bool inRelease)
     {
+        inRelease = false;
         var directory = Path.GetDirectoryName(file)!;
         var relative = Path.GetRelativePath(keps, directory).Replace('\\', '/');
         if (ReadBounded(file, "kep.yaml", maxBytes, diagnostics) is not { } text)
@@ -224,14 +274,32 @@ public static partial class KepReader
         }
 
         var stages = Stages.All
-            .Select(stage => (Stage: stage, Milestone: Scalar(Child(root, "milestone"), stage)))
+            .Select(stage => (Stage: stage, Milestone: NormalizeMilestone(Scalar(Child(root, "milestone"), stage))))
             .Where(s => s.Milestone is not null)
             .ToArray();
-        var current = stages.Where(s => string.Equals(s.Milestone, milestone, StringComparison.OrdinalIgnoreCase))
+        var latest = NormalizeMilestone(Scalar(root, "latest-milestone"));
+        var kepStage = Scalar(root, "stage")?.Trim().ToLowerInvariant() is { } st && Stages.IsKnown(st) ? st : null;
+        var current = stages.Where(s => string.Equals(s.Milestone, milestone, StringComparison.Ordinal))
             .OrderByDescending(s => Stages.Rank(s.Stage)).Select(s => s.Stage).FirstOrDefault();
+        inRelease = current is not null;
+        if (current is null && latest == milestone && kepStage is not null && !stages.Any(s => s.Stage == kepStage && Before(milestone, s.Milestone!)))
+        {
+            // The proposal says its latest work is this release at this stage, though no milestone names the release
+            // (a stage reached earlier, a gate locked or removed now): listed, to be confirmed.
+            current = kepStage;
+            inRelease = true;
+        }
+
         if (current is null)
         {
-            return null;
+            if (!catalog)
+            {
+                return null;
+            }
+
+            current = stages.Where(s => Before(s.Milestone!, milestone) || s.Milestone == milestone)
+                .OrderByDescending(s => s.Milestone!, Model.VersionOrder.Instance).ThenByDescending(s => Stages.Rank(s.Stage))
+                .Select(s => s.Stage).FirstOrDefault() ?? kepStage ?? Stages.Alpha;
         }
 
         var previous = stages.Where(s => Before(s.Milestone!, milestone))
@@ -245,10 +313,18 @@ public static partial class KepReader
             return null;
         }
 
+        if (!inRelease && FeatureGates(Child(root, "feature-gates")).Length == 0)
+        {
+            // Outside the release, a proposal matters only through its feature gates (a note that locks one).
+            return null;
+        }
+
         var readme = Path.Combine(directory, "README.md");
-        var readmeText = File.Exists(readme) && SafeFile(readme, Path.GetFullPath(keps).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, diagnostics, "README.md")
+        var readmeText = inRelease && File.Exists(readme) && SafeFile(readme, Path.GetFullPath(keps).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, diagnostics, "README.md")
             ? ReadBounded(readme, "README.md", maxBytes, diagnostics)
             : null;
+        var summary = readmeText is null ? null : KepSummary.FromReadme(readmeText);
+        var going = readmeText is null ? null : KepSummary.GoingAway(readmeText, summary);
         var created = Scalar(root, "creation-date") is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : (int?)null;
         return new Enhancement
         {
@@ -259,12 +335,18 @@ public static partial class KepReader
             OwningSig = SigKey(Scalar(root, "owning-sig")),
             ParticipatingSigs = Strings(Child(root, "participating-sigs")).Select(SigKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray(),
             FeatureGates = FeatureGates(Child(root, "feature-gates")),
-            Summary = readmeText is null ? null : KepSummary.FromReadme(readmeText),
+            Summary = summary,
+            GoingAway = going?.What,
+            GoingAwayWhen = going?.When,
             Status = NormalizeStatus(Scalar(root, "status")),
-            Facts = new ProposalFacts(readmeText?.Length ?? 0, Scalar(Child(root, "milestone"), Stages.Alpha) is { } alpha && alpha.StartsWith('v') ? alpha : null, created),
+            Facts = new ProposalFacts(readmeText?.Length ?? 0, NormalizeMilestone(Scalar(Child(root, "milestone"), Stages.Alpha)), created),
             TrackingUrl = $"{repoUrl}/issues/{number.Trim()}",
             ProposalUrl = $"{repoUrl}/tree/master/keps/{relative}",
             Source = "kep",
+            LatestMilestone = latest,
+            ReadmePath = inRelease ? null : readme,
+            ProposalStage = kepStage,
+            MilestoneNamesRelease = stages.Any(x => x.Milestone == milestone),
         };
     }
 
@@ -342,4 +424,6 @@ public static class EnhancementCodes
     public const string GitHubFailed = "CM7307";
     public const string Unconfirmed = "CM7308";
     public const string BoardInvalid = "CM7309";
+    public const string EvidenceOverStatus = "CM7312";
+    public const string GroupUnknown = "CM7313";
 }

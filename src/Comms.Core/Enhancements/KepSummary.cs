@@ -41,6 +41,79 @@ public static partial class KepSummary
         return ProposalSpeak.Rewrite(Plain(section, 1500));
     }
 
+    /// <summary>
+    /// What the proposal says goes away with it: the answer to its production-readiness question "Is the rollout
+    /// accompanied by any deprecations and/or removals …?" when it is not "No", else the Summary's sentences that
+    /// deprecate or remove something; with the first sentence that says when ("removed in Kubernetes 1.38", and the
+    /// sentence after it when that one starts "This"). Null when it says nothing goes away.
+    /// </summary>
+    public static (string What, string? When)? GoingAway(string markdown, string? summary)
+    {
+        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        string? what = null;
+        var question = Array.FindIndex(lines, l => l.TrimStart().StartsWith('#') && l.Contains("accompanied by any deprecations", StringComparison.OrdinalIgnoreCase));
+        if (question >= 0)
+        {
+            var end = Array.FindIndex(lines, question + 1, l => l.TrimStart().StartsWith('#'));
+            var answer = Plain(string.Join('\n', lines[(question + 1)..(end < 0 ? lines.Length : end)]), 600);
+            if (answer is not null && !NoAnswer().IsMatch(answer))
+            {
+                what = Sentences(YesPrefix().Replace(answer.Split("\n\n")[0], string.Empty), 400);
+            }
+        }
+
+        if (what is null && summary is not null)
+        {
+            var said = SplitSentences(summary.Replace("\n\n", " ", StringComparison.Ordinal)).Where(s => GoesAway().IsMatch(s)).Take(2).ToArray();
+            what = said.Length == 0 ? null : string.Join(' ', said);
+        }
+
+        if (what is null || what.Length < 12)
+        {
+            return null;
+        }
+
+        string? when = null;
+        foreach (var paragraph in Comment().Replace(text, string.Empty).Split("\n\n"))
+        {
+            var trimmed = paragraph.Trim();
+            if (when is not null || trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith("```", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var sentences = SplitSentences(LineBreak().Replace(trimmed, " "));
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                if (When().IsMatch(sentences[i]) && sentences[i].Length < 300)
+                {
+                    when = sentences[i].Trim();
+                    if (i + 1 < sentences.Length && sentences[i + 1].StartsWith("This ", StringComparison.Ordinal) && sentences[i + 1].Length < 300)
+                    {
+                        when += " " + sentences[i + 1].Trim();
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return (what.Replace("`", string.Empty, StringComparison.Ordinal), when?.Replace("`", string.Empty, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^\s*(?:\*\s*)?(?:no\b|n/a\b|none\b|not applicable\b|nope\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoAnswer();
+
+    [GeneratedRegex(@"^\s*yes[,.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex YesPrefix();
+
+    [GeneratedRegex(@"\bdeprecat\w*\b|\b(?:will be|is|are) removed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GoesAway();
+
+    [GeneratedRegex(@"\b(?:removed|dropped|deleted)\s+in\s+(?:Kubernetes\s+)?v?\d+\.\d+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex When();
+
     /// <summary>Markdown to prose: paragraphs (lists and code blocks left out) until <paramref name="limit"/> characters.</summary>
     public static string? Plain(string markdown, int limit)
     {

@@ -42,6 +42,7 @@ public static class ReleaseJsonWriter
                 json.WriteNumber("removed", e.Removed);
                 json.WriteNumber("confirmed", e.Confirmed);
                 json.WriteNumber("evidenced", e.Evidenced);
+                json.WriteNumber("tied", e.Tied);
                 json.WriteNumber("planned", e.Planned);
                 json.WriteEndObject();
             }
@@ -98,6 +99,9 @@ public static class ReleaseJsonWriter
                 json.WriteString("source", enhancement.Source);
                 json.WriteString("confirmation", release.ConfirmationOf(enhancement.Id));
                 NullableString(json, "confirmed_by", enhancement.ConfirmedBy);
+                NullableString(json, "stage_evidence", release.StageClaims.TryGetValue(enhancement.Id, out var claim) ? $"PR #{claim.Pr.ToString(CultureInfo.InvariantCulture)} ({claim.What}): {claim.Words}" : null);
+                NullableString(json, "likely_slipped", release.Slipped.TryGetValue(enhancement.Id, out var slip) ? slip : null);
+                json.WriteBoolean("stated", release.IsStated(enhancement.Id));
                 if (release.SpotlightRanking.FirstOrDefault(c => c.Enhancement.Id == enhancement.Id) is { } scored)
                 {
                     json.WriteNumber("score", scored.Score);
@@ -135,8 +139,16 @@ public static class ReleaseJsonWriter
             {
                 json.WriteStartObject();
                 json.WriteString("id", candidate.Enhancement.Id);
-                json.WriteString("title", candidate.Enhancement.Title);
+                json.WriteString("title", candidate.Title);
                 json.WriteString("stage", candidate.Enhancement.Stage);
+                NullableString(json, "story", candidate.Story);
+                json.WriteStartArray("members");
+                foreach (var member in candidate.Members)
+                {
+                    json.WriteStringValue(member.Id);
+                }
+
+                json.WriteEndArray();
                 json.WriteString("confirmation", release.ConfirmationOf(candidate.Enhancement.Id));
                 json.WriteNumber("score", candidate.Score);
                 json.WriteString("reasons", candidate.Reason);

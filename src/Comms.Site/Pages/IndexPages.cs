@@ -111,7 +111,7 @@ internal static class IndexPages
         site.Page(SitePaths.Sigs, "home", "SIGs", new { site.Project, Sigs = index, SigIndex = true });
         foreach (var (sig, notes) in bySig)
         {
-            var name = "SIG " + SigNames.Display(sig, site.Request.Config);
+            var name = SigNames.Group(sig, site.Request.Config);
             var (groups, more) = Capped(site, notes, $"{SitePaths.Notes}#pre=1&sig={NoteViews.HashValue(sig)}", $"all {notes.Count} notes of {name}");
             site.Page(SitePaths.Sig(sig), "sig", name, new { Title = name, Count = notes.Count, Groups = groups, More = more });
         }

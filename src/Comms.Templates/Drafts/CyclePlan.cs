@@ -9,7 +9,11 @@ using Comms.Core.Model;
 namespace Comms.Templates.Drafts;
 
 /// <summary>Something the sneak peek says is going: an enhancement at deprecated or removed stage, or a note that deprecates or removes.</summary>
-public sealed record GoingItem(string Title, string Level, string? What, string When, string? Instead, string? Url, string? LinkText, Enhancement? Enhancement, ReleaseNote? Note, bool Ongoing);
+public sealed record GoingItem(string Title, string Level, string? What, string When, string? Instead, string? Url, string? LinkText, Enhancement? Enhancement, ReleaseNote? Note, bool Ongoing)
+{
+    /// <summary>How much readers must act (the story's ranking).</summary>
+    public double Weight { get; init; }
+}
 
 /// <summary>One post of the feature-blog series.</summary>
 public sealed record FeatureBlog(Enhancement Enhancement, string Title, string Slug, string FileName, DateOnly? Date, string? Writer, string? Buddy, bool DateGiven);
@@ -61,9 +65,7 @@ public sealed partial class CyclePlan
     {
         var version = DraftModel.ShortVersion(release.Release.Version);
         var going = GoingOf(release, version);
-        var covered = going.Select(g => g.Note?.PrNumber).OfType<int>()
-            .Concat(going.Where(g => g.Enhancement is not null).SelectMany(g => release.EnhancementNotes.TryGetValue(g.Enhancement!.Id, out var n) ? n.Select(x => x.PrNumber) : []))
-            .ToHashSet();
+        var covered = release.GoingAway.SelectMany(g => g.Notes.Select(n => n.PrNumber)).ToHashSet();
         var breaking = release.UpgradeNotes.Where(n => !covered.Contains(n.PrNumber)).OrderBy(n => n.PrNumber).ToArray();
         var (blogs, proposed) = BlogsOf(release, config, version, diagnostics);
         var (milestones, missing) = MilestonesOf(release, blogs, config, version, diagnostics);
@@ -78,38 +80,25 @@ public sealed partial class CyclePlan
         };
     }
 
-    private static GoingItem[] GoingOf(ReleaseModel release, string version)
-    {
-        var items = new List<GoingItem>();
-        var fromEnhancements = new HashSet<int>();
-        foreach (var e in release.Enhancements.Where(e => e.Stage is Stages.Deprecated or Stages.Removed))
+    /// <summary>The release's going-away list (composed once, in Core), as the cycle drafts show it.</summary>
+    private static GoingItem[] GoingOf(ReleaseModel release, string version) =>
+        release.GoingAway.Select(g =>
         {
-            var notes = release.EnhancementNotes.TryGetValue(e.Id, out var n) ? n : [];
-            fromEnhancements.UnionWith(notes.Select(x => x.PrNumber));
-            var texts = notes.Select(x => x.Text).Append(e.Description ?? string.Empty).ToArray();
-            var ongoing = e.Stage == Stages.Deprecated && e.PreviousStage == Stages.Deprecated;
-            var url = e.TrackingUrl ?? e.ProposalUrl;
-            var name = long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP-{e.Id}: {e.Title}" : e.Title;
-            items.Add(new GoingItem(e.Title, e.Stage, e.Description is null ? null : KepSummaryText(e.Description), When(e.Stage, version, texts, ongoing), texts.Select(t => Instead(t, e.Title)).FirstOrDefault(i => i is not null),
-                url, url is null ? null : name, e, null, ongoing));
-        }
+            var e = g.Enhancement;
+            var note = g.Notes.Count > 0 ? g.Notes[0] : null;
+            var url = e is not null ? e.TrackingUrl ?? e.ProposalUrl : note?.PrUrl;
+            var link = e is not null
+                ? long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP-{e.Id}: {e.Title}" : e.Title
+                : note is null ? null : $"#{note.PrNumber.ToString(CultureInfo.InvariantCulture)}";
+            var what = e is not null && g.What is not null ? KepSummaryText(g.What) : g.What;
+            var when = When(g.Level, version, g.PlannedRemoval is null ? [] : [$"removed in {g.PlannedRemoval}"], g.Ongoing, said: e is null && g.PlannedRemoval is not null);
+            if (g.When is not null)
+            {
+                when = $"{(g.Level == Stages.Removed ? "Removed" : "Deprecated")} in {version}. {g.When.TrimEnd('.')}.";
+            }
 
-        foreach (var note in release.Notes.Where(n => !fromEnhancements.Contains(n.PrNumber) &&
-                     (n.Comms.Stability?.Level is Stages.Deprecated or Stages.Removed || n.Kinds.Contains("deprecation", StringComparer.Ordinal)))
-                     .OrderBy(n => n.PrNumber))
-        {
-            var level = note.Comms.Stability?.Level == Stages.Removed ? Stages.Removed : Stages.Deprecated;
-            // The headline is the note's first sentence; the rest of the note says more.
-            var text = note.Text.Trim();
-            var first = TemplateFunctions.FirstSentence(text);
-            var rest = text.StartsWith(first, StringComparison.Ordinal) ? text[first.Length..].Trim() : text;
-            items.Add(new GoingItem(HighlightTitle.Of(note.Text), level, rest.Length == 0 ? null : rest, When(level, version, [note.Text], ongoing: false, said: true), Instead(note.Text, first),
-                note.PrUrl, $"#{note.PrNumber.ToString(CultureInfo.InvariantCulture)}", null, note, Ongoing: false));
-        }
-
-        // What to use instead is said once: not again when the description already says it.
-        return items.Select(i => i.Instead is not null && i.What is not null && i.What.Contains(i.Instead.TrimEnd('.'), StringComparison.Ordinal) ? i with { Instead = null } : i).ToArray();
-    }
+            return new GoingItem(g.Title, g.Level, what, when, g.Instead, url, url is null ? null : link, e, note, g.Ongoing) { Weight = g.Weight };
+        }).ToArray();
 
     private static string KepSummaryText(string description) => KepSummary.Sentences(description.Split("\n\n")[0], 420);
 
@@ -171,7 +160,7 @@ public sealed partial class CyclePlan
         else if (release.HasEnhancementData)
         {
             // The spotlight shortlist's ranking (three of each stage first, then by score), carried on to 15.
-            picks.AddRange(SpotlightPicker.Shortlist(release.SpotlightRanking, ProposedBlogs)
+            picks.AddRange(SpotlightPicker.Shortlist(release.SpotlightRanking.Where(c => c.Stated).ToArray(), ProposedBlogs)
                 .Select(c => (c.Enhancement, (FeatureBlogEntry?)null)));
         }
 

@@ -12,6 +12,15 @@ namespace Comms.Templates.Drafts;
 /// </summary>
 internal static class CycleViews
 {
+    /// <summary>Deprecations and removals the sneak peek tells one by one.</summary>
+    private const int SneakPeekItems = 6;
+
+    /// <summary>Breaking changes the sneak peek tells one by one (the rest are listed).</summary>
+    private const int SneakPeekBreaking = 4;
+
+    /// <summary>Deprecations and removals the launch post narrates.</summary>
+    private const int LaunchPostItems = 5;
+
     public static void Add(Dictionary<string, object?> model, CyclePlan plan, ReleaseModel release, CommsConfig config)
     {
         var r = release.Release;
@@ -24,11 +33,21 @@ internal static class CycleViews
         {
             ["title"] = $"{project} {version} Sneak Peek",
             ["date"] = Long(r.Dates.SneakPeek),
-            ["deprecations"] = plan.Going.Where(g => !g.Ongoing).Select(g => (object)Going(g, config)).ToArray(),
+            // The few that change how people run the software, each told; the rest as one short linked list.
+            ["deprecations"] = plan.Going.Where(g => !g.Ongoing).Take(SneakPeekItems).Select(g => (object)Going(g, config)).ToArray(),
+            ["more"] = plan.Going.Where(g => !g.Ongoing).Skip(SneakPeekItems).Select(g => (object)Going(g, config)).ToArray(),
             ["ongoing"] = plan.Going.Where(g => g.Ongoing).Select(g => (object)Going(g, config)).ToArray(),
-            ["breaking"] = plan.Breaking.Select(n => (object)Breaking(n, config)).ToArray(),
+            ["breaking"] = plan.Breaking.Take(SneakPeekBreaking).Select(n => (object)Breaking(n, config)).ToArray(),
+            ["more_breaking"] = plan.Breaking.Skip(SneakPeekBreaking).Select(n => (object)Breaking(n, config)).ToArray(),
             ["count"] = plan.Going.Count,
             ["kubernetes"] = kubernetes,
+        };
+        var going = plan.Going.Select(g => (object)Going(g, config)).ToArray();
+        model["going_away"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["top"] = going.Take(LaunchPostItems).ToArray(),
+            ["rest"] = going.Skip(LaunchPostItems).ToArray(),
+            ["count"] = going.Length,
         };
         var blogs = plan.Blogs.Select(b => (object)Blog(b, release, config, version)).ToArray();
         var series = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -102,7 +121,7 @@ internal static class CycleViews
     {
         ["title"] = g.Title,
         // A headline that already says "Deprecated ..." or "Removed ..." is not prefixed again.
-        ["says_level"] = g.Title.StartsWith("Deprecat", StringComparison.OrdinalIgnoreCase) || g.Title.StartsWith("Remov", StringComparison.OrdinalIgnoreCase) ||
+        ["says_level"] = g.Title.Contains("deprecat", StringComparison.OrdinalIgnoreCase) || g.Title.Contains("remov", StringComparison.OrdinalIgnoreCase) ||
                          g.Title.StartsWith("Drop", StringComparison.OrdinalIgnoreCase),
         ["level"] = g.Level,
         ["what"] = g.What,

@@ -74,7 +74,7 @@ public static class DraftModel
                 ["by_section"] = stats.BySection.Select(p => Map(("name", p.Key), ("count", p.Value))).ToArray(),
                 ["by_sig"] = stats.BySig.Select(p => Map(("sig", p.Key), ("name", SigNames.Display(p.Key, config)), ("count", p.Value))).ToArray(),
                 ["by_audience"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("count", ReleaseStats.Count(stats.ByAudience, a.Id)))).ToArray(),
-                ["top_sigs"] = stats.BySig.Take(3).Select(p => "SIG " + SigNames.Display(p.Key, config)).ToArray(),
+                ["top_sigs"] = stats.BySig.Take(3).Select(p => SigNames.Group(p.Key, config)).ToArray(),
             },
             ["contributors"] = stats.Contributors.ToArray(),
             ["first_time_contributors"] = stats.FirstTimeContributors?.ToArray(),
@@ -304,7 +304,7 @@ public static class DraftModel
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (object)Map(
                 ("sig", g.Key),
-                ("name", g.Key.Length == 0 ? "Other changes" : "SIG " + SigNames.Display(g.Key, config)),
+                ("name", g.Key.Length == 0 ? "Other changes" : SigNames.Group(g.Key, config)),
                 ("notes", Views(g, config, audience, memo))))
             .ToArray();
 

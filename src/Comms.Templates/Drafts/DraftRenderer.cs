@@ -39,11 +39,11 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         drafts[ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release);
         using var shared = ScriptModel.ShareConversions();
         var ok = true;
+        var plan = CyclePlan.Build(release, config, diagnostics);
+        CycleViews.Add(model, plan, release, config);
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "announcement-email.md", "announcement-email" + Theme.TemplateExtension, model);
-        var plan = CyclePlan.Build(release, config, diagnostics);
-        CycleViews.Add(model, plan, release, config);
         if (plan.Going.Count > 0)
         {
             ok &= Add(drafts, "sneak-peek.md", "sneak-peek" + Theme.TemplateExtension, model);

@@ -26,7 +26,7 @@ internal static class EnhancementViews
         {
             if (release.HasEnhancementData)
             {
-                return release.Enhancements.Where(e => e.Stage == stage && !spotlit.Contains(e.Id))
+                return release.Stated.Where(e => e.Stage == stage && !spotlit.Contains(e.Id))
                     .Select(e => (object)View(e, release.EnhancementNotes[e.Id], version, config)).ToArray();
             }
 
@@ -51,6 +51,16 @@ internal static class EnhancementViews
             ["alpha_list"] = Stage(Stages.Alpha),
             ["deprecated_list"] = release.HasEnhancementData ? Stage(Stages.Deprecated) : [],
             ["removed_list"] = release.HasEnhancementData ? Stage(Stages.Removed) : [],
+            // What only a plan says, or notes touch without saying a stage: never stated, listed for the enhancements team.
+            ["to_confirm"] = release.ToConfirm.Select(e => (object)new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["id"] = e.Id,
+                ["title"] = e.Title,
+                ["stage"] = e.Stage,
+                ["tracking_url"] = e.TrackingUrl,
+                ["tied"] = release.ConfirmationOf(e.Id) == Confirmation.Tied,
+                ["slipped"] = release.Slipped.TryGetValue(e.Id, out var why) ? why : null,
+            }).ToArray(),
             // Deprecations and removals the enhancements do not cover: counted, read in the changelog.
             ["other_deprecations"] = unlinked.Count(n => n.Comms.Stability?.Level == Stages.Deprecated),
             ["other_removals"] = unlinked.Count(n => n.Comms.Stability?.Level == Stages.Removed),
@@ -106,7 +116,7 @@ internal static class EnhancementViews
 
         var total = TemplateFunctions.Count(counts.Total, "enhancement");
         var rest = line.StartsWith(total, StringComparison.Ordinal) ? line[total.Length..].TrimStart(':', ' ') : line;
-        return $"[CONFIRM: {total}, {counts.Planned.ToString(CultureInfo.InvariantCulture)} planned only{(rest.Length > 0 ? ": " + rest : string.Empty)}]";
+        return $"[CONFIRM: {total}, {counts.ToConfirm.ToString(CultureInfo.InvariantCulture)} not confirmed{(rest.Length > 0 ? ": " + rest : string.Empty)}]";
     }
 
     public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config)

@@ -39,7 +39,7 @@ internal static class PressModel
             : $"{name} brings {what}.";
         var community = s.ContributorsFromPullRequests
             ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}{(s.FirstTimeContributors is { Count: > 0 } first ? $", {Number(first.Count)} of them contributing for the first time" : string.Empty)}, across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}."
-            : $"Built in the open: the release notes credit {TemplateFunctions.Count(s.Contributors.Count, "contributor")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
+            : $"Built in the open: the release notes credit {TemplateFunctions.Count(s.Contributors.Count, "author")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
         var numbers = new List<string>();
         if (counts is not null)
         {
@@ -57,7 +57,7 @@ internal static class PressModel
         numbers.Add($"{TemplateFunctions.Count(s.Notes, "change")} in the release notes");
         numbers.Add(s.ContributorsFromPullRequests
             ? $"{TemplateFunctions.Count(s.Contributors.Count, "contributor")}, authors of {TemplateFunctions.Count(s.PullRequests, "merged pull request")}{(s.FirstTimeContributors is { Count: > 0 } f ? $" ({f.Count.ToString(CultureInfo.InvariantCulture)} first-time)" : string.Empty)}"
-            : $"{TemplateFunctions.Count(s.Contributors.Count, "contributor")} credited in the release notes");
+            : $"{TemplateFunctions.Count(s.Contributors.Count, "author")} credited in the release notes");
         numbers.Add(TemplateFunctions.Count(s.BySig.Count, "special interest group"));
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {

@@ -162,20 +162,24 @@ public sealed class ConfirmationTests : IDisposable
     }
 
     [Fact]
-    public void The_count_is_sure_only_when_nothing_counted_is_planned_only()
+    public void The_count_is_sure_only_when_everything_counted_is_confirmed_or_its_stage_evidenced()
     {
         var d = new DiagnosticBag();
-        var note = new Comms.Core.Model.ReleaseNote { PrNumber = 1, Text = "Added the `Two` gate.", Kinds = ["feature"] };
+        var note = new Comms.Core.Model.ReleaseNote { PrNumber = 1, Text = "Promoted the `Two` feature gate to beta.", Kinds = ["feature"] };
+        var touch = new Comms.Core.Model.ReleaseNote { PrNumber = 2, Text = "Fixed a crash when `Three` is on.", Kinds = ["bug"] };
         Enhancement E(string id, string? by, params string[] gates) => new() { Id = id, Title = id, Stage = "beta", Source = "kep", ConfirmedBy = by, FeatureGates = gates };
-        var model = new ReleaseComposer(CommsConfig.Kubernetes, d).Compose(new ReleaseFile { Version = "v1.34.0" }, [note], null,
-            [E("1", "board export"), E("2", null, "Two"), E("3", null)]);
-        Assert.Equal((1, 1, 1, false), (model.Stats.Enhancements!.Confirmed, model.Stats.Enhancements.Evidenced, model.Stats.Enhancements.Planned, model.Stats.Enhancements.Sure));
-        Assert.Equal(["confirmed", "evidenced", "planned"], model.Enhancements.Select(e => model.ConfirmationOf(e.Id)));
+        var model = new ReleaseComposer(CommsConfig.Kubernetes, d).Compose(new ReleaseFile { Version = "v1.34.0" }, [note, touch], null,
+            [E("1", "board export"), E("2", null, "Two"), E("3", null, "Three"), E("4", null)]);
+        var c = model.Stats.Enhancements!;
+        Assert.Equal((1, 1, 1, 1, false), (c.Confirmed, c.Evidenced, c.Tied, c.Planned, c.Sure));
+        Assert.Equal(["confirmed", "evidenced", "tied", "planned"], model.Enhancements.Select(e => model.ConfirmationOf(e.Id)));
+        Assert.Equal(["1", "2"], model.Stated.Select(e => e.Id));
+        Assert.Equal(["3", "4"], model.ToConfirm.Select(e => e.Id));
         var warning = Assert.Single(d.Items, i => i.Code == EnhancementCodes.Unconfirmed);
-        Assert.Contains("1 of the 3 enhancements", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("2 of the 4 enhancements", warning.Message, StringComparison.Ordinal);
         Assert.Contains("--enhancements github", warning.Message, StringComparison.Ordinal);
 
-        var sure = new ReleaseComposer(CommsConfig.Kubernetes, new DiagnosticBag()).Compose(new ReleaseFile { Version = "v1.34.0" }, [note], null, [E("1", "board export"), E("2", null, "Two")]);
+        var sure = new ReleaseComposer(CommsConfig.Kubernetes, new DiagnosticBag()).Compose(new ReleaseFile { Version = "v1.34.0" }, [note, touch], null, [E("1", "board export"), E("2", null, "Two")]);
         Assert.True(sure.Stats.Enhancements!.Sure);
     }
 

@@ -194,8 +194,9 @@ public sealed class EnhancementTests : IDisposable
         var release = new ReleaseFile { Version = "v1.34.0" };
         var model = new ReleaseComposer(CommsConfig.Kubernetes, d).Compose(release, notes, ["ann", "bob", "ann", "dependabot[bot]"],
             [E("1", "stable", "node"), E("2", "beta", "node"), E("3", "alpha", "apps"), E("4", "removed", "apps")]);
-        // Only enhancement 1 has a note (evidenced); nothing confirms the others, so they are planned only.
-        Assert.Equal(new EnhancementCounts(1, 1, 1, 0, 1) { Evidenced = 1, Planned = 3 }, model.Stats.Enhancements);
+        // Only enhancement 1 has a note, and it says beta (evidenced at the note's stage, not the milestone's);
+        // nothing confirms the others, so they are planned only.
+        Assert.Equal(new EnhancementCounts(0, 2, 1, 0, 1) { Evidenced = 1, Planned = 3 }, model.Stats.Enhancements);
         Assert.Contains(d.Items, i => i.Code == EnhancementCodes.Unconfirmed && i.Message.StartsWith("3 of the 4 enhancements", StringComparison.Ordinal));
         Assert.Equal(["ann", "bob"], model.Stats.Contributors);
         Assert.True(model.Stats.ContributorsFromPullRequests);
@@ -212,13 +213,15 @@ public sealed class EnhancementTests : IDisposable
         Assert.Equal(2, counts.GetProperty("contributors").GetInt32());
         Assert.Equal("merged pull requests", counts.GetProperty("contributors_counted_from").GetString());
         var first = json.RootElement.GetProperty("enhancements")[0];
-        Assert.Equal(("1", "stable"), (first.GetProperty("id").GetString(), first.GetProperty("stage").GetString()));
+        Assert.Equal(("1", "beta"), (first.GetProperty("id").GetString(), first.GetProperty("stage").GetString()));
+        Assert.StartsWith("PR #1 (graduation)", first.GetProperty("stage_evidence").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, first.GetProperty("notes")[0].GetInt32());
         Assert.Equal("evidenced", first.GetProperty("confirmation").GetString());
         Assert.Equal("planned", json.RootElement.GetProperty("enhancements")[1].GetProperty("confirmation").GetString());
         Assert.Equal((0, 1, 3), (counts.GetProperty("enhancements").GetProperty("confirmed").GetInt32(),
             counts.GetProperty("enhancements").GetProperty("evidenced").GetInt32(), counts.GetProperty("enhancements").GetProperty("planned").GetInt32()));
-        Assert.Equal(3, json.RootElement.GetProperty("highlights").GetArrayLength());
+        // Only what is stated is spotlighted.
+        Assert.Equal(1, json.RootElement.GetProperty("highlights").GetArrayLength());
     }
 
     [Fact]

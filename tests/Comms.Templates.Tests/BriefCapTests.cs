@@ -20,7 +20,7 @@ public sealed partial class BriefCapTests(SampleBuild sample) : IClassFixture<Sa
     /// <summary>The sample's content folder with <paramref name="yaml"/> added to its comms.yaml; returns the config path.</summary>
     private static string Content(TempDir temp, string yaml)
     {
-        foreach (var file in new[] { "audiences.yaml", "about.md" })
+        foreach (var file in new[] { "audiences.yaml", "about.md", "groups.yaml" })
         {
             File.Copy(Path.Combine(Repo.Root, "content", file), Path.Combine(temp.Path, file));
         }

@@ -23,11 +23,11 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
     [GeneratedRegex(@"^milestone:\s*\n((?:[ \t]+.*\n?)*)", RegexOptions.Multiline)]
     private static partial Regex Milestones();
 
-    [GeneratedRegex(@"^\s+(alpha|beta|stable|deprecated|removed):\s*""?(v[\d.]+)""?\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+(alpha|beta|stable|deprecated|removed):\s*""?(v?[\d.]+)""?\s*$", RegexOptions.Multiline)]
     private static partial Regex Stage();
 
     /// <summary>Stage counts of 1.34 read from the kep.yaml files as text, without the product's reader (KEPs that cannot ship left out).</summary>
-    private static Dictionary<string, int> ByHand()
+    private static Dictionary<string, string> ByHand()
     {
         var rank = new[] { "alpha", "beta", "stable", "deprecated", "removed" };
         var stages = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,7 +39,8 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
                 continue;
             }
 
-            var stage = Stage().Matches(block.Groups[1].Value).Where(m => m.Groups[2].Value == "v1.34")
+            // A milestone in any spelling: v1.34, 1.34, v1.34.0.
+            var stage = Stage().Matches(block.Groups[1].Value).Where(m => m.Groups[2].Value.TrimStart('v') is "1.34" or "1.34.0")
                 .Select(m => m.Groups[1].Value).OrderByDescending(s => Array.IndexOf(rank, s)).FirstOrDefault();
             if (stage is not null)
             {
@@ -47,7 +48,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
             }
         }
 
-        return stages.GroupBy(s => s.Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return stages;
     }
 
     private static (ReleaseBuild.Built Release, DiagnosticBag Diagnostics) Build(TempDir temp, string? releaseFile = null)
@@ -71,15 +72,36 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         using var temp = new TempDir();
         var (release, _) = Build(temp);
         var hand = ByHand();
-        int Hand(string stage) => hand.TryGetValue(stage, out var n) ? n : 0;
         var counts = release.Model.Stats.Enhancements!;
-        Assert.Equal((Hand("stable"), Hand("beta"), Hand("alpha"), Hand("deprecated"), Hand("removed")),
-            (counts.Stable, counts.Beta, counts.Alpha, counts.Deprecated, counts.Removed));
+        var model = release.Model;
+        // Every proposal whose milestone names 1.34 (in any spelling) is counted; its stage is the milestone's unless
+        // a note of the release says another (then the note's, with the evidence in release.json).
+        foreach (var (id, stage) in hand)
+        {
+            var e = model.Enhancements.SingleOrDefault(x => x.Id == id);
+            Assert.True(e is not null, $"KEP-{id} ({stage} in v1.34) is not counted");
+            Assert.True(e.Stage == stage || model.StageClaims.ContainsKey(id), $"KEP-{id} is {e.Stage}, its milestone says {stage}, and no note says so");
+        }
+
+        // What else is counted came in on evidence: its latest-milestone is 1.34, or a note of 1.34 graduates its gate.
+        foreach (var e in model.Enhancements.Where(x => !hand.ContainsKey(x.Id)))
+        {
+            Assert.True(e.LatestMilestone == "v1.34" || model.StageClaims.ContainsKey(e.Id), $"KEP-{e.Id} is counted without a milestone or a note of 1.34");
+        }
+
+        Assert.Equal(model.Enhancements.Count, counts.Total);
+        Assert.Equal((model.Enhancements.Count(x => x.Stage == "stable"), model.Enhancements.Count(x => x.Stage == "beta"), model.Enhancements.Count(x => x.Stage == "alpha")),
+            (counts.Stable, counts.Beta, counts.Alpha));
         Assert.True(counts.Total >= 50, $"{counts.Total} enhancements");
         var blog = release.Drafts["blog-post.md"];
-        // The KEPs alone leave some enhancements planned only (no note ties them): the count is a placeholder to confirm.
-        Assert.True(counts.Planned > 0);
-        Assert.Contains($"brings [CONFIRM: {counts.Total} enhancements, {counts.Planned} planned only: {counts.Stable} graduating to stable, {counts.Beta} entering beta and {counts.Alpha} new in alpha]", blog, StringComparison.Ordinal);
+        // The KEPs alone leave some enhancements unconfirmed (no note says their stage): the count is a placeholder to confirm.
+        Assert.True(counts.ToConfirm > 0);
+        Assert.Contains($"brings [CONFIRM: {counts.Total} enhancements, {counts.ToConfirm} not confirmed: {counts.Stable} graduating to stable, {counts.Beta} entering beta and {counts.Alpha} new in alpha]", blog, StringComparison.Ordinal);
+        // Nothing unconfirmed is stated: every stage section names only confirmed or evidenced enhancements.
+        foreach (var e in model.ToConfirm)
+        {
+            Assert.DoesNotContain($"### {e.Title}\n", blog, StringComparison.Ordinal);
+        }
         Assert.Contains($"\"total\": {counts.Total}", release.Drafts["release.json"], StringComparison.Ordinal);
         output.WriteLine($"enhancements: {counts.Total} ({counts.Stable} stable, {counts.Beta} beta, {counts.Alpha} alpha); notes: {release.Model.Notes.Count}");
     }
@@ -119,7 +141,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         }
 
         var sections = blog.Split("\n## ").Select(s => s.Split('\n')[0]).ToArray();
-        Assert.Equal(["Spotlight on key updates", "Graduating to stable", "New in beta", "New in alpha", "Deprecations and removals", "Release notes", "Availability", "Release team", "Contributors"], sections[1..]);
+        Assert.Equal(["Spotlight on key updates", "Graduating to stable", "New in beta", "New in alpha", "Deprecations and removals", "[TO CONFIRM with the Enhancements team before publishing]", "Release notes", "Availability", "Release team", "Contributors"], sections[1..]);
         var spotlight = blog.Split("\n## ")[1];
         foreach (var h in highlights)
         {
@@ -134,7 +156,8 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         // No note is told twice, and no note is a bullet of the post.
         var prs = Regex.Matches(blog, @"\[#(\d+)\]\(").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(prs.Length, prs.Distinct(StringComparer.Ordinal).Count());
-        Assert.DoesNotContain("\n- ", blog, StringComparison.Ordinal);
+        // The only list is the block to confirm with the enhancements team before publishing.
+        Assert.DoesNotContain("\n- ", blog.Split("\n## [TO CONFIRM")[0], StringComparison.Ordinal);
         var words = blog.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
         output.WriteLine($"blog post: {words} words, 0 bullets; spotlight: {string.Join("; ", highlights.Select(h => $"{h.Title} ({h.Enhancement!.Stage}, KEP #{h.Enhancement.Id})"))}");
     }
@@ -178,7 +201,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         }
 
         // And every note that deprecates or removes something, by its pull request.
-        var notes = release.Model.Notes.Where(n => n.Comms.Stability?.Level is "deprecated" or "removed" || n.Kinds.Contains("deprecation", StringComparer.Ordinal)).ToArray();
+        var notes = release.Model.GoingAway.Where(g => g.Enhancement is null).SelectMany(g => g.Notes).ToArray();
         Assert.True(notes.Length >= 20, $"{notes.Length} deprecating or removing notes");
         foreach (var note in notes)
         {

@@ -102,7 +102,8 @@ public static partial class GoingAwayComposer
             return null;
         }
 
-        if (Removal().IsMatch(first))
+        // "Fixed … when the last Service was removed" says what was wrong, not what goes away.
+        if (Removal().IsMatch(first) && !OtherVerb().IsMatch(first))
         {
             return Stages.Removed;
         }

@@ -10,8 +10,8 @@ namespace Comms.Core.Compose;
 /// readers. An enhancement scores for its stage (stable 2, beta 1.5, alpha 1), a graduation to stable of long-running
 /// work (+0.25 for each release since alpha, at most +2), a default flipped on (+1.5), action required of its readers
 /// (+1), reach into the end-user (+1) and vendor (+0.75) briefs, a surface users touch (+1.5 for kubectl; +0.75 for
-/// API kinds and fields), the SIGs involved (+0.4 for each past the owner, at most +1.2), the notes behind it (+0.2
-/// each, at most +1) and words to write from (+0.25). The length of its proposal earns nothing. Enhancements of one
+/// API kinds and fields), the SIGs involved (+0.4 for each past the owner, at most +1.2), the notes behind it (+0.35
+/// each, at most +1.4) and words to write from (+0.25). The length of its proposal earns nothing. Enhancements of one
 /// story (a shared title prefix such as "DRA:", or the same <c>story</c>) compete as one: the story takes its best
 /// member's score, +0.5 for each other member (at most +2). Only what is confirmed or evidenced is scored for the
 /// highlights; an enhancement tied by notes that say no stage may sit on the shortlist (marked to confirm), one only
@@ -82,8 +82,8 @@ public static partial class SpotlightPicker
                 var score = Score(e, its, out var reason, version);
                 if (!stated(e))
                 {
-                    score = Math.Round(score - 1, 2);
-                    reason += ", to confirm (no note says its stage) -1";
+                    score = Math.Round(score - 1.5, 2);
+                    reason += ", to confirm (no note says its stage) -1.5";
                 }
 
                 return new SpotlightCandidate(e, its, score, reason) { Stated = stated(e) };
@@ -193,7 +193,7 @@ public static partial class SpotlightPicker
 
         var sigs = enhancement.Sigs.Count();
         Add(Math.Min(1.2, 0.4 * (sigs - 1)), $"{sigs} SIGs");
-        Add(Math.Min(1, 0.2 * notes.Count), notes.Count == 1 ? "1 note" : $"{notes.Count} notes");
+        Add(Math.Min(1.4, 0.35 * notes.Count), notes.Count == 1 ? "1 note" : $"{notes.Count} notes");
         if (enhancement.Description is not null)
         {
             Add(0.25, "words to write from");

@@ -63,6 +63,7 @@ public sealed class StoryRuleTests
     [InlineData("`AppArmor` profiles specified in the Pod or container `SecurityContext` were no longer copied to deprecated `AppArmor` annotations.")]
     [InlineData("Replaced the deprecated `wait.Poll` calls in the scheduler.")]
     [InlineData("The `--foo` flag is no longer deprecated.")]
+    [InlineData("Fixed the Azure provider deleting the shared load balancer's outbound rule when the last Service of type `LoadBalancer` in a cluster was removed.")]
     public void A_note_labelled_deprecation_that_takes_nothing_away_is_neither(string text) =>
         Assert.Null(GoingAwayComposer.Classify(Note(text, "deprecation")));
 

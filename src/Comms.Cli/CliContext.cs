@@ -52,10 +52,24 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
         foreach (var diagnostic in DiagnosticSummary.Lines(sorted, aggregate: least > Severity.Info))
         {
             // MSBuild and IDEs resolve relative paths against the project file's folder; full paths work everywhere.
-            Error.WriteLine((full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : diagnostic).ToString());
+            Error.WriteLine((full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : Relative(diagnostic)).ToString());
         }
 
         return diagnostics.HasErrors ? ExitCodes.ContentError : ExitCodes.Success;
+    }
+
+    /// <summary>A file under the working folder is shown relative to it, whichever stage made its path absolute.</summary>
+    private static Diagnostic Relative(Diagnostic diagnostic)
+    {
+        if (diagnostic.File is not { } file || !Path.IsPathFullyQualified(file))
+        {
+            return diagnostic;
+        }
+
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) || relative == "."
+            ? diagnostic
+            : diagnostic with { File = relative.Replace('\\', '/') };
     }
 }
 

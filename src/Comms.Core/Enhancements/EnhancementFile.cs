@@ -17,6 +17,9 @@ public sealed record EnhancementEdit
     public IReadOnlyList<string>? FeatureGates { get; init; }
     public string? Summary { get; init; }
     public string? Blurb { get; init; }
+
+    /// <summary>The story it belongs to: enhancements of one story are spotlighted as one.</summary>
+    public string? Story { get; init; }
     public string? TrackingUrl { get; init; }
     public string? ProposalUrl { get; init; }
     public IReadOnlyList<int>? Prs { get; init; }
@@ -37,7 +40,7 @@ public static class EnhancementFileReader
     public const string FileName = "enhancements.yaml";
 
     private static readonly string[] Fields =
-        ["id", "drop", "confirmed", "title", "stage", "previous_stage", "sig", "sigs", "feature_gates", "summary", "blurb", "tracking", "proposal", "prs"];
+        ["id", "drop", "confirmed", "title", "stage", "previous_stage", "sig", "sigs", "feature_gates", "summary", "blurb", "story", "tracking", "proposal", "prs"];
 
     public static IReadOnlyList<EnhancementEdit>? ReadFile(string path, DiagnosticBag diagnostics)
     {
@@ -167,6 +170,7 @@ public static class EnhancementFileReader
             FeatureGates = List("feature_gates"),
             Summary = Str("summary"),
             Blurb = Str("blurb"),
+            Story = Str("story"),
             TrackingUrl = Str("tracking"),
             ProposalUrl = Str("proposal"),
             Prs = prs,
@@ -229,6 +233,7 @@ public static class EnhancementFileReader
                     FeatureGates = edit.FeatureGates ?? known.FeatureGates,
                     Summary = edit.Summary ?? known.Summary,
                     Blurb = edit.Blurb ?? known.Blurb,
+                    Story = edit.Story ?? known.Story,
                     TrackingUrl = edit.TrackingUrl ?? known.TrackingUrl,
                     ProposalUrl = edit.ProposalUrl ?? known.ProposalUrl,
                     Prs = edit.Prs ?? known.Prs,
@@ -256,6 +261,7 @@ public static class EnhancementFileReader
                 FeatureGates = edit.FeatureGates ?? [],
                 Summary = edit.Summary,
                 Blurb = edit.Blurb,
+                Story = edit.Story,
                 TrackingUrl = edit.TrackingUrl,
                 ProposalUrl = edit.ProposalUrl,
                 Prs = edit.Prs ?? [],

@@ -105,4 +105,22 @@ public sealed class StoryRuleTests
         Assert.Null(SpotlightPicker.StoryKey(E("4", "KYAML")));
         Assert.Equal("Workload scheduling", SpotlightPicker.StoryKey(E("5", "Gang scheduling") with { Story = "Workload scheduling" }));
     }
+
+    [Fact]
+    public void A_story_named_in_enhancements_yaml_is_spotlighted_as_one()
+    {
+        var d = new Comms.Core.Diagnostics.DiagnosticBag();
+        var edits = EnhancementFileReader.Read(
+            "enhancements:\n  - id: \"1\"\n    title: Gang scheduling\n    stage: beta\n    story: Workload-aware scheduling\n" +
+            "  - id: \"2\"\n    title: Topology-aware placement\n    stage: alpha\n    story: Workload-aware scheduling\n" +
+            "  - id: \"3\"\n    title: Pod certificates\n    stage: alpha\n", "enhancements.yaml", d);
+        Assert.NotNull(edits);
+        var set = EnhancementFileReader.Apply(EnhancementSet.Empty, edits, "enhancements.yaml", d);
+        var model = new ReleaseComposer(Comms.Core.Config.CommsConfig.Kubernetes, d).Compose(new ReleaseFile { Version = "v1.40.0" }, [], null, set.Enhancements, set.Excluded);
+        var story = Assert.Single(model.SpotlightRanking, c => c.Story is not null);
+        Assert.Equal("Workload-aware scheduling", story.Story);
+        Assert.Equal(["1", "2"], story.Members.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, model.SpotlightRanking.Count);
+        Assert.Contains("a story of 2 enhancements", story.Reason, StringComparison.Ordinal);
+    }
 }

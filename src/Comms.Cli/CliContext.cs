@@ -21,6 +21,36 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
     /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI (callers clean what they show).</summary>
     public IAnsiConsole Console { get; } = CreateConsole(stdout is ConsoleTextWriter c ? c.Inner : stdout);
 
+    /// <summary><c>--out -</c>: the result goes to standard output.</summary>
+    public const string StdoutPath = "-";
+
+    /// <summary>
+    /// The context a command reports through when its result goes to standard output (<c>--out -</c>): summaries and
+    /// tables go to standard error, so the output stays the result alone.
+    /// </summary>
+    public CliContext ForResultOnStdout() => new(Error, Error, Interrupt) { _reported = _reported };
+
+    /// <summary>Writes a single-file result: to standard output for <c>-</c>, else atomically to the file.</summary>
+    public void WriteResult(string path, string text)
+    {
+        if (path == StdoutPath)
+        {
+            // The result as it is (not cleaned for the console): it is data.
+            RawOut.Write(text);
+            RawOut.Flush();
+        }
+        else
+        {
+            Comms.Core.IO.AtomicFile.WriteAllText(path, text);
+        }
+    }
+
+    private List<Diagnostic> _reported = [];
+
+    /// <summary>Every diagnostic reported so far (for <c>--json</c>), in the order reported.</summary>
+    public IReadOnlyList<Diagnostic> Reported => _reported;
+
+
     private static IAnsiConsole CreateConsole(TextWriter stdout)
     {
         var interactive = IsInteractive(stdout);
@@ -40,6 +70,11 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
         return console;
     }
 
+    /// <summary>Severities in colour: only when standard error is a terminal, outside CI, and NO_COLOR is not set.</summary>
+    private bool ColourErrors =>
+        ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected &&
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
     public static bool IsInteractive(TextWriter writer) =>
         ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected &&
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
@@ -49,10 +84,19 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
     {
         var full = Environment.GetEnvironmentVariable("COMMS_DIAGNOSTIC_PATHS") == "full";
         var sorted = diagnostics.Sorted().Where(d => d.Severity >= least).ToArray();
+        _reported.AddRange(sorted);
+        var actions = WorkflowCommands.Enabled;
+        var colour = ColourErrors;
         foreach (var diagnostic in DiagnosticSummary.Lines(sorted, aggregate: least > Severity.Info))
         {
             // MSBuild and IDEs resolve relative paths against the project file's folder; full paths work everywhere.
-            Error.WriteLine((full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : Relative(diagnostic)).ToString());
+            var shown = full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : Relative(diagnostic);
+            Error.WriteLine(colour ? DiagnosticColour.Paint(shown) : shown.ToString());
+            if (actions)
+            {
+                // GitHub Actions turns this line into an annotation on the file, line and column.
+                Error.WriteLine(WorkflowCommands.Format(diagnostic));
+            }
         }
 
         return diagnostics.HasErrors ? ExitCodes.ContentError : ExitCodes.Success;

@@ -41,7 +41,7 @@ public sealed class EnhancementsCliTests
 
         var review = CommsCli.Run("enhancements", "--version", "v1.34.0", "--notes-root", Path.Combine(temp.Path, "release-notes"));
         Assert.Equal(0, review.ExitCode);
-        Assert.Contains("3 counted (1 stable, 1 beta, 1 alpha); 3 confirmed, 0 evidenced by notes, 0 planned only.", review.Out, StringComparison.Ordinal);
+        Assert.Contains("3 counted (1 stable, 1 beta, 1 alpha); 3 confirmed, 0 evidenced by a note that says their stage, 0 tied by notes that say none, 0 planned only.", review.Out, StringComparison.Ordinal);
         Assert.Contains("103  Slipped (alpha): the board export says \"Removed from release\"", review.Out, StringComparison.Ordinal);
         Assert.Contains("A \"flag\" for the CLI", review.Out, StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public sealed class EnhancementsCliTests
         Assert.Equal((1, 1), (counts.GetProperty("total").GetInt32(), counts.GetProperty("planned").GetInt32()));
         Assert.Contains("warning CM7308: 1 of the 1 enhancements", result.Out + result.Error, StringComparison.Ordinal);
         var drafts = Path.Combine(temp.Path, "release-notes", "v1.34.0");
-        Assert.Contains("[CONFIRM: 1 enhancement, 1 planned only: 1 entering beta]", File.ReadAllText(Path.Combine(drafts, "blog-post.md")), StringComparison.Ordinal);
+        Assert.Contains("[CONFIRM: 1 enhancement, 1 not confirmed: 1 entering beta]", File.ReadAllText(Path.Combine(drafts, "blog-post.md")), StringComparison.Ordinal);
 
         var strict = CommsCli.Run("build", "--pulls", Path.Combine(temp.Path, "pulls"), "--version", "v1.34.0", "--out", temp.Path, "--enhancements", keps, "--warnings-as-errors");
         Assert.Equal(1, strict.ExitCode);

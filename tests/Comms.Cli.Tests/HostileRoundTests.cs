@@ -20,11 +20,11 @@ public sealed class HostileRoundTests
         var check = CommsCli.Run("check", "--body-file", body, "--label", "kind/bug", "--label", "sig/node");
 
         Assert.Equal(1, build.ExitCode);
-        Assert.Contains("error CM2007: PR #2", build.Error, StringComparison.Ordinal);
+        Assert.Contains("error CM2008: PR #2", build.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("CM9999", build.Error, StringComparison.Ordinal);
         Assert.Contains("pull-2.json", build.Error, StringComparison.Ordinal);
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("error CM2007", check.Error, StringComparison.Ordinal);
+        Assert.Contains("error CM2008", check.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "out", "release-notes")));
     }
 

@@ -79,7 +79,7 @@ public sealed class MSBuildPackTests
             using var nuspec = nupkg.GetEntry("Widgets.nuspec")!.Open();
             var notes = XDocument.Load(nuspec).Descendants().Single(e => e.Name.LocalName == "releaseNotes").Value;
             Assert.StartsWith("v1.2.0\n", notes, StringComparison.Ordinal);
-            Assert.Contains("- Added --fast to the widget builder. (#7, @dev7) [SIG Node]", notes, StringComparison.Ordinal);
+            Assert.Contains("- Added `--fast` to the widget builder. (#7, @dev7) [SIG Node]", notes, StringComparison.Ordinal);
             Assert.Contains("Widgets now start twice as fast.", notes, StringComparison.Ordinal);
             Assert.DoesNotContain("](", notes, StringComparison.Ordinal);
         }

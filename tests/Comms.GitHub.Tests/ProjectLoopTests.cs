@@ -257,6 +257,83 @@ public sealed class ProjectLoopTests
         var result = CommsProcess.Exec(ActionValidatorFactAttribute.Validator, Repo.Root, null, Path.Combine("docs", "release-comms.yml"));
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
     }
+
+    [Fact]
+    public void The_pull_request_workflow_in_docs_is_the_one_init_writes() =>
+        Assert.Equal(ProjectFiles.PullRequestWorkflow(), File.ReadAllText(Path.Combine(Repo.Root, "docs", "pr-comms.yml")).Replace("\r\n", "\n", StringComparison.Ordinal));
+
+    [ActionValidatorTheory]
+    [InlineData("docs/pr-comms.yml")]
+    [InlineData(".github/workflows/publish.yml")]
+    [InlineData("action.yml")]
+    public void The_other_workflows_and_the_action_pass_action_validator(string file)
+    {
+        var result = CommsProcess.Exec(ActionValidatorFactAttribute.Validator, Repo.Root, null, file);
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+    }
+
+    [Fact]
+    public void The_pull_request_check_runs_comms_check_on_the_body_title_and_labels_of_the_event()
+    {
+        using var temp = new TempDir();
+        var repo = TwoTags(temp);
+        Assert.Equal(0, CommsCli.Run("init", "--dir", repo, "--notes", "titles").ExitCode);
+        var workflow = new YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(Path.Combine(repo, ".github", "workflows", "pr-comms.yml"))));
+        var root = (YamlMappingNode)workflow.Documents[0].RootNode;
+        Assert.True(((YamlMappingNode)root["on"]).Children.ContainsKey("pull_request"));
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["jobs"])["check"])["steps"]).Cast<YamlMappingNode>().ToArray();
+        var install = steps.Single(s => s.Children.ContainsKey("id") && ((YamlScalarNode)s["id"]).Value == "install-comms");
+        Assert.Contains($"dotnet tool install --global comms --version {ProjectFiles.ToolVersion}", ((YamlScalarNode)install["run"]).Value, StringComparison.Ordinal);
+        var check = ((YamlScalarNode)steps.Last()["run"]).Value!;
+        Assert.DoesNotContain("${{", check, StringComparison.Ordinal);
+
+        var bin = Path.Combine(temp.Path, "bin");
+        CommsProcess.WriteShim(bin);
+        string Event(string title, params string[] labels) => new System.Text.Json.Nodes.JsonObject
+        {
+            ["pull_request"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["number"] = 12,
+                ["title"] = title,
+                ["body"] = "Makes things faster.\n\n$(touch pwned)",
+                ["labels"] = new System.Text.Json.Nodes.JsonArray(labels.Select(l => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["name"] = l }).ToArray()),
+            },
+        }.ToJsonString();
+        int Play(string json)
+        {
+            var path = Path.Combine(temp.Path, "event.json");
+            File.WriteAllText(path, json);
+            var env = new Dictionary<string, string>
+            {
+                ["CI"] = "true",
+                ["GITHUB_EVENT_PATH"] = path,
+                ["RUNNER_TEMP"] = temp.Path,
+                ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            };
+            return CommsProcess.Exec("bash", repo, env, "--noprofile", "--norc", "-eo", "pipefail", "-c", check).ExitCode;
+        }
+
+        // jq is on every GitHub runner; .ci/run installs it here.
+        Assert.True(CommsProcess.Exec("bash", repo, null, "-c", "command -v jq").ExitCode == 0, "jq is needed to play the step: apt-get install jq");
+
+        Assert.Equal(0, Play(Event("feat: faster start")));
+        Assert.Equal(0, Play(Event("Faster start", "enhancement")));
+        Assert.Equal(1, Play(Event("Faster start", "question")));
+        Assert.False(File.Exists(Path.Combine(repo, "pwned")), "the body is data, never run");
+    }
+}
+
+/// <summary>A theory that is skipped, with a clear message, when @action-validator/cli is not installed.</summary>
+public sealed class ActionValidatorTheoryAttribute : TheoryAttribute
+{
+    public ActionValidatorTheoryAttribute()
+    {
+        if (!File.Exists(ActionValidatorFactAttribute.Validator))
+        {
+            Skip = $"@action-validator/cli is not installed at {ActionValidatorFactAttribute.Validator}; `.ci/run` installs it (npm install --prefix .ci/action-validator)";
+        }
+    }
 }
 
 /// <summary>A fact that is skipped, with a clear message, when @action-validator/cli is not installed.</summary>

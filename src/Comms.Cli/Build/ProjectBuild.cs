@@ -42,13 +42,16 @@ public static class ProjectBuild
 
         public bool IncludeDrafts { get; init; }
 
+        /// <summary>What the build reports (<c>--check</c> in, the summary out).</summary>
+        public BuildReport Report { get; init; } = new();
+
         public Func<string, Core.Diagnostics.DiagnosticBag, IReadOnlyList<Core.Enhancements.Enhancement>?>? GitHubEnhancements { get; init; }
     }
 
     public static int Run(CliContext cli, GitHubOptions github, ParseResult parse, Options options)
     {
         var releases = Releases();
-        if (releases.Count == 0)
+        if (releases.Count == 0 && (options.Pulls is null || options.Version is null))
         {
             cli.Error.WriteLine($"comms: error CM0003: no releases under {ReleaseNotes}/ (a folder per version with a release.yaml); run `comms init` to start one, or pass --pulls and --version");
             return ExitCodes.UsageError;
@@ -113,7 +116,7 @@ public static class ProjectBuild
             Now = options.Now,
             IncludeDrafts = options.IncludeDrafts,
             GitHubEnhancements = options.GitHubEnhancements,
-        }, options.Verbose);
+        }, options.Verbose, options.Report);
     }
 
     /// <summary>

@@ -53,6 +53,11 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return null;
         }
 
+        if (request.Check)
+        {
+            return CheckOnly(config, audiences, contentFolder);
+        }
+
         // One build per output folder: everything below reads and writes it, so it is locked first.
         using var outputLock = Lock();
         if (outputLock is null)
@@ -119,6 +124,43 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         return built;
+    }
+
+    /// <summary>
+    /// <c>build --check</c>: every draft rendered and the site built, as a build would, but nothing written where the
+    /// build writes: the drafts stay in memory and the site is built in a temporary folder, removed after.
+    /// </summary>
+    private List<Built>? CheckOnly(CommsConfig config, IReadOnlyList<Audience> audiences, string contentFolder)
+    {
+        var built = request.Releases.Count == 0 ? [] : RenderDrafts(config, audiences, contentFolder);
+        if (built is null || diagnostics.HasErrors || WarningsStop())
+        {
+            return null;
+        }
+
+        var scratch = Path.Combine(Path.GetTempPath(), "comms-check-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            using var commit = new OutputCommit(null, Path.Combine(scratch, "site"), request.Step);
+            var staged = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var release in built)
+            {
+                foreach (var (name, text) in release.Drafts)
+                {
+                    staged[Path.GetFullPath(Path.Combine(release.Input.DraftsFolder, name))] = text;
+                }
+            }
+
+            Directory.CreateDirectory(scratch);
+            return StageSite(commit, config, audiences, staged) ? built : null;
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
     }
 
     public const string KeptPullsName = "pulls.json";
@@ -252,10 +294,10 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     /// The site over every release in the release-notes folder as it will be after this build (not only those
     /// built now), built into the commit's staging folder.
     /// </summary>
-    private bool StageSite(OutputCommit commit, CommsConfig config, IReadOnlyList<Audience> audiences)
+    private bool StageSite(OutputCommit commit, CommsConfig config, IReadOnlyList<Audience> audiences, IReadOnlyDictionary<string, string>? staged = null)
     {
         // The releases built now are handed over in memory; notes.json is read back only for the others.
-        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics, commit.Staged, _inMemory);
+        var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics, staged ?? commit.Staged, _inMemory);
         if (!diagnostics.HasErrors && releases.Count == 0)
         {
             diagnostics.Error(SiteCodes.NoReleases, "no <version>/notes.json under the folder; run `comms notes` or `comms build` first", request.ReleaseNotesRoot);

@@ -35,6 +35,12 @@ public sealed record BuildRequest(
     /// <summary>Every warning stops the build before anything is written (<c>--warnings-as-errors</c>).</summary>
     public bool WarningsAsErrors { get; init; }
 
+    /// <summary>
+    /// <c>build --check</c>: read and render everything (drafts and site) and report, but write nothing: no lock, no
+    /// recovery, drafts kept in memory and the site built in a temporary folder that is removed.
+    /// </summary>
+    public bool Check { get; init; }
+
     /// <summary>Fail at once (CM8011) when another build holds the output, instead of waiting for it.</summary>
     public bool NoWait { get; init; }
 

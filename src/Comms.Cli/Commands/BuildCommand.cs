@@ -46,10 +46,18 @@ public static class BuildCommand
         {
             Description = "Treat every warning as an error: nothing is written while any warning remains (for CI).",
         };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Read and render everything (drafts and site) and report, but write nothing; exit 1 on errors. For a pull-request check.",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the build summary and every diagnostic as one JSON object on standard output (the usual lines go to standard error).",
+        };
         var github = new GitHubOptions();
         var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
         {
-            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors, now, includeDrafts,
+            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors, now, includeDrafts, check, json,
         };
         github.AddTo(command, range: true);
         command.Validators.Add(result =>
@@ -75,6 +83,21 @@ public static class BuildCommand
         });
         command.SetAction(parse =>
         {
+            if (!parse.GetValue(json))
+            {
+                return Action(cli, parse, new BuildReport { Check = parse.GetValue(check) });
+            }
+
+            // --json: the usual lines go to standard error, the JSON alone to standard output.
+            var human = cli.ForResultOnStdout();
+            var report = new BuildReport { Check = parse.GetValue(check) };
+            var code = Action(human, parse, report);
+            cli.Out.Write(report.ToJson(human.Reported, code));
+            cli.Out.Flush();
+            return code;
+        });
+        int Action(CliContext cli, ParseResult parse, BuildReport report)
+        {
             var pullsPath = parse.GetValue(pulls);
             if (ProjectBuild.IsProject())
             {
@@ -86,6 +109,7 @@ public static class BuildCommand
                     GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
                     Now = parse.GetValue(now),
                     IncludeDrafts = parse.GetValue(includeDrafts),
+                    Report = report,
                 });
             }
 
@@ -110,8 +134,10 @@ public static class BuildCommand
                     Enhancements = parse.GetValue(enhancements),
                     WarningsAsErrors = parse.GetValue(warningsAsErrors),
                     GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
-                }, parse.GetValue(verbose));
-        });
+                    Check = report.Check,
+                }, parse.GetValue(verbose), report);
+        }
+
         return command;
     }
 
@@ -188,8 +214,10 @@ public static class BuildCommand
         return new BuildRequest(releases, sampleRoot, site, config, theme, root);
     }
 
-    internal static int Run(CliContext cli, BuildRequest request, bool verbose)
+    internal static int Run(CliContext cli, BuildRequest request, bool verbose, BuildReport? report = null)
     {
+        report ??= new BuildReport();
+        request = request with { Check = request.Check || report.Check };
         var diagnostics = new DiagnosticBag();
         var outcome = SiteProgressView.Run(cli, progress => BuildRunner.Run(cli, request with { SiteProgress = progress }, diagnostics));
         if (outcome.ExitCode is { } stopped)
@@ -202,6 +230,7 @@ public static class BuildCommand
         if (built is null)
         {
             cli.Out.WriteLine("Nothing written: fix the errors above (the previous drafts and site are unchanged).");
+            WorkflowCommands.AppendSummary(report.ToMarkdown(cli.Reported));
             return ExitCodes.ContentError;
         }
 
@@ -223,11 +252,21 @@ public static class BuildCommand
         WriteUnassigned(cli, built, verbose);
         foreach (var release in built)
         {
-            cli.Out.WriteLine($"Wrote {release.Drafts.Count} drafts to {release.Input.DraftsFolder}");
+            report.Releases.Add(new BuildReport.Release(release.Input.Version, release.Run.Pulls.Count, release.Model.Notes.Count,
+                release.Model.ForAudience("vendor").Count(), release.Model.ForAudience("end-user").Count(), release.Model.ForAudience("developer").Count(),
+                release.Model.Notes.Count(n => n.Comms.Audiences.Count == 0), release.Model.Highlights.Count, release.Drafts.Count,
+                release.Input.DraftsFolder.Replace('\\', '/')));
+            cli.Out.WriteLine(request.Check
+                ? $"Checked {Plural.Count(release.Drafts.Count, "draft")} of {release.Input.Version} (nothing written)"
+                : $"Wrote {Plural.Count(release.Drafts.Count, "draft")} to {release.Input.DraftsFolder}");
         }
 
-        cli.Out.WriteLine($"Published the site to {request.SiteFolder} ({outcome.Build.SiteReleases.Count} releases)");
-
+        report.Site = request.Check ? null : request.SiteFolder.Replace('\\', '/');
+        report.SiteReleases = outcome.Build.SiteReleases.Count;
+        cli.Out.WriteLine(request.Check
+            ? $"Checked the site ({Plural.Count(outcome.Build.SiteReleases.Count, "release")}); nothing written"
+            : $"Published the site to {request.SiteFolder} ({Plural.Count(outcome.Build.SiteReleases.Count, "release")})");
+        WorkflowCommands.AppendSummary(report.ToMarkdown(cli.Reported));
         return code;
     }
 

@@ -28,7 +28,7 @@ public static class ChangelogCommand
         style.AcceptOnlyFromAmong("kubernetes");
         var output = new Option<string>("--out")
         {
-            Description = "Where to write the Markdown.",
+            Description = "Where to write the Markdown; - for standard output.",
             Required = true,
             HelpName = "file.md",
         };
@@ -54,6 +54,8 @@ public static class ChangelogCommand
 
     private static int Run(CliContext cli, string notesPath, string? maps, string output, bool strict, string? dependenciesPath, string? configPath)
     {
+        var result = cli;
+        cli = output == CliContext.StdoutPath ? cli.ForResultOnStdout() : cli;
         var diagnostics = new DiagnosticBag();
         var config = ConfigLoader.Load(configPath, diagnostics);
         var notes = NotesJsonReader.ReadFile(notesPath, diagnostics, config?.Limits);
@@ -71,12 +73,12 @@ public static class ChangelogCommand
         if (!diagnostics.HasErrors)
         {
             var markdown = new KubernetesChangelog(config, new ChangelogOptions { Strict = strict, Dependencies = dependencies }).Render(notes);
-            OutputFile.Write(cli, output, markdown);
+            result.WriteResult(output, markdown);
         }
 
         var code = cli.Report(diagnostics);
         cli.Out.WriteLine(code == ExitCodes.Success
-            ? $"Wrote {output} ({notes.Count(n => !n.DoNotPublish)} notes)"
+            ? $"Wrote {(output == CliContext.StdoutPath ? "the changelog to standard output" : output)} ({Plural.Count(notes.Count(n => !n.DoNotPublish), "note")})"
             : "Nothing written: fix the errors above.");
         return code;
     }

@@ -16,6 +16,7 @@ public static class CheckCommand
         var github = new GitHubOptions();
         var pr = new Option<int?>("--pr") { Description = "The pull request number.", HelpName = "N" };
         var bodyFile = new Option<string?>("--body-file") { Description = "Check this PR description instead of fetching it (works offline); give the labels with --label.", HelpName = "file" };
+        var title = new Option<string?>("--title") { Description = "The PR title, with --body-file (the note of a project whose notes come from titles).", HelpName = "text" };
         var labels = new Option<string[]>("--label") { Description = "A label of the PR (repeat the option); with --body-file.", HelpName = "name", AllowMultipleArgumentsPerToken = false };
         var config = CommonOptions.Config();
         var command = new Command("check",
@@ -32,13 +33,14 @@ public static class CheckCommand
         command.Options.Add(pr);
         github.AddTo(command, range: false);
         command.Options.Add(bodyFile);
+        command.Options.Add(title);
         command.Options.Add(labels);
         command.Options.Add(config);
-        command.SetAction(parse => Run(cli, parse, github, parse.GetValue(pr), parse.GetValue(bodyFile), parse.GetValue(labels) ?? [], parse.GetValue(config)));
+        command.SetAction(parse => Run(cli, parse, github, parse.GetValue(pr), parse.GetValue(bodyFile), parse.GetValue(title), parse.GetValue(labels) ?? [], parse.GetValue(config)));
         return command;
     }
 
-    private static int Run(CliContext cli, ParseResult parse, GitHubOptions github, int? number, string? bodyFile, string[] labels, string? configPath)
+    private static int Run(CliContext cli, ParseResult parse, GitHubOptions github, int? number, string? bodyFile, string? title, string[] labels, string? configPath)
     {
         var diagnostics = new DiagnosticBag();
         if (bodyFile is null && (number is null || parse.GetValue(github.Repo) is null))
@@ -53,7 +55,7 @@ public static class CheckCommand
             return cli.Report(diagnostics);
         }
 
-        var pull = bodyFile is not null ? FromFile(bodyFile, number, labels, diagnostics) : Fetch(github, parse, number!.Value, diagnostics);
+        var pull = bodyFile is not null ? FromFile(bodyFile, number, title, labels, diagnostics) : Fetch(github, parse, number!.Value, diagnostics);
         if (pull is null)
         {
             return cli.Report(diagnostics);
@@ -66,12 +68,12 @@ public static class CheckCommand
         return passed ? code : ExitCodes.ContentError;
     }
 
-    private static PullRequest? FromFile(string path, int? number, string[] labels, DiagnosticBag diagnostics)
+    private static PullRequest? FromFile(string path, int? number, string? title, string[] labels, DiagnosticBag diagnostics)
     {
         try
         {
             var body = Comms.Core.IO.InputFile.ReadText(path, "the body file", Comms.Core.IO.InputLimits.Default.MaxTextFileBytes, diagnostics);
-            return body is null ? null : new PullRequest { Number = number ?? 1, Body = body, Labels = labels, Source = path };
+            return body is null ? null : new PullRequest { Number = number ?? 1, Title = title ?? string.Empty, Body = body, Labels = labels, Source = path };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -15,7 +15,7 @@ public static class CollectCommand
         github.Repo.Required = true;
         github.From.Required = true;
         github.To.Required = true;
-        var output = new Option<string>("--out") { Description = "Where to write the pulls (a JSON array of GitHub REST pull objects, read by `comms notes --pulls`).", Required = true, HelpName = "file" };
+        var output = new Option<string>("--out") { Description = "Where to write the pulls (a JSON array of GitHub REST pull objects, read by `comms notes --pulls`); - for standard output.", Required = true, HelpName = "file" };
         var verbose = CommonOptions.Verbose();
         var command = new Command("collect",
             "Collect the pull requests merged between two refs, batched and cached, and write them as GitHub REST pull JSON.\n\n" +
@@ -29,6 +29,8 @@ public static class CollectCommand
 
     private static int Run(CliContext cli, GitHubOptions github, ParseResult parse, string output, bool verbose)
     {
+        var result = cli;
+        cli = output == CliContext.StdoutPath ? cli.ForResultOnStdout() : cli;
         var diagnostics = new DiagnosticBag();
         var request = github.ToRequest(parse, diagnostics);
         if (request is null)
@@ -39,7 +41,7 @@ public static class CollectCommand
         var pulls = Collect(cli, request, diagnostics);
         if (!diagnostics.HasErrors)
         {
-            PullWriter.WriteFile(output, pulls);
+            result.WriteResult(output, PullWriter.Write(pulls));
         }
 
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);

@@ -22,7 +22,7 @@ public static class NotesCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "Where to write notes.json (release-notes JSON, readable by relnotes.k8s.io).",
+            Description = "Where to write notes.json (release-notes JSON, readable by relnotes.k8s.io); - for standard output.",
             Required = true,
             HelpName = "notes.json",
         };
@@ -44,6 +44,8 @@ public static class NotesCommand
 
     private static int Run(CliContext cli, string pulls, string? maps, string output, string? configPath, bool strict, bool verbose)
     {
+        var result = cli;
+        cli = output == CliContext.StdoutPath ? cli.ForResultOnStdout() : cli;
         var diagnostics = new DiagnosticBag();
         var config = ConfigLoader.Load(configPath, diagnostics);
         if (config is null)
@@ -54,11 +56,11 @@ public static class NotesCommand
         var run = new NotesPipeline(config, diagnostics).Run(pulls, maps, strict);
         if (!diagnostics.HasErrors)
         {
-            OutputFile.Write(cli, output, NotesJsonWriter.Write(run.Notes));
+            result.WriteResult(output, NotesJsonWriter.Write(run.Notes));
         }
 
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);
-        WriteSummary(cli, run, diagnostics, diagnostics.HasErrors ? null : output);
+        WriteSummary(cli, run, diagnostics, diagnostics.HasErrors ? null : output == CliContext.StdoutPath ? "the notes to standard output" : output);
         return code;
     }
 

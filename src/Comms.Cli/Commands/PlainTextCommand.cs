@@ -11,8 +11,8 @@ public static class PlainTextCommand
     public static Command Create(CliContext cli)
     {
         var markdown = new Option<string>("--markdown") { Description = "The draft, e.g. release-notes/v1.2.0/CHANGELOG.md.", Required = true, HelpName = "file" };
-        var output = new Option<string>("--out") { Description = "Where to write the plain text.", Required = true, HelpName = "file" };
-        var command = new Command("plaintext", "Write a Markdown draft as plain text: headings, links, code spans and emphasis lose their markup; lists stay lists.\n\nExample:\n  comms plaintext --markdown release-notes/v1.2.0/CHANGELOG.md --out release-notes.txt")
+        var output = new Option<string>("--out") { Description = "Where to write the plain text; - for standard output.", Required = true, HelpName = "file" };
+        var command = new Command("plaintext", "Write a Markdown draft as plain text: headings, links and emphasis lose their markup, code spans keep their backticks, lists stay lists, front matter and comments go.\n\nExample:\n  comms plaintext --markdown release-notes/v1.2.0/CHANGELOG.md --out release-notes.txt")
         {
             markdown, output,
         };
@@ -32,7 +32,7 @@ public static class PlainTextCommand
                 return cli.Report(diagnostics);
             }
 
-            OutputFile.Write(cli, parse.GetValue(output)!, PlainText.FromMarkdown(text));
+            cli.WriteResult(parse.GetValue(output)!, PlainText.FromMarkdown(text));
             return ExitCodes.Success;
         });
         return command;

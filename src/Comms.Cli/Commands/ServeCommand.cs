@@ -17,12 +17,16 @@ public static class ServeCommand
         var output = new Option<string>("--out") { Description = "Where the preview's drafts and site are built (never the release-notes folder).", DefaultValueFactory = _ => Path.Combine("artifacts", "serve"), HelpName = "dir" };
         var theme = new Option<string?>("--theme") { Description = "A theme folder whose templates override the default theme's (watched too).", HelpName = "dir" };
         var config = CommonOptions.Config();
+        var asPublished = new Option<bool>("--as-published")
+        {
+            Description = "Hold back the pages the published site would hold back (drafts, embargoed or undated press briefs, pages with placeholders). By default the preview shows them with a DRAFT banner.",
+        };
         var command = new Command("serve",
-            "Preview while editing: build the drafts and the site, serve them on http://127.0.0.1:<port>/ (drafts under /drafts/), " +
+            "Preview while editing: build the drafts and the site, serve them on http://127.0.0.1:<port>/ (drafts under /drafts/, Markdown shown as its page with placeholders highlighted; ?raw for the Markdown), " +
             "watch content/, release-notes/, themes/ and the pulls, rebuild what changed and reload open pages. A failed build shows " +
             "its errors in the page while the last good site stays served. Ctrl-C stops.\n\nExample:\n  comms serve --port 8484")
         {
-            port, pulls, version, output, theme, config,
+            port, pulls, version, output, theme, config, asPublished,
         };
         command.Validators.Add(result =>
         {
@@ -32,11 +36,11 @@ public static class ServeCommand
             }
         });
         command.SetAction(parse => Run(cli, parse.GetValue(port), parse.GetValue(pulls), parse.GetValue(version), parse.GetValue(output)!,
-            parse.GetValue(theme), parse.GetValue(config)));
+            parse.GetValue(theme), parse.GetValue(config), !parse.GetValue(asPublished)));
         return command;
     }
 
-    private static int Run(CliContext cli, int port, string? pulls, string? version, string output, string? theme, string? config)
+    private static int Run(CliContext cli, int port, string? pulls, string? version, string output, string? theme, string? config, bool includeDrafts)
     {
         BuildRequest? request;
         string? problem = null;
@@ -61,6 +65,8 @@ public static class ServeCommand
             return ExitCodes.UsageError;
         }
 
+        // The preview shows what the published site holds back, marked DRAFT; the published site still holds it back.
+        request = request with { IncludeDrafts = includeDrafts };
         var root = Directory.GetCurrentDirectory();
         var watch = new List<string> { "content", "release-notes", "themes" };
         watch.AddRange(request.Releases.Select(r => r.Pulls));

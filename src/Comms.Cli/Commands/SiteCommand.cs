@@ -60,7 +60,7 @@ public static class SiteCommand
         var code = cli.Report(diagnostics);
         var releases = outcome.Build.SiteReleases;
         cli.Out.WriteLine(outcome.Built is not null && code == ExitCodes.Success
-            ? $"Wrote {target} ({releases.Count} releases, {releases.Sum(r => r.Notes.Count)} notes)"
+            ? $"Wrote {target} ({Plural.Count(releases.Count, "release")}, {Plural.Count(releases.Sum(r => r.Notes.Count), "note")})"
             : "Site not published: fix the errors above (any previous site is unchanged).");
         return outcome.Built is null ? ExitCodes.ContentError : code;
     }

@@ -5,12 +5,41 @@ using Comms.Core.Model;
 namespace Comms.Cli.Project;
 
 /// <summary>What <c>comms init</c> knows about the repository it starts a project in.</summary>
-public sealed record ProjectFacts(string Name, string? Repo, string GitHubUrl, string TagPattern, string NextVersion, string? PreviousVersion);
+public sealed record ProjectFacts(string Name, string? Repo, string GitHubUrl, string TagPattern, string NextVersion, string? PreviousVersion)
+{
+    /// <summary><c>comms init --notes</c>: where notes come from (blocks, titles, blocks-then-titles).</summary>
+    public string NotesSource { get; init; } = "blocks";
+}
 
 /// <summary>The starting files of a project, as text; <c>comms init</c> writes those that do not exist yet.</summary>
 public static class ProjectFiles
 {
     public const string WorkflowPath = ".github/workflows/release-comms.yml";
+
+    public const string PullRequestWorkflowPath = ".github/workflows/pr-comms.yml";
+
+    /// <summary>Where the JSON Schemas of the project's YAML files go, for editors (yaml-language-server).</summary>
+    public const string SchemaFolder = "content/schemas";
+
+    /// <summary>The schemas the tool carries, by file name (comms.schema.json, release.schema.json, ...).</summary>
+    public static IReadOnlyList<string> SchemaNames { get; } =
+        typeof(ProjectFiles).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Comms.Cli.Schemas.", StringComparison.Ordinal))
+            .Select(n => n["Comms.Cli.Schemas.".Length..])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    public static string Schema(string name) => Resource("Comms.Cli.Schemas." + name);
+
+    /// <summary>The first line of a YAML file <c>comms init</c> writes: its schema, for editors.</summary>
+    public static string SchemaLine(string relativeToFile) => $"# yaml-language-server: $schema={relativeToFile}\n";
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(ProjectFiles).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
 
     /// <summary>The version the publish workflow installs: the version of this tool.</summary>
     public static string ToolVersion
@@ -54,11 +83,13 @@ public static class ProjectFiles
     /// <summary>Every starting file by path relative to the repository root.</summary>
     public static IReadOnlyList<(string Path, string Text)> All(ProjectFacts facts) =>
     [
-        ("content/comms.yaml", Config(facts)),
-        ("content/audiences.yaml", Audiences()),
+        ("content/comms.yaml", SchemaLine("schemas/comms.schema.json") + Config(facts)),
+        ("content/audiences.yaml", SchemaLine("schemas/audiences.schema.json") + Audiences()),
         ("content/about.md", About(facts)),
-        ($"release-notes/{facts.NextVersion}/release.yaml", Release(facts)),
+        ($"release-notes/{facts.NextVersion}/release.yaml", SchemaLine("../../content/schemas/release.schema.json") + Release(facts)),
         (WorkflowPath, Workflow(facts.TagPattern)),
+        (PullRequestWorkflowPath, PullRequestWorkflow()),
+        .. SchemaNames.Select(name => ($"{SchemaFolder}/{name}", Schema(name))),
     ];
 
     public static string Config(ProjectFacts facts)
@@ -82,15 +113,34 @@ public static class ProjectFiles
               # url: https://your-project.example.org
               # description: One sentence on what the project is.
 
-            # notes:
-            #   blocks: [release-note, release-notes]
-            #   labels: { kind: kind/, sig: sig/, area: area/ }
-            # sections:
-            #   - title: Feature
-            #     kinds: [feature]
+            {{Notes(facts.NotesSource)}}
 
             """;
     }
+
+    private static string Notes(string source) => source == "blocks"
+        ? """
+          # notes:
+          #   # Where a PR's note comes from: blocks (a release-note block, the default), titles (the PR title,
+          #   # as GitHub's generated notes do), or blocks-then-titles. `comms init --notes titles` sets it.
+          #   source: blocks
+          #   blocks: [release-note, release-notes]
+          #   labels: { kind: kind/, sig: sig/, area: area/ }
+          # sections:
+          #   - title: Feature
+          #     kinds: [feature]
+          """
+        : $$"""
+          notes:
+            # The PR title is the note ({{source}}). Kinds come from kind/ labels, from plain labels (label_kinds,
+            # as release-drafter's categories) and from a Conventional Commit prefix of the title (feat:, fix:, feat!:
+            # for a breaking change); the changelog's sections follow (Features, Bug Fixes, Documentation, Dependencies).
+            source: {{source}}
+            # label_kinds: { bug: bug, enhancement: feature, documentation: documentation, dependencies: dependencies }
+            # title_prefixes: { feat: feature, fix: bug, docs: documentation, deps: dependencies, chore: cleanup }
+            # breaking_labels: [breaking-change]
+            # skip_labels: [skip-changelog]
+          """;
 
     /// <summary>The built-in audience rules, with their explanatory comments, ready to edit.</summary>
     public static string Audiences()
@@ -149,6 +199,10 @@ public static class ProjectFiles
 
             """;
     }
+
+    /// <summary>The pull-request check: <c>comms check</c> on the PR's body, title and labels.</summary>
+    public static string PullRequestWorkflow() =>
+        Resource("Comms.Cli.Project.pr-comms.yml").Replace("@COMMS_VERSION@", ToolVersion, StringComparison.Ordinal);
 
     public static string Workflow(string tagPattern)
     {

@@ -152,7 +152,10 @@ public sealed class Rebuilder : IDisposable
 
             clock.Stop();
             var lines = diagnostics.Sorted().Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToArray();
-            State = new BuildState(++_number, built is not null, lines, clock.ElapsedMilliseconds, releases.Select(r => r.Version).ToArray());
+            State = new BuildState(++_number, built is not null, lines, clock.ElapsedMilliseconds, releases.Select(r => r.Version).ToArray())
+            {
+                Warnings = diagnostics.Sorted().Where(d => d.Severity == Severity.Warning).Select(d => d.ToString()).ToArray(),
+            };
             Built?.Invoke(State);
             return State;
         }

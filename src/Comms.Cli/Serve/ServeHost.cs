@@ -75,6 +75,7 @@ public sealed class ServeHost : IAsyncDisposable
         ["ms"] = state.Milliseconds,
         ["versions"] = new JsonArray(state.Versions.Select(v => (JsonNode?)v).ToArray()),
         ["diagnostics"] = new JsonArray(state.Diagnostics.Select(d => (JsonNode?)d).ToArray()),
+        ["warnings"] = new JsonArray(state.Warnings.Select(d => (JsonNode?)d).ToArray()),
     }.ToJsonString();
 
     private void Broadcast(BuildState state)
@@ -174,6 +175,13 @@ public sealed class ServeHost : IAsyncDisposable
         }
 
         var file = Resolve(_drafts, relative);
+        if (file is not null && File.Exists(file) && file.EndsWith(".md", StringComparison.Ordinal) && !context.Request.Query.ContainsKey("raw"))
+        {
+            // A Markdown draft reads as the page it will become; ?raw gives the Markdown.
+            await SendPage(context.Response, DraftPage.Html(relative, await File.ReadAllTextAsync(file).ConfigureAwait(false), _rebuilder.State.Warnings)).ConfigureAwait(false);
+            return;
+        }
+
         if (file is not null && File.Exists(file))
         {
             await Send(context.Response, file.EndsWith(".json", StringComparison.Ordinal) ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",

@@ -55,7 +55,7 @@ public sealed class ChangelogSections(CommsConfig config)
     /// <summary>Section titles in order: unknown kinds first (alphabetically), then the table, then Uncategorized.</summary>
     public IReadOnlyList<string> Order(IEnumerable<string> present)
     {
-        var known = config.Sections.Select(s => s.Title).Append(config.UncategorizedSection).ToList();
+        var known = config.Sections.Select(s => s.Title).Append(config.UncategorizedSection).Distinct(StringComparer.Ordinal).ToList();
         var set = present.ToHashSet(StringComparer.Ordinal);
         var unknown = set.Where(s => !known.Contains(s, StringComparer.Ordinal)).Order(StringComparer.Ordinal);
         return unknown.Concat(known.Where(set.Contains)).ToArray();

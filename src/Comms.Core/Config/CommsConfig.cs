@@ -76,6 +76,17 @@ public sealed record CommsConfig
         new("Other (Cleanup or Flake)", ["cleanup", "flake"]),
     ];
 
+    /// <summary>The changelog sections of a project whose notes come from titles (used when comms.yaml gives none).</summary>
+    public static readonly IReadOnlyList<SectionConfig> TitleSections =
+    [
+        new("Deprecations", ["deprecation"]),
+        new("Features", ["feature"]),
+        new("Bug Fixes", ["bug", "regression"]),
+        new("Documentation", ["documentation"]),
+        new("Dependencies", ["dependencies"]),
+        new("Other Changes", ["cleanup", "flake", "failing-test", "design", "api-change"]),
+    ];
+
     public static readonly IReadOnlyDictionary<string, string> DefaultSigWords =
         new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -152,9 +163,70 @@ public sealed record EnhancementsConfig
     };
 }
 
+/// <summary>Where a pull request's note comes from (<c>notes.source</c>).</summary>
+public enum NoteSource
+{
+    /// <summary>A <c>release-note</c> block in the body (Kubernetes); a PR without one has no note.</summary>
+    Blocks,
+
+    /// <summary>The PR title is the note, as GitHub's generated release notes do; kinds from labels and Conventional Commit prefixes.</summary>
+    Titles,
+
+    /// <summary>The block when there is one, else the title.</summary>
+    BlocksThenTitles,
+}
+
 /// <summary>How notes are found in PR bodies and labels.</summary>
 public sealed record NotesConfig
 {
+    /// <summary><c>notes.source</c>: blocks (default), titles, or blocks-then-titles.</summary>
+    public NoteSource Source { get; init; } = NoteSource.Blocks;
+
+    /// <summary>
+    /// Plain labels that give a note its kind, in the style of release-drafter's categories (<c>notes.label_kinds</c>);
+    /// read when notes come from titles. Compared without case.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LabelKinds { get; init; } = DefaultLabelKinds;
+
+    /// <summary>Conventional Commit types read from titles and the kind each gives (<c>notes.title_prefixes</c>).</summary>
+    public IReadOnlyDictionary<string, string> TitlePrefixes { get; init; } = DefaultTitlePrefixes;
+
+    /// <summary>Labels that mark a breaking change (an urgent upgrade note), besides a <c>feat!:</c> title (<c>notes.breaking_labels</c>).</summary>
+    public IReadOnlyList<string> BreakingLabels { get; init; } = ["breaking-change", "breaking"];
+
+    /// <summary>Labels that keep a PR out of title notes, besides the none label (<c>notes.skip_labels</c>).</summary>
+    public IReadOnlyList<string> SkipLabels { get; init; } = ["skip-changelog", "no-changelog", "ignore-for-release"];
+
+    public static readonly IReadOnlyDictionary<string, string> DefaultLabelKinds = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["bug"] = "bug",
+        ["bugfix"] = "bug",
+        ["fix"] = "bug",
+        ["enhancement"] = "feature",
+        ["feature"] = "feature",
+        ["breaking-change"] = "feature",
+        ["dependencies"] = "dependencies",
+        ["documentation"] = "documentation",
+        ["docs"] = "documentation",
+        ["deprecation"] = "deprecation",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> DefaultTitlePrefixes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["build"] = "cleanup",
+        ["chore"] = "cleanup",
+        ["ci"] = "cleanup",
+        ["deps"] = "dependencies",
+        ["docs"] = "documentation",
+        ["feat"] = "feature",
+        ["fix"] = "bug",
+        ["perf"] = "feature",
+        ["refactor"] = "cleanup",
+        ["revert"] = "bug",
+        ["style"] = "cleanup",
+        ["test"] = "cleanup",
+    };
+
     public IReadOnlyList<string> Blocks { get; init; } = ["release-note", "release-notes", "dev-release-note", "dev-release-notes"];
     public string DocsBlock { get; init; } = "docs";
     public IReadOnlyList<string> NoneValues { get; init; } = ["NONE", "N/A", "NA"];

@@ -19,7 +19,7 @@ public static class ConfigLoader
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
     private static readonly string[] EnhancementKeys = ["keps", "board", "board_statuses", "not_shipping_statuses", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
-        ["blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars"];
+        ["blocks", "docs_block", "none_values", "none_command", "labels", "feature_kind", "cherry_pick_bots", "doc_types", "max_body_chars", "source", "label_kinds", "title_prefixes", "breaking_labels", "skip_labels"];
     private static readonly string[] LabelKeys = ["kind", "sig", "area", "action_required", "none"];
     private static readonly string[] DocTypeKeys = ["url_contains", "type"];
     private static readonly string[] SectionKeys = ["title", "kinds"];
@@ -132,6 +132,11 @@ public static class ConfigLoader
             config = config with { Notes = Notes(r, n, defaults.Notes) };
         }
 
+        if (config.Notes.Source != NoteSource.Blocks && !top.ContainsKey("sections"))
+        {
+            config = config with { Sections = CommsConfig.TitleSections, UncategorizedSection = "Other Changes" };
+        }
+
         if (top.TryGetValue("sections", out var sectionsNode))
         {
             config = config with { Sections = Sections(r, sectionsNode) ?? defaults.Sections };
@@ -196,6 +201,11 @@ public static class ConfigLoader
             FeatureKind = NonEmpty(r, n, "feature_kind") ?? d.FeatureKind,
             CherryPickBots = List(r, n, "cherry_pick_bots", allowEmpty: true) ?? d.CherryPickBots,
             MaxBodyChars = (int?)Math.Min(int.MaxValue, Positive(r, n, "max_body_chars") ?? d.MaxBodyChars) ?? d.MaxBodyChars,
+            Source = Source(r, n) ?? d.Source,
+            LabelKinds = n.TryGetValue("label_kinds", out var labelKinds) ? Dictionary(r, labelKinds, "notes.label_kinds") ?? d.LabelKinds : d.LabelKinds,
+            TitlePrefixes = n.TryGetValue("title_prefixes", out var prefixes) ? Dictionary(r, prefixes, "notes.title_prefixes") ?? d.TitlePrefixes : d.TitlePrefixes,
+            BreakingLabels = List(r, n, "breaking_labels", allowEmpty: true) ?? d.BreakingLabels,
+            SkipLabels = List(r, n, "skip_labels", allowEmpty: true) ?? d.SkipLabels,
         };
         if (n.TryGetValue("labels", out var labelsNode) && r.Mapping(labelsNode, "notes.labels", LabelKeys) is { } l)
         {
@@ -231,6 +241,29 @@ public static class ConfigLoader
         }
 
         return notes;
+    }
+
+    private static NoteSource? Source(YamlReader r, Dictionary<string, YamlNode> n)
+    {
+        if (!n.TryGetValue("source", out var node))
+        {
+            return null;
+        }
+
+        switch (r.String(node, "notes.source"))
+        {
+            case "blocks":
+                return NoteSource.Blocks;
+            case "titles":
+                return NoteSource.Titles;
+            case "blocks-then-titles":
+                return NoteSource.BlocksThenTitles;
+            case { } other:
+                r.Error(Codes.ConfigInvalid, $"\"notes.source\" is \"{other}\"; it must be blocks, titles or blocks-then-titles", node);
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static IReadOnlyList<SectionConfig>? Sections(YamlReader r, YamlNode node)

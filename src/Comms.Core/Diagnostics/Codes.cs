@@ -21,7 +21,8 @@ public static class Codes
     public const string UnclosedBlock = "CM2004";
     public const string CherryPickAuthorUnknown = "CM2005";
     public const string ActionRequiredUnlabelled = "CM2006";
-    public const string NoteTooDeep = "CM2007";
+    public const string NoBlockAnywhere = "CM2007";
+    public const string NoteTooDeep = "CM2008";
 
     // Maps
     public const string YamlMalformed = "CM3001";

@@ -33,7 +33,7 @@ public static class EnhancementReview
             text.Append(CultureInfo.InvariantCulture, $", {N("deprecated")} deprecated, {N("removed")} removed");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"); {N("confirmed")} confirmed, {N("evidenced")} evidenced by notes, {N("planned")} planned only.\n");
+        text.Append(CultureInfo.InvariantCulture, $"); {N("confirmed")} confirmed, {N("evidenced")} evidenced by a note that says their stage, {N("tied")} tied by notes that say none, {N("planned")} planned only.\n");
         text.Append(N("planned") > 0
             ? $"The drafts print the count as [CONFIRM: …] until the {N("planned")} planned only are confirmed (tracking board, board export or enhancements.yaml) or dropped.\n"
             : "Every counted enhancement is confirmed or evidenced: the drafts print the count as fact.\n");

@@ -22,7 +22,17 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
             byNumber.TryAdd(pull.Number, pull);
         }
 
-        return pulls.Select(p => Extract(p, byNumber)).ToArray();
+        var results = pulls.Select(p => Extract(p, byNumber)).ToArray();
+        var merged = results.Count(r => r.Skipped != SkipReason.NotMerged);
+        if (_rules.Source == NoteSource.Blocks && merged > 0 && results.All(r => r.Skipped is SkipReason.NoBlock or SkipReason.NoneLabel or SkipReason.NotMerged))
+        {
+            diagnostics.Warning(Codes.NoBlockAnywhere,
+                $"none of the {merged.ToString(CultureInfo.InvariantCulture)} merged pull requests has a ```{_rules.Blocks[0]} block, so there are no notes; " +
+                "if this project writes no blocks, set `notes: { source: titles }` (or blocks-then-titles) in content/comms.yaml to take notes from PR titles and labels",
+                config.File);
+        }
+
+        return results;
     }
 
     public ExtractionResult Extract(PullRequest pull, IReadOnlyDictionary<int, PullRequest>? others = null)
@@ -46,6 +56,11 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
         var hasNoneLabel = labels.Contains(_rules.NoneLabel, StringComparer.OrdinalIgnoreCase);
         var blocks = FencedBlocks.Find(body);
         var noteBlock = blocks.FirstOrDefault(b => _rules.Blocks.Contains(b.Info, StringComparer.OrdinalIgnoreCase));
+
+        if (_rules.Source == NoteSource.Titles || (noteBlock is null && _rules.Source == NoteSource.BlocksThenTitles))
+        {
+            return FromTitle(pull, hasNoneLabel, body);
+        }
 
         if (noteBlock is null)
         {
@@ -104,11 +119,49 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
         return new ExtractionResult(pull, Build(pull, NoteText.Clean(raw), docs, AuthorOf(pull, body, others, where)), null);
     }
 
+    /// <summary>The note of a PR whose title is its note: the Conventional Commit prefix removed, kinds from labels and prefix.</summary>
+    private ExtractionResult FromTitle(PullRequest pull, bool hasNoneLabel, string body)
+    {
+        if (hasNoneLabel || pull.Labels.Any(l => _rules.SkipLabels.Contains(l, StringComparer.OrdinalIgnoreCase)))
+        {
+            return new ExtractionResult(pull, null, SkipReason.NoneLabel);
+        }
+
+        if (body.Contains(_rules.NoneCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExtractionResult(pull, null, SkipReason.None);
+        }
+
+        var title = TitleNote.Read(pull.Title, _rules);
+        if (title.Text.Length == 0)
+        {
+            return new ExtractionResult(pull, null, SkipReason.NoBlock);
+        }
+
+        var note = Build(pull, NoteText.Clean(title.Text), [], AuthorOf(pull, body, null, pull.Source ?? "#" + pull.Number.ToString(CultureInfo.InvariantCulture)), title);
+        return new ExtractionResult(pull, note, null);
+    }
+
     /// <summary>A note for <paramref name="pull"/> with the given text: kinds, SIGs and areas from its labels.</summary>
-    public ReleaseNote Build(PullRequest pull, string text, IReadOnlyList<Documentation> docs, string? author = null)
+    public ReleaseNote Build(PullRequest pull, string text, IReadOnlyList<Documentation> docs, string? author = null) =>
+        Build(pull, text, docs, author, _rules.Source == NoteSource.Blocks ? null : TitleNote.Read(string.Empty, _rules));
+
+    private ReleaseNote Build(PullRequest pull, string text, IReadOnlyList<Documentation> docs, string? author, TitleNote? title)
     {
         var labels = pull.Labels;
         var kinds = WithPrefix(labels, _rules.KindPrefix);
+        var areas = WithPrefix(labels, _rules.AreaPrefix);
+        var actionRequired = labels.Contains(_rules.ActionRequiredLabel, StringComparer.OrdinalIgnoreCase);
+        if (title is not null)
+        {
+            // Projects without kind/ labels: release-drafter-style labels and the title's Conventional Commit type.
+            var mapped = labels.Select(l => _rules.LabelKinds.FirstOrDefault(k => string.Equals(k.Key, l, StringComparison.OrdinalIgnoreCase)).Value)
+                .Where(k => k is not null).Select(k => k!);
+            kinds = kinds.Concat(mapped).Concat(title.Kind is null ? [] : [title.Kind]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            areas = title.Scope is null ? areas : areas.Append(title.Scope).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            actionRequired = actionRequired || title.Breaking || labels.Any(l => _rules.BreakingLabels.Contains(l, StringComparer.OrdinalIgnoreCase));
+        }
+
         var sigs = WithPrefix(labels, _rules.SigPrefix);
         author ??= pull.Author ?? "ghost";
         var note = new ReleaseNote
@@ -121,13 +174,13 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
             AuthorUrl = $"{config.Project.GitHubUrl}/{author}",
             // A PR's own URL when it is a web link; otherwise (missing, javascript:, …) the one the project's settings give.
             PrUrl = Markdown.SafeUrl.Clean(pull.Url) is not null ? pull.Url! : $"{config.Project.GitHubUrl}/{config.Project.Repo}/pull/{pull.Number.ToString(CultureInfo.InvariantCulture)}",
-            Areas = WithPrefix(labels, _rules.AreaPrefix),
+            Areas = areas,
             Kinds = kinds,
             Sigs = sigs,
             Feature = kinds.Contains(_rules.FeatureKind, StringComparer.Ordinal),
             Duplicate = sigs.Length > 1,
             DuplicateKind = kinds.Length > 1,
-            ActionRequired = labels.Contains(_rules.ActionRequiredLabel, StringComparer.OrdinalIgnoreCase),
+            ActionRequired = actionRequired,
             DoNotPublish = labels.Contains(_rules.NoneLabel, StringComparer.OrdinalIgnoreCase),
             Comms = new NoteComms
             {

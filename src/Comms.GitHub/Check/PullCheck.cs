@@ -26,7 +26,7 @@ public static class PullCheck
 
         var before = diagnostics.Items.Count(d => d.Severity == Severity.Error);
         var block = "```" + rules.Blocks[0];
-        switch (result.Skipped)
+        switch (rules.Source == NoteSource.Titles || (rules.Source != NoteSource.Blocks && result.Skipped == SkipReason.NoBlock) ? null : result.Skipped)
         {
             case SkipReason.NoBlock:
                 diagnostics.Error(GitHubCodes.CheckNoBlock,
@@ -43,12 +43,27 @@ public static class PullCheck
                 $"the PR has the {rules.NoneLabel} label but its block holds a note: remove the label, or write NONE in the block", where);
         }
 
-        if (!pull.Labels.Any(l => l.StartsWith(rules.KindPrefix, StringComparison.OrdinalIgnoreCase)))
+        if (rules.Source != NoteSource.Blocks)
+        {
+            // Notes from titles: the PR needs a title, and a kind from a label or the title's prefix; no SIG.
+            if (result.Note is { Kinds.Count: 0 })
+            {
+                var labels = string.Join(", ", rules.LabelKinds.Keys.Take(4));
+                var prefixes = string.Join(", ", rules.TitlePrefixes.Keys.Where(k => k is "feat" or "fix" or "docs").Select(k => k + ":"));
+                diagnostics.Error(GitHubCodes.CheckMissingKind,
+                    $"the PR has no kind: add a label such as {labels}, or start the title with a Conventional Commit type such as {prefixes}", where);
+            }
+            else if (result.Skipped == SkipReason.NoBlock)
+            {
+                diagnostics.Error(GitHubCodes.CheckNoBlock, "the PR has no title to take the note from", where);
+            }
+        }
+        else if (!pull.Labels.Any(l => l.StartsWith(rules.KindPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             diagnostics.Error(GitHubCodes.CheckMissingKind, $"the PR has no {rules.KindPrefix}* label (for example {rules.KindPrefix}bug or {rules.KindPrefix}feature)", where);
         }
 
-        if (!pull.Labels.Any(l => l.StartsWith(rules.SigPrefix, StringComparison.OrdinalIgnoreCase)))
+        if (rules.Source == NoteSource.Blocks && !pull.Labels.Any(l => l.StartsWith(rules.SigPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             diagnostics.Error(GitHubCodes.CheckMissingSig, $"the PR has no {rules.SigPrefix}* label naming the owning group", where);
         }

@@ -18,6 +18,9 @@ public static partial class DraftPolicy
     [GeneratedRegex(@"\[(?:AUTHOR NAMES?|EDITOR NAMES?|RELEASE TEAM(?::[^\]\n]*)?|CONFIRM(?::[^\]\n]*)?|RELEASE LEAD|PRESS TEAM|TODO[^\]\n]*|TBD|FIXME[^\]\n]*|Describe [^\]\n]*)\](?!\()")]
     private static partial Regex Placeholder();
 
+    /// <summary>The placeholders that hold a page back, for the preview to highlight.</summary>
+    public static Regex PlaceholderPattern => Placeholder();
+
     public const string BlogPage = "blog";
     public const string PressPage = "press";
 

@@ -11,7 +11,7 @@ public sealed class CompositionTests
     {
         using var temp = new TempDir();
         temp.File("content/audiences.yaml", "audiences:\n  - id: operator\n    name: Operators\n    rules:\n      - id: all-node\n        reason: operators run the nodes\n        sigs: [node]\n");
-        temp.File("content/groups.yaml", File.ReadAllText(Path.Combine(Repo.Root, "content", "groups.yaml"))); // comms.yaml names it
+        temp.File("content/groups.yaml", File.ReadAllText(Path.Combine(Repo.Root, "content", "groups.yaml")));
         var config = temp.File("content/comms.yaml", File.ReadAllText(Path.Combine(Repo.Root, "content", "comms.yaml")));
         var output = Path.Combine(temp.Path, "out");
         var built = OutputState.InRepo(() => CommsCli.Run([.. OutputState.BuildArgs(OutputState.Pulls(temp, "Alpha"), output), "--config", config]));

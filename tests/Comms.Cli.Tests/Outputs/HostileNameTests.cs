@@ -154,7 +154,7 @@ public sealed class HostileNameTests
     private static string Content(TempDir temp, string audiences)
     {
         temp.File("content/audiences.yaml", audiences);
-        temp.File("content/groups.yaml", File.ReadAllText(Path.Combine(Repo.Root, "content", "groups.yaml"))); // comms.yaml names it
+        temp.File("content/groups.yaml", File.ReadAllText(Path.Combine(Repo.Root, "content", "groups.yaml")));
         return temp.File("content/comms.yaml", File.ReadAllText(Path.Combine(Repo.Root, "content", "comms.yaml")));
     }
 

@@ -31,7 +31,7 @@ public sealed class ConfigTests
         var (config, items) = Parse("notes:\n  blokcs: [a]\n");
         Assert.Null(config);
         var error = Assert.Single(items);
-        Assert.Equal("comms.yaml(2,3): error CM4001: unknown field \"blokcs\" in notes; did you mean blocks? (known: blocks, docs_block, none_values, none_command, labels, feature_kind, cherry_pick_bots, doc_types, max_body_chars)", error.ToString());
+        Assert.Equal("comms.yaml(2,3): error CM4001: unknown field \"blokcs\" in notes; did you mean blocks? (known: blocks, docs_block, none_values, none_command, labels, feature_kind, cherry_pick_bots, doc_types, max_body_chars, source, label_kinds, title_prefixes, breaking_labels, skip_labels)", error.ToString());
         Assert.DoesNotContain("Comms.Core", error.Message, StringComparison.Ordinal);
     }
 

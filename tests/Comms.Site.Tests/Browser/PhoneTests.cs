@@ -61,6 +61,26 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
                 Assert.Equal("q", await phone.EvaluateAsync<string>("() => document.activeElement.name"));
                 await phone.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder(), "notes-390.png") });
 
+                // The upgrade page's version pickers are on the phone's first screen and work there.
+                await phone.GotoAsync(server.BaseUrl + "upgrade.html");
+                await phone.WaitForSelectorAsync("html[data-upgrade=ready]", new() { State = WaitForSelectorState.Attached });
+                Assert.True(await phone.IsVisibleAsync("#upgrade-form select[name=from]"), "the upgrade form is shown at 390 px");
+                foreach (var select in new[] { "from", "to" })
+                {
+                    var box = (await phone.Locator($"#upgrade-form select[name={select}]").BoundingBoxAsync())!;
+                    Assert.True(box.X >= 0 && box.X + box.Width <= 390 && box.Height >= 24 && box.Y < 844, $"{select}: {box.X},{box.Y} {box.Width}x{box.Height}");
+                }
+
+                var current = await phone.InputValueAsync("#upgrade-form select[name=from]");
+                var options = await phone.EvalOnSelectorAllAsync<string[]>("#upgrade-form select[name=from] option", "os => os.map(o => o.value)");
+                var from = options.Where(o => o != current).OrderBy(o => o, Comms.Core.Model.VersionOrder.Instance).First();
+                var to = options.OrderBy(o => o, Comms.Core.Model.VersionOrder.Instance).Last();
+                await phone.SelectOptionAsync("#upgrade-form select[name=to]", to);
+                await phone.SelectOptionAsync("#upgrade-form select[name=from]", from);
+                Assert.Contains($"from={from}", await phone.EvaluateAsync<string>("() => location.hash"), StringComparison.Ordinal);
+                Assert.Contains($"when moving from {from} to {to}.", await phone.TextContentAsync("#status"), StringComparison.Ordinal);
+                await phone.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder(), "upgrade-390.png") });
+
                 // One page of each kind on a desktop: nothing serious for axe either.
                 var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
                 string[] kinds = ["index.html", "release-2.4.0.html", "notes.html", "upgrade.html", "blog-2.4.0.html", "sig-node.html", "audience-vendor.html", "404.html"];

@@ -44,8 +44,10 @@
     });
     status.textContent = to <= from
       ? 'Pick a "to" version later than the "from" version.'
-      : notes + ' notes to read from ' + releases + ' releases when moving from ' + form.elements.from.value + ' to ' + form.elements.to.value + '.';
+      : count(notes, 'note') + ' to read from ' + count(releases, 'release') + ' when moving from ' + form.elements.from.value + ' to ' + form.elements.to.value + '.';
   }
+
+  function count(n, noun) { return n + ' ' + (n === 1 ? noun : noun + 's'); }
 
   function changed() {
     apply();

@@ -9,8 +9,17 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
     /// <summary>Ctrl-C and SIGTERM, for commands that stop cleanly on them.</summary>
     public Interrupt Interrupt { get; } = interrupt ?? new Interrupt();
 
-    public TextWriter Out { get; } = stdout;
-    public TextWriter Error { get; } = stderr;
+    /// <summary>Standard output for people: control characters and bidi controls from any input are dropped.</summary>
+    public TextWriter Out { get; } = stdout is ConsoleTextWriter ? stdout : new ConsoleTextWriter(stdout);
+
+    /// <summary>Standard error, cleaned the same way.</summary>
+    public TextWriter Error { get; } = stderr is ConsoleTextWriter ? stderr : new ConsoleTextWriter(stderr);
+
+    /// <summary>Standard output as it is, for data a command is asked to write there (<c>--out -</c>).</summary>
+    public TextWriter RawOut { get; } = stdout is ConsoleTextWriter clean ? clean.Inner : stdout;
+
+    /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI (callers clean what they show).</summary>
+    public IAnsiConsole Console { get; } = CreateConsole(stdout is ConsoleTextWriter c ? c.Inner : stdout);
 
     /// <summary><c>--out -</c>: the result goes to standard output.</summary>
     public const string StdoutPath = "-";
@@ -26,8 +35,9 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
     {
         if (path == StdoutPath)
         {
-            Out.Write(text);
-            Out.Flush();
+            // The result as it is (not cleaned for the console): it is data.
+            RawOut.Write(text);
+            RawOut.Flush();
         }
         else
         {
@@ -40,8 +50,6 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
     /// <summary>Every diagnostic reported so far (for <c>--json</c>), in the order reported.</summary>
     public IReadOnlyList<Diagnostic> Reported => _reported;
 
-    /// <summary>A Spectre console on standard output; colour only on a real terminal outside CI.</summary>
-    public IAnsiConsole Console { get; } = CreateConsole(stdout);
 
     private static IAnsiConsole CreateConsole(TextWriter stdout)
     {
@@ -82,7 +90,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
         foreach (var diagnostic in DiagnosticSummary.Lines(sorted, aggregate: least > Severity.Info))
         {
             // MSBuild and IDEs resolve relative paths against the project file's folder; full paths work everywhere.
-            var shown = full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : diagnostic;
+            var shown = full && diagnostic.File is { } file ? diagnostic with { File = Path.GetFullPath(file) } : Relative(diagnostic);
             Error.WriteLine(colour ? DiagnosticColour.Paint(shown) : shown.ToString());
             if (actions)
             {
@@ -93,6 +101,20 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
 
         return diagnostics.HasErrors ? ExitCodes.ContentError : ExitCodes.Success;
     }
+
+    /// <summary>A file under the working folder is shown relative to it, whichever stage made its path absolute.</summary>
+    private static Diagnostic Relative(Diagnostic diagnostic)
+    {
+        if (diagnostic.File is not { } file || !Path.IsPathFullyQualified(file))
+        {
+            return diagnostic;
+        }
+
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) || relative == "."
+            ? diagnostic
+            : diagnostic with { File = relative.Replace('\\', '/') };
+    }
 }
 
 public static class ExitCodes
@@ -100,6 +122,9 @@ public static class ExitCodes
     public const int Success = 0;
     public const int ContentError = 1;
     public const int UsageError = 2;
+
+    /// <summary>Ended by Ctrl-C or SIGTERM (128 + SIGINT), nothing half-written.</summary>
+    public const int Interrupted = 130;
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Comms.Core.Model;
 
 namespace Comms.Cli;
 
@@ -34,4 +35,26 @@ public static class CommonOptions
     {
         Description = "Also print informational diagnostics.",
     };
+
+    /// <summary>
+    /// A <c>--version</c> names a release's folder: it must be a version (v1.2.0, 1.2.0-rc.1), never a path that leads
+    /// elsewhere. One rule for every command that takes it.
+    /// </summary>
+    public static void ValidateVersion<T>(Option<T> version) => version.Validators.Add(result =>
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return;
+        }
+
+        var value = result.Tokens[^1].Value;
+        if (!IsVersion(value))
+        {
+            result.AddError($"--version must be a version like v1.2.0 or 1.2.0-rc.1: \"{Core.Diagnostics.ConsoleText.Clean(value)}\" is not a version");
+        }
+    });
+
+    public static bool IsVersion(string value) =>
+        VersionName.IsValid(value) && SemVersion.TryParse(value, out _) && !value.Any(char.IsControl) && value.IndexOfAny(['/', '\\']) < 0 &&
+        !value.Contains("..", StringComparison.Ordinal);
 }

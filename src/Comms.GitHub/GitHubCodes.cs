@@ -23,6 +23,10 @@ public static class GitHubCodes
     public const string UnexpectedResponse = "CM6206";
     public const string RefNotFound = "CM6207";
     public const string Cancelled = "CM6208";
+    public const string Unreachable = "CM6209";
+    public const string AnswerTooLarge = "CM6210";
+    public const string TokenInPull = "CM6211";
+    public const string ReleaseUnconfirmed = "CM6212";
 
     // Cache
     public const string CacheEntryBad = "CM6301";

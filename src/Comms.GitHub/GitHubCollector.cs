@@ -50,7 +50,8 @@ public static partial class GitHubCollector
                 .ConfigureAwait(false);
             var originals = await OriginalsAsync(request, source, pulls, ct).ConfigureAwait(false);
             progress?.Report(new CollectProgress("done", pulls.Count, total, http.Requests));
-            return pulls.Values.Select(p => WithOriginalAuthor(p, request, originals).ToPullRequest(PullSource(request, p.Number))).ToArray();
+            return pulls.Values.Select(p => WithOriginalAuthor(p, request, originals)).Where(p => TokenGuard.Keep(p, request.Token, diagnostics))
+                .Select(p => p.ToPullRequest(PullSource(request, p.Number))).ToArray();
         }
         catch (GitHubFailure failure)
         {
@@ -88,7 +89,7 @@ public static partial class GitHubCollector
         try
         {
             var pulls = await source.FetchAsync(numbers, (_, _) => { }, ct).ConfigureAwait(false);
-            return pulls.Values.Select(p => p.ToPullRequest(PullSource(request, p.Number))).ToArray();
+            return pulls.Values.Where(p => TokenGuard.Keep(p, request.Token, diagnostics)).Select(p => p.ToPullRequest(PullSource(request, p.Number))).ToArray();
         }
         catch (GitHubFailure failure)
         {

@@ -39,6 +39,20 @@ public static class SiteBuilder
 
         var assets = files.Where(f => !f.Key.EndsWith(Theme.TemplateExtension, StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+        // A FIFO or device among the assets would block the copy for ever: only regular files are published.
+        foreach (var (name, source) in assets)
+        {
+            if (Comms.Core.IO.InputFile.Kind(source) is { } kind)
+            {
+                d.Error(SiteCodes.ThemeFileMissing, $"the theme asset {name} must be a regular file, not {kind}", source);
+            }
+        }
+
+        if (d.HasErrors)
+        {
+            return false;
+        }
         return SitePublisher.Publish(request.OutputFolder, d, folder =>
         {
             try

@@ -28,6 +28,12 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
     /// <summary>Characters one template may write (about 128 MB): bounds nested loops that would exhaust memory.</summary>
     public const int OutputLimit = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// Wall-clock time one <see cref="RenderEach"/> call may take: nested loops each under <see cref="LoopLimit"/> can still
+    /// run for hours, so a render past it stops with a located error (<c>CM7204</c>) instead of hanging the build.
+    /// </summary>
+    public TimeSpan RenderBudget { get; init; } = TimeSpan.FromSeconds(120);
+
     private readonly ConcurrentDictionary<string, (DateTime Stamp, long Length, Template? Parsed)> _parsed = new(StringComparer.Ordinal);
 
     public Theme Theme { get; } = theme;
@@ -56,11 +62,12 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         var folder = Path.GetDirectoryName(name.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty;
         var results = new string[models.Count];
         CommsTemplateContext? context = null;
+        using var budget = new CancellationTokenSource(RenderBudget);
         for (var i = 0; i < models.Count; i++)
         {
             if (i % ContextReuse == 0)
             {
-                context = new CommsTemplateContext(this, folder, diagnostics);
+                context = new CommsTemplateContext(this, folder, diagnostics) { CancellationToken = budget.Token };
                 context.PushGlobal(TemplateFunctions.Object);
             }
 
@@ -70,6 +77,13 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             {
                 results[i] = template.Render(context);
                 context.PopOutput();
+            }
+            catch (ScriptAbortException e) when (budget.IsCancellationRequested)
+            {
+                diagnostics.Error(ComposeCodes.TemplateLimit,
+                    $"template stopped: it ran past the time budget of {RenderBudget.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s (a loop inside a loop?)",
+                    e.Span.FileName, e.Span.Start.Line + 1, e.Span.Start.Column + 1);
+                return null;
             }
             catch (ScriptRuntimeException e)
             {
@@ -121,7 +135,13 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         string source;
         try
         {
-            source = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+            // A FIFO or device as a template would block for ever or never end: only regular files are read.
+            if (Core.IO.InputFile.ReadText(path, "the template", Core.IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is not { } text)
+            {
+                return null;
+            }
+
+            source = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -323,8 +343,17 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             throw new TemplateIncludeException(callerSpan, owner.Refused);
         }
 
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-            File.ReadAllText(templatePath).Replace("\r\n", "\n", StringComparison.Ordinal);
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        {
+            var bag = new DiagnosticBag();
+            if (Core.IO.InputFile.ReadText(templatePath, "the partial", Core.IO.InputLimits.Default.MaxTextFileBytes, bag) is { } text)
+            {
+                return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            }
+
+            owner.Refused = $"include of {Path.GetFileName(templatePath)} is refused: {bag.Items[0].Message}";
+            throw new TemplateIncludeException(callerSpan, owner.Refused);
+        }
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             new(Load(context, callerSpan, templatePath));

@@ -13,6 +13,7 @@ namespace Comms.Cli.Tests;
 /// cases keeps this to a few seconds; <c>COMMS_FUZZ_SCALE</c> (bench/fuzz.sh) runs many more. Inputs that once
 /// failed are kept in <see cref="Regressions"/>.
 /// </summary>
+[Collection(Comms.Cli.Tests.WorkingFolder.Name)]
 public sealed class BuildFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -37,6 +37,15 @@ public enum HostileKind
     /// <summary>403 whose <c>x-oauth-scopes</c> header (and message) hold the token.</summary>
     EchoTokenInScopes,
 
+    /// <summary>GraphQL compare: every page says there is a next page, each time with a new cursor.</summary>
+    RotatingCursor,
+
+    /// <summary>REST compare: every page links to a next page that differs each time.</summary>
+    RotatingNextLink,
+
+    /// <summary>200 with an endless JSON string, sent in chunks without a length, until the client stops reading.</summary>
+    EndlessAnswer,
+
     /// <summary>The next request gets no answer until the client gives up on it (then the hostility ends): see <see cref="FakeGitHub.Stalled"/>.</summary>
     StallOnce,
 }
@@ -54,6 +63,8 @@ public sealed partial class FakeGitHub
 
     /// <summary>Released when a <see cref="HostileKind.StallOnce"/> request has arrived and is being held.</summary>
     public SemaphoreSlim Stalled { get; } = new(0);
+
+    private int _rotations;
 
     /// <summary>Answers in place of the real handler when the hostility replaces the answer; false otherwise.</summary>
     private async Task<bool> ApplyHostileAsync(HttpContext context)
@@ -82,6 +93,24 @@ public sealed partial class FakeGitHub
                 {
                     ["errors"] = new JsonArray(new JsonObject { ["type"] = "UNKNOWN", ["message"] = $"token {Token} is not valid here; header was {authorization}" }),
                 }.ToJsonString()).ConfigureAwait(false);
+                return true;
+            case HostileKind.EndlessAnswer:
+                response.StatusCode = 200;
+                response.ContentType = "application/json; charset=utf-8";
+                try
+                {
+                    await response.WriteAsync("{\"data\": \"").ConfigureAwait(false);
+                    var chunk = new string('a', 64 * 1024);
+                    while (!context.RequestAborted.IsCancellationRequested)
+                    {
+                        await response.WriteAsync(chunk, context.RequestAborted).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException)
+                {
+                    // The client stopped reading, as it should.
+                }
+
                 return true;
             case HostileKind.StallOnce:
                 Hostility = null;
@@ -119,11 +148,15 @@ public sealed partial class FakeGitHub
             case HostileKind.NextLinkToSelf when context.Request.Path.Value?.Contains("/compare/", StringComparison.Ordinal) == true:
                 context.Response.Headers["Link"] = $"<{ApiUrl}{context.Request.Path}{context.Request.QueryString}>; rel=\"next\"";
                 return body;
-            case HostileKind.SameCursor:
+            case HostileKind.RotatingNextLink when context.Request.Path.Value?.Contains("/compare/", StringComparison.Ordinal) == true:
+                context.Response.Headers["Link"] = $"<{ApiUrl}{context.Request.Path}?per_page=100&page={Interlocked.Increment(ref _rotations).ToString(CultureInfo.InvariantCulture)}>; rel=\"next\"";
+                return body;
+            case HostileKind.SameCursor or HostileKind.RotatingCursor:
                 var root = JsonNode.Parse(body);
                 if (root?["data"]?["repository"]?["ref"]?["compare"]?["commits"] is JsonObject commits)
                 {
-                    commits["pageInfo"] = new JsonObject { ["hasNextPage"] = true, ["endCursor"] = "1" };
+                    var cursor = Hostility.Kind == HostileKind.SameCursor ? "1" : Interlocked.Increment(ref _rotations).ToString(CultureInfo.InvariantCulture);
+                    commits["pageInfo"] = new JsonObject { ["hasNextPage"] = true, ["endCursor"] = cursor };
                     return root.ToJsonString();
                 }
 

@@ -60,7 +60,7 @@ public sealed class FaultTests
         var request = harness.Request();
 
         var collect = harness.CollectAsync(request);
-        Assert.True(await harness.Fake.Stalled.WaitAsync(TimeSpan.FromSeconds(30)), "the fetch request never reached the server");
+        Assert.True(await harness.Fake.Stalled.WaitAsync(TimeSpan.FromMinutes(2)), "the fetch request never reached the server");
         Assert.False(collect.IsCompleted);
         harness.Clock.Advance(request.Retry.RequestTimeout); // virtual time: the client's timeout fires, no real wait
         var (pulls, diagnostics) = await collect;

@@ -38,6 +38,41 @@ public sealed class HostileServerTests
         Assert.Equal(0, harness.CacheEntries());
     }
 
+    [Theory]
+    [InlineData(HostileKind.RotatingCursor, true)]
+    [InlineData(HostileKind.RotatingNextLink, false)]
+    public async Task A_list_that_never_ends_stops_at_the_page_bound(HostileKind kind, bool token)
+    {
+        await using var harness = await ReleaseAsync();
+        harness.Fake.Hostility = new Hostile(kind);
+        var request = harness.Request(token);
+
+        var (pulls, diagnostics) = await harness.CollectAsync(request with { Retry = request.Retry with { MaxPages = 25 } });
+
+        Assert.Empty(pulls);
+        var error = SingleError(diagnostics);
+        Assert.Equal(GitHubCodes.UnexpectedResponse, error.Code);
+        Assert.Contains("past 25 pages", error.Message, StringComparison.Ordinal);
+        Assert.InRange(harness.Fake.Requests, 20, 26);
+        Assert.Equal(0, harness.CacheEntries());
+    }
+
+    [Fact]
+    public async Task An_endless_answer_stops_at_the_byte_bound()
+    {
+        await using var harness = await ReleaseAsync();
+        harness.Fake.Hostility = new Hostile(HostileKind.EndlessAnswer);
+        var request = harness.Request();
+
+        var (pulls, diagnostics) = await harness.CollectAsync(request with { Retry = request.Retry with { MaxAnswerBytes = 4 * 1024 * 1024 } });
+
+        Assert.Empty(pulls);
+        var error = SingleError(diagnostics);
+        Assert.Equal(GitHubCodes.AnswerTooLarge, error.Code);
+        Assert.Contains("larger than 4 MB", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Fake.Requests);
+    }
+
     [Fact]
     public async Task Rest_next_link_to_itself_ends_the_walk_with_an_error()
     {

@@ -88,4 +88,90 @@ public sealed class ReleaseCommandTests
         Assert.Equal("short\n", ReleasePublisher.Fit("short\r\n"));
         Assert.EndsWith("the rest is in the [full changelog](https://example.org/v1.2.0/CHANGELOG.md)._\n", ReleasePublisher.Fit(body, "https://example.org/v1.2.0/CHANGELOG.md"), StringComparison.Ordinal);
     }
+
+    private static Task<ReleaseOutcome?> PublishAsync(Harness harness, Comms.Core.Diagnostics.DiagnosticBag diagnostics, string tag = "v1.1.0") =>
+        ReleasePublisher.PublishAsync(new ReleaseRequest
+        {
+            Repo = "example/project", Tag = tag, Body = "notes", ApiUrl = harness.Fake.ApiUrl, Token = harness.Fake.Token,
+            Retry = new Comms.GitHub.Http.RetryOptions { Clock = harness.Clock },
+        }, diagnostics);
+
+    [Fact]
+    public async Task A_create_whose_answer_is_cut_is_confirmed_by_a_lookup_never_sent_again()
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Fake.Faults.Enqueue(new Fault(FaultKind.Pass));
+        harness.Fake.Faults.Enqueue(new Fault(FaultKind.TruncatedJson));
+        var diagnostics = new Comms.Core.Diagnostics.DiagnosticBag();
+
+        var outcome = await PublishAsync(harness, diagnostics);
+
+        Assert.Equal(ReleaseAction.Created, outcome?.Action);
+        Assert.Single(harness.Fake.Releases);
+        Assert.Equal(1, harness.Fake.ReleaseWrites);
+        Assert.Equal(3, harness.Fake.Requests); // look up, create once, look up again
+    }
+
+    [Theory]
+    [InlineData(FaultKind.ServerError500)]
+    [InlineData(FaultKind.DropConnection)]
+    [InlineData(FaultKind.BadGateway502)]
+    public async Task A_create_without_a_usable_answer_is_not_sent_again(FaultKind fault)
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Fake.Faults.Enqueue(new Fault(FaultKind.Pass));
+        harness.Fake.Faults.Enqueue(new Fault(fault));
+        var diagnostics = new Comms.Core.Diagnostics.DiagnosticBag();
+
+        var outcome = await PublishAsync(harness, diagnostics);
+
+        Assert.Null(outcome);
+        var error = Assert.Single(diagnostics.Items, d => d.Severity == Comms.Core.Diagnostics.Severity.Error);
+        Assert.Equal(GitHubCodes.ReleaseUnconfirmed, error.Code);
+        Assert.Contains("not sent again", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, harness.Fake.Requests);
+    }
+
+    [Fact]
+    public async Task The_release_of_another_tag_is_never_edited()
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Fake.Hostility = new Hostile(HostileKind.RawAnswer, """{"id": 5, "tag_name": "v0.9.0", "name": "old", "body": "old"}""");
+        var diagnostics = new Comms.Core.Diagnostics.DiagnosticBag();
+
+        var outcome = await PublishAsync(harness, diagnostics);
+
+        Assert.Null(outcome);
+        var error = Assert.Single(diagnostics.Items, d => d.Severity == Comms.Core.Diagnostics.Severity.Error);
+        Assert.Contains("v0.9.0", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.File);
+        Assert.Equal(1, harness.Fake.Requests); // no PATCH
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("""{"id": "12", "tag_name": "v1.1.0"}""")]
+    [InlineData("""{"id": 1.5, "tag_name": "v1.1.0"}""")]
+    [InlineData("""{"id": -3, "tag_name": "v1.1.0", "body": 7}""")]
+    [InlineData("""{"id": 12, "tag_name": ["v1.1.0"]}""")]
+    public async Task Malformed_release_answers_are_located_errors(string answer)
+    {
+        await using var harness = await Harness.StartAsync();
+        harness.Fake.Hostility = new Hostile(HostileKind.RawAnswer, answer);
+        var tokenFile = Path.Combine(harness.TempPath, "token");
+        await File.WriteAllTextAsync(tokenFile, harness.Fake.Token);
+        var notes = Path.Combine(harness.TempPath, "CHANGELOG.md");
+        await File.WriteAllTextAsync(notes, "# notes\n");
+
+        var result = CommsCli.Run("release", "--repo", "example/project", "--tag", "v1.1.0", "--notes", notes,
+            "--api-url", harness.Fake.ApiUrl, "--token-file", tokenFile);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("CM9999", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error CM62", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/releases", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Fake.ReleaseWrites);
+    }
 }

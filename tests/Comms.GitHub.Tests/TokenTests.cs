@@ -55,25 +55,77 @@ public sealed class TokenTests
     }
 
     [Fact]
-    public async Task Token_is_never_in_the_cache_or_the_output_of_a_good_run()
+    public async Task A_pull_whose_text_holds_the_token_is_not_cached_written_or_built()
     {
         await using var harness = await Harness.StartAsync();
         FakeRelease.Synthetic(harness.Fake, 3);
         harness.Fake.Add(FakeData.Synthetic(1001, body: "Token " + harness.Fake.Token + " pasted by mistake.\r\n\r\n```release-note\r\nFixed it.\r\n```"));
+        // An echo in another encoding: the token upper-cased in a label-like title.
+        harness.Fake.Touch(1002, "Fix " + harness.Fake.Token.ToUpperInvariant()[..12], "2024-05-02T10:00:00Z");
         var tokenFile = Path.Combine(harness.TempPath, "token");
         await File.WriteAllTextAsync(tokenFile, harness.Fake.Token);
         var output = Path.Combine(harness.TempPath, "pulls.json");
+        var outFolder = Path.Combine(harness.TempPath, "out");
 
         var result = CommsCli.Run("collect", "--repo", "example/project", "--from", "v1.0.0", "--to", "v1.1.0",
             "--api-url", harness.Fake.ApiUrl, "--token-file", tokenFile, "--cache", harness.CacheDir, "--out", output);
+        var build = CommsCli.Run("build", "--repo", "example/project", "--from", "v1.0.0", "--to", "v1.1.0", "--version", "v1.1.0",
+            "--api-url", harness.Fake.ApiUrl, "--token-file", tokenFile, "--cache", harness.CacheDir, "--out", outFolder);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.DoesNotContain(harness.Fake.Token, result.Out + result.Error, StringComparison.Ordinal);
-        // The cache holds what GitHub holds (a body that quotes a token is the PR's text), never the request's headers.
-        foreach (var file in Directory.EnumerateFiles(harness.CacheDir, "*", SearchOption.AllDirectories))
+        Assert.Contains("PR #1001", result.Error, StringComparison.Ordinal);
+        Assert.Contains("PR #1002", result.Error, StringComparison.Ordinal);
+        Assert.Contains(GitHubCodes.TokenInPull, result.Error, StringComparison.Ordinal);
+        Assert.True(build.ExitCode is 0, build.Error);
+        foreach (var run in new[] { result, build })
         {
-            Assert.DoesNotContain("Bearer", File.ReadAllText(file), StringComparison.Ordinal);
+            Assert.DoesNotContain(harness.Fake.Token, run.Out + run.Error, StringComparison.OrdinalIgnoreCase);
         }
+
+        // Neither the cache, pulls.json, the drafts nor the site hold the token or the PRs that held it.
+        var files = FilesText(harness.TempPath, tokenFile);
+        Assert.DoesNotContain(harness.Fake.Token, files, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(harness.Fake.Token[..12], files, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("1000", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.DoesNotContain("pasted by mistake", files, StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(outFolder, "*.html", SearchOption.AllDirectories).Any());
+    }
+
+    [Theory]
+    [InlineData("url")]
+    [InlineData("url-lower")]
+    [InlineData("base64")]
+    [InlineData("basic")]
+    [InlineData("base64url")]
+    [InlineData("upper")]
+    [InlineData("prefix")]
+    [InlineData("split")]
+    [InlineData("suffix")]
+    public void The_token_is_redacted_in_every_form_a_server_echoes(string form)
+    {
+        const string token = "ghp_Ab+/cd=Ef0123456789xyzXYZ";
+        var echo = form switch
+        {
+            "url" => Uri.EscapeDataString(token),
+            "url-lower" => Uri.EscapeDataString(token).ToLowerInvariant(),
+            "base64" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(token)),
+            "basic" => "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("x-access-token:" + token)),
+            "base64url" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ab" + token)).Replace('+', '-').Replace('/', '_'),
+            "upper" => token.ToUpperInvariant(),
+            "prefix" => token[..9],
+            "split" => token[..14] + "\n  " + token[14..],
+            "suffix" => token[^10..],
+            _ => throw new ArgumentOutOfRangeException(nameof(form)),
+        };
+        var text = $"server said: {echo} (bad credentials)";
+
+        var redacted = GitHubHttp.Redact(text, token);
+
+        Assert.Contains("[redacted]", redacted, StringComparison.Ordinal);
+        Assert.StartsWith("server said: ", redacted, StringComparison.Ordinal);
+        Assert.EndsWith("(bad credentials)", redacted, StringComparison.Ordinal);
+        var redactor = new Comms.Core.Diagnostics.TokenRedactor(token);
+        Assert.False(redactor.Holds(redacted), redacted);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            return new ServeProcess(process, await serving.Task.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false), log);
+            return new ServeProcess(process, await serving.Task.WaitAsync(TimeSpan.FromMinutes(3)).ConfigureAwait(false), log);
         }
         catch
         {

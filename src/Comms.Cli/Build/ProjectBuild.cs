@@ -158,7 +158,7 @@ public static class ProjectBuild
     private static void WarnPlaceholder(CliContext cli)
     {
         var about = Path.Combine("content", "about.md");
-        if (File.Exists(about) && File.ReadAllText(about).StartsWith(ProjectFiles.AboutMarker, StringComparison.Ordinal))
+        if (Comms.Core.IO.InputFile.Kind(about) is null && File.ReadAllText(about).StartsWith(ProjectFiles.AboutMarker, StringComparison.Ordinal))
         {
             var diagnostics = new DiagnosticBag();
             diagnostics.Warning("CM0007", "still the placeholder `comms init` wrote; the press brief shows it until you write the project's boilerplate here", about, 1, 1);

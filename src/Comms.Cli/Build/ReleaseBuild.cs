@@ -215,7 +215,10 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
 
     private List<Built>? RenderDrafts(CommsConfig config, IReadOnlyList<Audience> audiences, string contentFolder)
     {
-        var about = File.Exists(Path.Combine(contentFolder, "about.md")) ? File.ReadAllText(Path.Combine(contentFolder, "about.md")) : null;
+        var aboutPath = Path.Combine(contentFolder, "about.md");
+        var about = File.Exists(aboutPath) || Directory.Exists(aboutPath)
+            ? InputFile.ReadText(RelativePath(aboutPath), "the press boilerplate", config.Limits.MaxTextFileBytes, diagnostics)
+            : null;
         var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown), config, diagnostics);
 
         var built = new List<Built>();
@@ -223,7 +226,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         {
             request.Cancel.ThrowIfCancellationRequested();
             Timings.Mark("start");
-            var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps);
+            var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps, audiences: audiences.Select(a => a.Id).ToArray());
             Timings.Mark("notes pipeline");
             var releaseFolder = Path.GetDirectoryName(Path.GetFullPath(input.ReleaseFile ?? Path.Combine(input.DraftsFolder, "release.yaml")))!;
             var set = EnhancementSources.Load(input.Version, releaseFolder, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
@@ -346,6 +349,13 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         return new ReleaseFile { Version = input.Version };
+    }
+
+    /// <summary>Paths in diagnostics are relative to the working folder when they are under it.</summary>
+    private static string RelativePath(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }
 

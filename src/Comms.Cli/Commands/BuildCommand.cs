@@ -19,15 +19,7 @@ public static class BuildCommand
             HelpName = "dir|file",
         };
         var version = new Option<string?>("--version") { Description = "The release being built, e.g. v1.2.0 (required with --pulls).", HelpName = "v" };
-        version.Validators.Add(result =>
-        {
-            // The version names the drafts' folder: it must be a version, never a path that leads elsewhere.
-            var value = result.GetValueOrDefault<string?>();
-            if (value is not null && (!VersionName.IsValid(value) || !SemVersion.TryParse(value, out _) || value.Any(char.IsControl) || value.IndexOfAny(['/', '\\']) >= 0 || value.Contains("..", StringComparison.Ordinal)))
-            {
-                result.AddError($"--version must be a version like v1.2.0 or 1.2.0-rc.1: \"{value}\" is not a version");
-            }
-        });
+        CommonOptions.ValidateVersion(version);
         var output = new Option<string?>("--out")
         {
             Description = "Output folder: drafts go to <dir>/release-notes/<v>/, the site to <dir>/site/. Default: drafts to release-notes/<v>/, the site to artifacts/site/.",
@@ -303,9 +295,9 @@ public static class BuildCommand
         var shown = verbose || rows.Length <= UnassignedShown + 1 ? rows.Length : UnassignedShown;
         foreach (var (version, note) in rows.Take(shown))
         {
-            var text = note.Text.Replace('\n', ' ').Trim();
+            var text = ConsoleText.Clean(note.Text.Replace('\n', ' ')).Trim();
             table.AddRow(new Text(version), new Text("#" + note.PrNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(string.Join(",", note.Kinds)), new Text(text.Length > 90 ? text[..89] + "…" : text));
+                new Text(ConsoleText.Clean(string.Join(",", note.Kinds))), new Text(text.Length > 90 ? text[..89] + "…" : text));
         }
 
         if (shown < rows.Length)

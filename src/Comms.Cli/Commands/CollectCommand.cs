@@ -51,24 +51,24 @@ public static class CollectCommand
         return code;
     }
 
-    /// <summary>Collects with a progress view; Ctrl-C stops cleanly (what was fetched stays in the cache).</summary>
+    /// <summary>
+    /// Collects with a progress view. Ctrl-C and SIGTERM stop it cleanly: what was fetched stays in the cache, nothing is
+    /// written, and the command ends with exit 130 (the interruption reaches <see cref="CommsApp"/> as a cancellation).
+    /// </summary>
     public static IReadOnlyList<Comms.Core.Model.PullRequest> Collect(CliContext cli, CollectRequest request, DiagnosticBag diagnostics)
     {
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        var cooperating = cli.Interrupt.Cooperate;
+        cli.Interrupt.Cooperate = true;
         try
         {
-            return CollectProgressView.RunAsync(cli, progress => GitHubCollector.CollectAsync(request, diagnostics, progress, cts.Token))
+            var pulls = CollectProgressView.RunAsync(cli, progress => GitHubCollector.CollectAsync(request, diagnostics, progress, cli.Interrupt.Token))
                 .GetAwaiter().GetResult();
+            cli.Interrupt.Token.ThrowIfCancellationRequested();
+            return pulls;
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            cli.Interrupt.Cooperate = cooperating;
         }
     }
 }

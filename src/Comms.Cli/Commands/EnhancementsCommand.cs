@@ -18,6 +18,7 @@ public static class EnhancementsCommand
             Required = true,
             HelpName = "v",
         };
+        CommonOptions.ValidateVersion(version);
         var notesRoot = new Option<string>("--notes-root")
         {
             Description = "The folder holding one <version>/ folder per release (default: release-notes).",
@@ -40,7 +41,19 @@ public static class EnhancementsCommand
 
     private static int Run(CliContext cli, string version, string notesRoot, bool write)
     {
+        // The version is a folder name under the notes root (validated as for build); links are followed and the
+        // folder must still be inside the root, so nothing is read or written elsewhere.
         var folder = Path.Combine(notesRoot, version);
+        try
+        {
+            Core.IO.OutputPaths.Resolve(notesRoot, version);
+        }
+        catch (Core.IO.UnsafeOutputPathException)
+        {
+            cli.Error.WriteLine($"comms: error CM0003: {folder} leads outside {notesRoot}: the release's folder must be inside the notes root");
+            return ExitCodes.UsageError;
+        }
+
         var releaseJson = Path.Combine(folder, Core.Json.ReleaseJsonWriter.FileName);
         if (!File.Exists(releaseJson))
         {
@@ -52,7 +65,14 @@ public static class EnhancementsCommand
         string? review;
         try
         {
-            json = File.ReadAllText(releaseJson);
+            var diagnostics = new Core.Diagnostics.DiagnosticBag();
+            var text = Core.IO.InputFile.ReadText(releaseJson, "the composed release", Core.IO.InputLimits.Default.MaxJsonFileBytes, diagnostics);
+            if (text is null)
+            {
+                return cli.Report(diagnostics);
+            }
+
+            json = text;
             review = EnhancementReview.Text(json);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IOException)

@@ -85,6 +85,8 @@ public sealed class GitHubOptions
             token = Environment.GetEnvironmentVariable("GITHUB_TOKEN")?.Trim();
         }
 
+        // From here on no console line or diagnostic can show the token, in any encoding.
+        Secrets.Register(token);
         var apiUrl = parse.GetValue(ApiUrl)!;
         if (SendsTokenInClear(apiUrl, token))
         {

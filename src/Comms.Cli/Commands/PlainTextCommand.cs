@@ -19,14 +19,20 @@ public static class PlainTextCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(markdown)!;
+            var diagnostics = new DiagnosticBag();
             if (!File.Exists(file))
             {
-                var diagnostics = new DiagnosticBag();
                 diagnostics.Error(Codes.InputNotFound, "the draft does not exist (build the release first: comms build)", file);
                 return cli.Report(diagnostics);
             }
 
-            cli.WriteResult(parse.GetValue(output)!, PlainText.FromMarkdown(File.ReadAllText(file)));
+            var text = InputFile.ReadText(file, "the draft", InputLimits.Default.MaxTextFileBytes, diagnostics);
+            if (text is null)
+            {
+                return cli.Report(diagnostics);
+            }
+
+            cli.WriteResult(parse.GetValue(output)!, PlainText.FromMarkdown(text));
             return ExitCodes.Success;
         });
         return command;

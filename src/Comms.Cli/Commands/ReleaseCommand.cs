@@ -39,6 +39,11 @@ public static class ReleaseCommand
                 return cli.Report(diagnostics);
             }
 
+            if (Comms.Core.IO.InputFile.ReadText(notesFile, "the notes file", Comms.Core.IO.InputLimits.Default.MaxTextFileBytes, diagnostics) is not { } notesText)
+            {
+                return cli.Report(diagnostics);
+            }
+
             var config = Comms.Core.Config.ConfigLoader.Load(null, new DiagnosticBag());
             var tagName = parse.GetValue(tag)!;
             var request = new ReleaseRequest
@@ -46,7 +51,7 @@ public static class ReleaseCommand
                 ChangelogUrl = config?.Project.ChangelogUrl is { } url ? Core.Config.UrlPattern.Expand(url, tagName) : null,
                 Repo = options.Repo,
                 Tag = tagName,
-                Body = File.ReadAllText(notesFile),
+                Body = notesText,
                 Name = parse.GetValue(name),
                 ApiUrl = options.ApiUrl,
                 Token = options.Token,

@@ -72,9 +72,11 @@ public static class ServeCommand
         watch.AddRange(request.Releases.Select(r => r.Pulls));
         watch.AddRange(request.Releases.Select(r => r.Maps).OfType<string>());
         watch.AddRange(new[] { theme, config }.OfType<string>());
-        using var rebuilder = new Rebuilder(request, root, watch, TimeSpan.FromMilliseconds(150));
-        rebuilder.Built += state => Report(cli, state);
-        rebuilder.BuildAllAsync().GetAwaiter().GetResult();
+        if (OutputProblem(root, request, watch) is { } outside)
+        {
+            cli.Error.WriteLine($"comms: error CM0003: {outside}");
+            return ExitCodes.UsageError;
+        }
 
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -88,8 +90,19 @@ public static class ServeCommand
             c.Cancel = true;
             stop.Cancel();
         });
+
+        // Signals are taken from here on, so one during the first build stops the preview cleanly too.
+        using var rebuilder = new Rebuilder(request, root, watch, TimeSpan.FromMilliseconds(150));
+        rebuilder.Built += state => Report(cli, state);
+        rebuilder.BuildAllAsync().WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
         try
         {
+            if (stop.IsCancellationRequested)
+            {
+                cli.Out.WriteLine("Stopped.");
+                return ExitCodes.Interrupted;
+            }
+
             var host = ServeHost.StartAsync(rebuilder, request.SiteFolder, request.ReleaseNotesRoot, port).GetAwaiter().GetResult();
             cli.Out.WriteLine($"Serving {host.Url} (drafts at {host.Url}drafts/); watching for changes. Ctrl-C stops.");
             cli.Out.Flush();
@@ -102,7 +115,7 @@ public static class ServeCommand
                 host.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
-        catch (IOException e)
+        catch (IOException e) when (!stop.IsCancellationRequested)
         {
             cli.Error.WriteLine($"comms: error CM0008: cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} ({e.Message}); pick another --port, or --port 0 for a free one");
             return ExitCodes.UsageError;
@@ -112,7 +125,37 @@ public static class ServeCommand
             Console.CancelKeyPress -= onCancel;
         }
 
-        return ExitCodes.Success;
+        // Stopped by Ctrl-C or SIGTERM: every build commits whole or not at all, so nothing is half-written.
+        cli.Out.WriteLine("Stopped.");
+        return ExitCodes.Interrupted;
+    }
+
+    /// <summary>
+    /// The preview writes only where nothing it watches lives: an output inside a watched folder would rebuild for ever,
+    /// and one that reaches the project's own release-notes/ would overwrite the drafts being edited.
+    /// </summary>
+    internal static string? OutputProblem(string root, BuildRequest request, IEnumerable<string> watch)
+    {
+        var outputs = request.Releases.Select(r => r.DraftsFolder).Append(request.SiteFolder).Append(request.ReleaseNotesRoot)
+            .Select(p => Core.IO.OutputPaths.RealPath(Path.GetFullPath(p, root))).Distinct(StringComparer.Ordinal).ToArray();
+        var projectNotes = Core.IO.OutputPaths.RealPath(Path.Combine(root, "release-notes"));
+        foreach (var output in outputs)
+        {
+            if (Core.IO.OutputPaths.IsInside(projectNotes, output) || Core.IO.OutputPaths.IsInside(output, projectNotes))
+            {
+                return $"the preview would write to {Path.GetRelativePath(root, output)}, which holds the project's own release notes; give --out a folder of its own (default artifacts/serve)";
+            }
+
+            foreach (var watched in watch.Select(w => Core.IO.OutputPaths.RealPath(Path.GetFullPath(w, root))))
+            {
+                if (Core.IO.OutputPaths.IsInside(watched, output) || Core.IO.OutputPaths.IsInside(output, watched))
+                {
+                    return $"--out leads to {Path.GetRelativePath(root, output)}, which is or holds the watched {Path.GetRelativePath(root, watched)}: every build would start the next; give --out a folder outside it (default artifacts/serve)";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static void Report(CliContext cli, BuildState state)

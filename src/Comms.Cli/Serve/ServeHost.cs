@@ -262,7 +262,9 @@ public sealed class ServeHost : IAsyncDisposable
             listener.Writer.TryComplete();
         }
 
-        await _app.StopAsync().ConfigureAwait(false);
+        // Open pages hold live-reload connections: stopping waits for them a second at most (SIGTERM ends serve within 2 s).
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await _app.StopAsync(bound.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -23,12 +23,17 @@ public static class ReleaseFileReader
     public static ReleaseFile? Read(string text, string file, DiagnosticBag diagnostics, string? defaultVersion = null, IO.InputLimits? limits = null)
     {
         var documents = YamlFile.Load(text, file, diagnostics, limits);
-        if (documents is not null && documents.Count == 0 && defaultVersion is not null)
+        if (documents is null)
+        {
+            return null; // the syntax error is reported, once, where it is
+        }
+
+        if (documents.Count == 0 && defaultVersion is not null)
         {
             return new ReleaseFile { Version = defaultVersion, File = file };
         }
 
-        if (documents is null || documents.Count == 0)
+        if (documents.Count == 0)
         {
             diagnostics.Error(ComposeCodes.ReleaseInvalid, "release.yaml is empty; it needs at least \"version\"", file, 1, 1);
             return null;

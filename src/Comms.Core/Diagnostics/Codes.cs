@@ -22,6 +22,7 @@ public static class Codes
     public const string CherryPickAuthorUnknown = "CM2005";
     public const string ActionRequiredUnlabelled = "CM2006";
     public const string NoBlockAnywhere = "CM2007";
+    public const string NoteTooDeep = "CM2008";
 
     // Maps
     public const string YamlMalformed = "CM3001";
@@ -30,6 +31,7 @@ public static class Codes
     public const string MapMissingPr = "CM3004";
     public const string MapPrNotInRelease = "CM3005";
     public const string MapBodyChanged = "CM3006";
+    public const string MapUnknownAudience = "CM3007";
 
     // Config
     public const string ConfigInvalid = "CM4001";

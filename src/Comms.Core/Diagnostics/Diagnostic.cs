@@ -26,6 +26,7 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
             : Line > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Math.Max(Column, 1)})")
                 : File;
-        return $"{place}: {level} {Code}: {Message}";
+        // PR text, labels and file names can carry terminal escapes or bidi controls: the line shows them as nothing.
+        return ConsoleText.Clean(Secrets.Redact($"{place}: {level} {Code}: {Message}"));
     }
 }

@@ -13,7 +13,7 @@ namespace Comms.Core.Edit;
 /// fixed by an editor). Maps for PRs outside the release, and maps made against a body that has since
 /// changed, are warnings. In strict mode the Markdown keeps Kubernetes' quirk (a single SIG is dropped).
 /// </summary>
-public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bool strict = false)
+public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bool strict = false, IReadOnlyCollection<string>? audiences = null)
 {
     public IReadOnlyList<ReleaseNote> Apply(
         IReadOnlyList<ReleaseNote> notes,
@@ -51,10 +51,43 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
             }
 
             CheckBody(map, pull);
-            byNumber[map.Pr] = Apply(note, map, mapsFolder);
+            if (map.Text is not null && Markdown.MarkdownDepth.TooDeep(map.Text) is { } depth)
+            {
+                diagnostics.Error(Codes.NoteTooDeep,
+                    $"map for PR #{map.Pr.ToString(CultureInfo.InvariantCulture)}: releasenote.text nests Markdown {depth.ToString(CultureInfo.InvariantCulture)} levels deep, past the limit of {Markdown.MarkdownDepth.Limit.ToString(CultureInfo.InvariantCulture)}; flatten it",
+                    map.File, map.Line, map.Column);
+                continue;
+            }
+
+            byNumber[map.Pr] = Apply(note, CheckAudiences(map), mapsFolder);
         }
 
         return byNumber.Values.ToArray();
+    }
+
+    /// <summary>
+    /// A map's audience that no rule file defines would send the PR to no brief: a warning with the nearest name, and
+    /// the unknown names are left out (when none is left, the audience rules decide as if the map gave none).
+    /// </summary>
+    private ReleaseNoteMap CheckAudiences(ReleaseNoteMap map)
+    {
+        if (audiences is null || map.Audiences is null)
+        {
+            return map;
+        }
+
+        var known = map.Audiences.Where(a => audiences.Contains(a, StringComparer.Ordinal)).ToArray();
+        foreach (var unknown in map.Audiences.Where(a => !audiences.Contains(a, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            var closest = Yaml.YamlReader.Closest(unknown, audiences);
+            var hint = closest is null ? $"the audiences are {string.Join(", ", audiences.Order(StringComparer.Ordinal))}" : $"did you mean \"{closest}\"?";
+            var then = known.Length > 0 ? "left out" : "ignored, so the audience rules decide this PR's briefs";
+            diagnostics.Warning(Codes.MapUnknownAudience,
+                $"PR #{map.Pr.ToString(CultureInfo.InvariantCulture)}: \"{unknown}\" is not an audience ({hint}); it is {then}",
+                map.File, map.Line, map.Column);
+        }
+
+        return known.Length == map.Audiences.Count ? map : map with { Audiences = known.Length > 0 ? known : null };
     }
 
     private void CheckBody(ReleaseNoteMap map, PullRequest? pull)
@@ -91,8 +124,11 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
 
     private ReleaseNote Apply(ReleaseNote note, ReleaseNoteMap map, string? mapsFolder)
     {
-        var kinds = map.Kinds ?? note.Kinds;
-        var sigs = map.Sigs ?? note.Sigs;
+        // Names from a map are cleaned as names from labels are (NFC, no controls), so one SIG is one page.
+        static IReadOnlyList<string>? Names(IReadOnlyList<string>? names) =>
+            names?.Select(DisplayName.Clean).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var kinds = Names(map.Kinds) ?? note.Kinds;
+        var sigs = Names(map.Sigs) ?? note.Sigs;
         var author = map.Author ?? note.Author;
         var data = new SortedDictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
         foreach (var (key, value) in note.DataFields.Concat(map.DataFields))
@@ -109,7 +145,7 @@ public sealed class MapApplier(CommsConfig config, DiagnosticBag diagnostics, bo
             Documentation = map.Documentation ?? note.Documentation,
             Kinds = kinds,
             Sigs = sigs,
-            Areas = map.Areas ?? note.Areas,
+            Areas = Names(map.Areas) ?? note.Areas,
             Feature = map.Feature ?? (map.Kinds is null ? note.Feature : kinds.Contains(config.Notes.FeatureKind, StringComparer.Ordinal)),
             Duplicate = sigs.Count > 1,
             DuplicateKind = kinds.Count > 1,

@@ -106,6 +106,14 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
                 where);
         }
 
+        if (Markdown.MarkdownDepth.TooDeep(raw) is { } depth)
+        {
+            diagnostics.Error(Codes.NoteTooDeep,
+                $"PR #{pull.Number}: the release note nests Markdown {depth} levels deep (quotes, lists, emphasis or links inside each other), past the limit of {Markdown.MarkdownDepth.Limit}; flatten it (a map's releasenote.text can give the note instead)",
+                where);
+            return new ExtractionResult(pull, null, SkipReason.TooDeep);
+        }
+
         var docsBlock = blocks.FirstOrDefault(b => string.Equals(b.Info, _rules.DocsBlock, StringComparison.OrdinalIgnoreCase));
         var docs = docsBlock is null ? [] : DocsBlock.Parse(docsBlock.Content, _rules);
         return new ExtractionResult(pull, Build(pull, NoteText.Clean(raw), docs, AuthorOf(pull, body, others, where)), null);
@@ -212,7 +220,8 @@ public sealed partial class NoteExtractor(CommsConfig config, DiagnosticBag diag
 
     private static string[] WithPrefix(IReadOnlyList<string> labels, string prefix) =>
         labels.Where(l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && l.Length > prefix.Length)
-            .Select(l => l[prefix.Length..])
+            .Select(l => DisplayName.Clean(l[prefix.Length..]))
+            .Where(l => l.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();

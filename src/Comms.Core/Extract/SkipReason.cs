@@ -17,6 +17,9 @@ public enum SkipReason
 
     /// <summary>The pull request was not merged.</summary>
     NotMerged,
+
+    /// <summary>The note nests Markdown deeper than <see cref="Markdown.MarkdownDepth.Limit"/> levels (an error).</summary>
+    TooDeep,
 }
 
 public static class SkipReasons
@@ -28,6 +31,7 @@ public static class SkipReasons
         SkipReason.EmptyBlock => "empty release-note block",
         SkipReason.NoneLabel => "release-note-none label",
         SkipReason.NotMerged => "not merged",
+        SkipReason.TooDeep => "note nested too deeply",
         _ => reason.ToString(),
     };
 }

@@ -16,6 +16,11 @@ public static class AtomicFile
     public static void WriteAllBytes(string path, byte[] contents)
     {
         var full = Path.GetFullPath(path);
+        if (WriteThrough(ref full, contents))
+        {
+            return;
+        }
+
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -36,5 +41,50 @@ public static class AtomicFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>
+    /// An output that is a link, a device or a FIFO is written through, never replaced: a link's regular target gets
+    /// the new contents (atomically, the link stays); a device, FIFO or a link to one (<c>/dev/stdout</c>) is written into.
+    /// Returns true when the contents were written here; otherwise <paramref name="full"/> is the regular file to replace.
+    /// </summary>
+    private static bool WriteThrough(ref string full, byte[] contents)
+    {
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not null)
+        {
+            FileSystemInfo? target;
+            try
+            {
+                target = File.ResolveLinkTarget(full, returnFinalTarget: true);
+            }
+            catch (IOException)
+            {
+                target = null;
+            }
+
+            if (target is not null && File.Exists(target.FullName) && InputFile.Kind(target.FullName) is null)
+            {
+                full = target.FullName;
+                return false;
+            }
+
+            if (target is not null && !File.Exists(target.FullName) && !Directory.Exists(target.FullName) && !target.FullName.StartsWith("/proc/", StringComparison.Ordinal) &&
+                !target.FullName.StartsWith("/dev/", StringComparison.Ordinal) && Directory.Exists(Path.GetDirectoryName(target.FullName)))
+            {
+                // A dangling link: its target is made, the link stays.
+                full = target.FullName;
+                return false;
+            }
+        }
+        else if (!File.Exists(full) || InputFile.Kind(full) is null)
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+        stream.Write(contents);
+        stream.Flush();
+        return true;
     }
 }

@@ -11,7 +11,8 @@ namespace Comms.Core.Pipeline;
 public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
 {
     /// <param name="strict">Mapped notes keep Kubernetes' Markdown quirk (a single SIG is dropped), for byte-compatible JSON.</param>
-    public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false)
+    /// <param name="audiences">The audiences the rules define, to check the maps' audiences against (null: not checked).</param>
+    public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false, IReadOnlyCollection<string>? audiences = null)
     {
         var input = PullFileReader.Read(pullsPath, diagnostics, config.Limits);
         Timings.Mark("read pulls");
@@ -20,17 +21,18 @@ public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
         var notes = Merge(extracted.Where(e => e.Note is not null).Select(e => e.Note!), input.Notes);
         if (mapsFolder is not null)
         {
-            notes = Edit(notes, input.Pulls, mapsFolder, strict);
+            notes = Edit(notes, input.Pulls, mapsFolder, strict, audiences);
         }
 
         return new NotesRun(notes, input.Pulls, extracted);
     }
 
     /// <summary>Applies the maps in <paramref name="mapsFolder"/> to notes read from any source.</summary>
-    public IReadOnlyList<ReleaseNote> Edit(IReadOnlyList<ReleaseNote> notes, IReadOnlyList<PullRequest> pulls, string mapsFolder, bool strict = false)
+    public IReadOnlyList<ReleaseNote> Edit(IReadOnlyList<ReleaseNote> notes, IReadOnlyList<PullRequest> pulls, string mapsFolder, bool strict = false,
+        IReadOnlyCollection<string>? audiences = null)
     {
         var maps = MapReader.ReadFolder(mapsFolder, diagnostics, config.Limits);
-        return new MapApplier(config, diagnostics, strict).Apply(notes, maps, pulls, mapsFolder);
+        return new MapApplier(config, diagnostics, strict, audiences).Apply(notes, maps, pulls, mapsFolder);
     }
 
     private IReadOnlyList<ReleaseNote> Merge(IEnumerable<ReleaseNote> fromPulls, IReadOnlyList<ReleaseNote> fromNotes)

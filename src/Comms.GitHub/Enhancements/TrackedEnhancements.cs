@@ -74,7 +74,7 @@ public static class TrackedEnhancements
     {
         var stageOf = config.StageLabels.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
         var found = new SortedDictionary<string, Enhancement>(IdOrder.Instance);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new PageGuard(http.Retry.MaxPages, "issues");
         string? cursor = null;
         do
         {
@@ -119,9 +119,9 @@ public static class TrackedEnhancements
             cursor = page is { } p && p.TryGetProperty("hasNextPage", out var more) && more.ValueKind == JsonValueKind.True
                 ? PullNode.Str(p, "endCursor") ?? throw new GitHubFailure(GitHubCodes.UnexpectedResponse, "GitHub says there is another page of issues but gives no cursor for it")
                 : null;
-            if (cursor is not null && !seen.Add(cursor))
+            if (cursor is not null)
             {
-                throw new GitHubFailure(GitHubCodes.UnexpectedResponse, $"GitHub returned the page cursor \"{cursor}\" twice; the issue list would never end, so reading stops here");
+                pages.Next(cursor);
             }
         }
         while (cursor is not null);

@@ -20,7 +20,7 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
     {
         var numbers = new SortedSet<int>();
         string? cursor = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new PageGuard(http.Retry.MaxPages, "commits");
         do
         {
             using var doc = await http.GraphQlAsync(Queries.Compare(owner, name, from, to, cursor), canHalve: false, ct).ConfigureAwait(false);
@@ -46,10 +46,9 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
             cursor = page is { } p && p.TryGetProperty("hasNextPage", out var more) && more.ValueKind == JsonValueKind.True
                 ? PullNode.Str(p, "endCursor") ?? throw new GitHubFailure(GitHubCodes.UnexpectedResponse, "GitHub says there is another page of commits but gives no cursor for it")
                 : null;
-            if (cursor is not null && !seen.Add(cursor))
+            if (cursor is not null)
             {
-                throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
-                    $"GitHub returned the page cursor \"{cursor}\" twice; the commit list would never end, so collection stops here");
+                pages.Next(cursor);
             }
         }
         while (cursor is not null);
@@ -112,6 +111,11 @@ internal sealed class GraphQlSource(GitHubHttp http, PullCache cache, string own
                 {
                     diagnostics.Warning(GitHubCodes.NotFound,
                         $"PR #{number.ToString(CultureInfo.InvariantCulture)} is named in the history but GitHub has no such pull request in {owner}/{name}; it is left out");
+                    continue;
+                }
+
+                if (!TokenGuard.Keep(pull, http.Token, diagnostics))
+                {
                     continue;
                 }
 

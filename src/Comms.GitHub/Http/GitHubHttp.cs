@@ -23,7 +23,10 @@ internal sealed partial class GitHubHttp : IDisposable
     {
         _retry = request.Retry;
         _token = request.Token;
-        _http = request.Handler is null ? new HttpClient() : new HttpClient(request.Handler, disposeHandler: false);
+        Comms.Core.Diagnostics.Secrets.Register(_token);
+        _http = request.Handler is null
+            ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = _retry.ConnectTimeout, AutomaticDecompression = DecompressionMethods.None })
+            : new HttpClient(request.Handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;
         var api = request.ApiUrl.TrimEnd('/');
         ApiBase = new Uri(api + "/");
@@ -33,6 +36,11 @@ internal sealed partial class GitHubHttp : IDisposable
     }
 
     public Uri ApiBase { get; }
+
+    public RetryOptions Retry => _retry;
+
+    /// <summary>The token sent, for the checks that keep it out of every output.</summary>
+    public string? Token => _token;
 
     public RateLimitState RateLimit { get; } = new();
 
@@ -61,16 +69,21 @@ internal sealed partial class GitHubHttp : IDisposable
             return message;
         }, canHalve: false, graphQl: false, ct);
 
-    /// <summary>A REST write (POST, PATCH) with a JSON body; 200 and 201 answer with JSON.</summary>
-    public Task<Reply> RestSendAsync(HttpMethod method, Uri url, string json, CancellationToken ct) =>
+    /// <summary>
+    /// A REST write (POST, PATCH) with a JSON body; 200 and 201 answer with JSON. With <paramref name="once"/> it is sent
+    /// at most once: a write whose outcome is unknown (no answer, a cut answer, a server error) is never sent again.
+    /// </summary>
+    public Task<Reply> RestSendAsync(HttpMethod method, Uri url, string json, CancellationToken ct, bool once = false) =>
         SendAsync(() => new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") },
-            canHalve: false, graphQl: false, ct);
+            canHalve: false, graphQl: false, ct, once ? 1 : _retry.MaxAttempts);
 
-    private async Task<Reply> SendAsync(Func<HttpRequestMessage> make, bool canHalve, bool graphQl, CancellationToken ct)
+    private async Task<Reply> SendAsync(Func<HttpRequestMessage> make, bool canHalve, bool graphQl, CancellationToken ct, int? attempts = null)
     {
+        var maxAttempts = attempts ?? _retry.MaxAttempts;
         var lastProblem = "none";
         var secondaryHits = 0;
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        var unreachable = 0;
+        for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
             using var deadline = new CancellationTokenSource(_retry.RequestTimeout, _retry.Clock.Timers);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
@@ -81,19 +94,40 @@ internal sealed partial class GitHubHttp : IDisposable
                 using var message = make();
                 AddHeaders(message);
                 Interlocked.Increment(ref _requests);
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    text = await ReadBoundedAsync(response, timeout.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            }
+            catch (HttpRequestException e) when (Unreachable(e) is { } why)
+            {
+                // Offline, a name that does not resolve, a network that is down: one quick second try, then say so.
+                if (++unreachable >= 2)
+                {
+                    throw new GitHubFailure(GitHubCodes.Unreachable,
+                        $"cannot reach {ApiBase.Host} ({why}). Check the network and --api-url, or build from files you already have: comms build --pulls <dir|file> --version <v>");
+                }
+
+                await _retry.Clock.DelayAsync(TimeSpan.FromMilliseconds(500), ct).ConfigureAwait(false);
+                attempt--;
+                continue;
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 lastProblem = $"no answer within {_retry.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
-                await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                 continue;
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 lastProblem = "the connection failed";
-                await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -117,7 +151,7 @@ internal sealed partial class GitHubHttp : IDisposable
                     catch (JsonException)
                     {
                         lastProblem = "the answer was cut short (incomplete JSON)";
-                        await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                        await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                         continue;
                     }
 
@@ -177,7 +211,7 @@ internal sealed partial class GitHubHttp : IDisposable
                 if (status >= 500)
                 {
                     lastProblem = $"HTTP {status.ToString(CultureInfo.InvariantCulture)}";
-                    await BackoffAsync(attempt, ct).ConfigureAwait(false);
+                    await BackoffAsync(attempt, maxAttempts, ct).ConfigureAwait(false);
                     continue;
                 }
 
@@ -187,8 +221,70 @@ internal sealed partial class GitHubHttp : IDisposable
         }
 
         throw new GitHubFailure(GitHubCodes.RetriesExhausted,
-            $"GitHub failed {_retry.MaxAttempts.ToString(CultureInfo.InvariantCulture)} times in a row (last: {lastProblem}). " +
+            maxAttempts == 1
+                ? $"GitHub gave no usable answer ({lastProblem})"
+                : $"GitHub failed {maxAttempts.ToString(CultureInfo.InvariantCulture)} times in a row (last: {lastProblem}). " +
             "Nothing fetched so far is lost: it is in the cache, and re-running the same command resumes from there.");
+    }
+
+    /// <summary>The answer's text, refused past <see cref="RetryOptions.MaxAnswerBytes"/> before it is all read.</summary>
+    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var max = _retry.MaxAnswerBytes;
+        if (response.Content.Headers.ContentLength is { } length && length > max)
+        {
+            throw new GitHubFailure(GitHubCodes.AnswerTooLarge, TooLarge(max));
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                throw new GitHubFailure(GitHubCodes.AnswerTooLarge, TooLarge(max));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private string TooLarge(long max) =>
+        $"{ApiBase.Host} sent an answer larger than {(max / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB; no real answer is that large, so collection stops here (check --api-url)";
+
+    /// <summary>Why a host cannot be reached at all (no name, no route, refused), or null for a failure worth retrying.</summary>
+    private static string? Unreachable(HttpRequestException e)
+    {
+        if (e.HttpRequestError == HttpRequestError.NameResolutionError)
+        {
+            return "its name does not resolve: offline?";
+        }
+
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException socket)
+            {
+                return socket.SocketErrorCode switch
+                {
+                    System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData or System.Net.Sockets.SocketError.TryAgain => "its name does not resolve: offline?",
+                    System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.NetworkDown => "the network is unreachable: offline?",
+                    System.Net.Sockets.SocketError.HostUnreachable => "no route to the host",
+                    System.Net.Sockets.SocketError.TimedOut => "the connection timed out",
+                    _ => null,
+                };
+            }
+
+            if (inner is TimeoutException)
+            {
+                return "the connection timed out";
+            }
+        }
+
+        return null;
     }
 
     private void AddHeaders(HttpRequestMessage message)
@@ -202,9 +298,9 @@ internal sealed partial class GitHubHttp : IDisposable
         }
     }
 
-    private Task BackoffAsync(int attempt, CancellationToken ct)
+    private Task BackoffAsync(int attempt, int maxAttempts, CancellationToken ct)
     {
-        if (attempt >= _retry.MaxAttempts)
+        if (attempt >= maxAttempts)
         {
             return Task.CompletedTask;
         }
@@ -266,10 +362,10 @@ internal sealed partial class GitHubHttp : IDisposable
     {
         if (!string.IsNullOrEmpty(token) && token.Length >= 4)
         {
-            text = text.Replace(token, "[redacted]", StringComparison.Ordinal);
+            text = new Comms.Core.Diagnostics.TokenRedactor(token).Redact(text);
         }
 
-        return AuthorizationValue().Replace(text, "$1 [redacted]");
+        return AuthorizationValue().Replace(Comms.Core.Diagnostics.Secrets.Redact(text), "$1 [redacted]");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(bearer|token|basic)\s+[A-Za-z0-9_\-\.=:+/]{8,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]

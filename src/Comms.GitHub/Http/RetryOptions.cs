@@ -22,6 +22,46 @@ public sealed record RetryOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public IRetryClock Clock { get; init; } = SystemRetryClock.Instance;
+
+    /// <summary>Largest answer read (bytes); a bigger one stops collection with a located error instead of filling memory.</summary>
+    public long MaxAnswerBytes { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>Pages read for one list (commits of a range, issues of a milestone); a list that never ends stops there.</summary>
+    public int MaxPages { get; init; } = 2000;
+
+    /// <summary>Time allowed to open a connection; a host that cannot be reached is named at once rather than retried for long.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(4);
+}
+
+/// <summary>One list read page by page: a cursor or link seen before, or more than <see cref="RetryOptions.MaxPages"/> pages, stops it.</summary>
+internal sealed class PageGuard(int maxPages, string what)
+{
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private int _pages;
+
+    /// <summary>Checks the cursor or link of the next page before it is asked for.</summary>
+    public void Next(string cursorOrLink)
+    {
+        if (!_seen.Add(cursorOrLink))
+        {
+            throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                $"GitHub returned the same page cursor of {what} twice (\"{Shorten(cursorOrLink)}\"); the list would never end, so reading stops here");
+        }
+
+        Count();
+    }
+
+    /// <summary>Counts one more page (for lists whose repeats are checked elsewhere).</summary>
+    public void Count()
+    {
+        if (++_pages >= maxPages)
+        {
+            throw new GitHubFailure(GitHubCodes.UnexpectedResponse,
+                $"GitHub's list of {what} goes on past {maxPages.ToString(System.Globalization.CultureInfo.InvariantCulture)} pages; a real list is shorter, so reading stops here (check --api-url, or collect a shorter range)");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
 
 /// <summary>The time source and the way to wait; tests use a virtual clock so a one-minute wait takes no time.</summary>

@@ -21,6 +21,7 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
         var numbers = new SortedSet<int>();
         Uri? url = new(http.ApiBase, $"repos/{owner}/{name}/compare/{Uri.EscapeDataString(from)}...{Uri.EscapeDataString(to)}?per_page=100");
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new PageGuard(http.Retry.MaxPages, "commits");
         while (url is not null)
         {
             if (!seen.Add(url.AbsoluteUri))
@@ -64,6 +65,10 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
             }
 
             url = reply.Next;
+            if (url is not null)
+            {
+                pages.Count();
+            }
         }
 
         return numbers.ToArray();
@@ -92,6 +97,12 @@ internal sealed class RestSource(GitHubHttp http, PullCache cache, string owner,
                 }
 
                 var pull = RestPull.From(read);
+                if (!TokenGuard.Keep(pull, http.Token, diagnostics))
+                {
+                    progress("fetch", result.Count);
+                    continue;
+                }
+
                 cache.Put(new CacheEntry(pull, reply.ETag));
                 result[number] = pull;
             }

@@ -121,7 +121,8 @@ public static class SiteLoader
         return new SiteRelease
         {
             Version = semver,
-            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).ToArray(),
+            // The same cleaning as releases read from disk, so build and site publish a SIG under one URL.
+            Notes = notes.Where(n => !n.DoNotPublish).OrderBy(n => n.PrNumber).Select(SiteNames.Clean).ToArray(),
             Date = yaml?.ReleaseDate,
             Codename = yaml?.Codename,
             Embargo = yaml?.Embargo,
@@ -203,14 +204,14 @@ public static class SiteLoader
             return null;
         }
 
-        try
+        // A FIFO or device named like a draft would block the site for ever: only regular files are read.
+        var bag = new DiagnosticBag();
+        var text = Comms.Core.IO.InputFile.ReadText(path, "the draft", 64L * 1024 * 1024, bag);
+        if (text is null)
         {
-            return File.ReadAllText(path);
+            d.Warning(SiteCodes.DraftUnreadable, $"cannot read the draft: {(bag.Items.Count > 0 ? bag.Items[0].Message : "unreadable")}", path);
         }
-        catch (IOException e)
-        {
-            d.Warning(SiteCodes.DraftUnreadable, $"cannot read the draft: {e.Message}", path);
-            return null;
-        }
+
+        return text;
     }
 }

@@ -3,6 +3,7 @@ using Comms.TestKit;
 namespace Comms.Cli.Tests.Outputs;
 
 /// <summary>`comms build` and `comms site` share one composition root, and a failing site stage writes nothing.</summary>
+[Collection(Comms.Cli.Tests.WorkingFolder.Name)]
 public sealed class CompositionTests
 {
     [Fact]

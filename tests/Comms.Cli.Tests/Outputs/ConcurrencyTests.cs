@@ -6,6 +6,7 @@ using Comms.TestKit;
 namespace Comms.Cli.Tests.Outputs;
 
 /// <summary>Two builds into one output folder: the second waits for the first (or fails with --no-wait), and the result is one complete build.</summary>
+[Collection(Comms.Cli.Tests.WorkingFolder.Name)]
 public sealed class ConcurrencyTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Comms.Cli.Tests.Outputs;
 /// Names from input never decide where files go: every hostile version, audience id, SIG and folder below is
 /// refused or reported with a located error, and nothing is written outside the output folder.
 /// </summary>
+[Collection(Comms.Cli.Tests.WorkingFolder.Name)]
 public sealed class HostileNameTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using Comms.TestKit;
 namespace Comms.Cli.Tests.Outputs;
 
 /// <summary>SIGINT and SIGTERM delivered while a build is paused at a step (COMMS_TEST_PAUSE_AT), not after a delay.</summary>
+[Collection(Comms.Cli.Tests.WorkingFolder.Name)]
 public sealed class InterruptTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace Comms.Cli.Tests.Outputs;
 /// after the kill the outputs are wholly the previous run's, or a journal says the commit point was passed; after
 /// the next run (here one that fails on its input, so it only recovers) they are wholly one run's, with no leftovers.
 /// </summary>
+[Collection(Comms.Cli.Tests.WorkingFolder.Name)]
 public sealed class KillTests
 {
     [Theory]

@@ -49,11 +49,11 @@ public sealed class ServeTests : IDisposable
                 Assert.Contains("Old text from the map.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
 
                 File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), Map("New text from the map."));
-                await page.WaitForFunctionAsync("() => document.body.innerText.includes('New text from the map.')", null, new() { Timeout = 20_000 });
+                await page.WaitForFunctionAsync("() => document.body.innerText.includes('New text from the map.')", null, new() { Timeout = 120_000 });
                 Assert.DoesNotContain("Old text from the map.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
 
                 File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), "pr: 2\nreleasenote: [unclosed\n");
-                var panel = await page.WaitForSelectorAsync("#comms-build-errors", new() { Timeout = 20_000 });
+                var panel = await page.WaitForSelectorAsync("#comms-build-errors", new() { Timeout = 120_000 });
                 var shown = await panel!.InnerTextAsync();
                 Assert.Matches(@"pr-2-map\.yaml\(\d+,\d+\): error CM\d+", shown);
                 Assert.Contains("New text from the map.", await page.InnerTextAsync("main, body"), StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ServeTests : IDisposable
                 Assert.NotNull(await fresh.QuerySelectorAsync("#comms-build-errors"));
 
                 File.WriteAllText(Path.Combine(root, "release-notes", "v1.0.0", "maps", "pr-2-map.yaml"), Map("Fixed text from the map."));
-                await page.WaitForFunctionAsync("() => document.body.innerText.includes('Fixed text from the map.') && !document.getElementById('comms-build-errors')", null, new() { Timeout = 20_000 });
+                await page.WaitForFunctionAsync("() => document.body.innerText.includes('Fixed text from the map.') && !document.getElementById('comms-build-errors')", null, new() { Timeout = 120_000 });
                 Assert.Empty(errors);
             }
         }

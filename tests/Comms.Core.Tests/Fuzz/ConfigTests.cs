@@ -53,11 +53,20 @@ public sealed class ConfigTests
     [Fact]
     public void The_sample_config_reads_and_its_cherry_pick_bot_is_kept()
     {
-        var text = File.ReadAllText(Path.Combine(TestKit.Repo.Root, "content", "comms.yaml"));
-        var (config, items) = Parse(text);
-        Assert.Empty(items);
+        var path = Path.Combine(TestKit.Repo.Root, "content", "comms.yaml");
+        var d = new DiagnosticBag();
+        var config = ConfigLoader.Parse(File.ReadAllText(path), path, d);
+        Assert.Empty(d.Items);
         Assert.Equal(["tidewater-cherrypick-bot"], config!.Notes.CherryPickBots);
         Assert.Equal("Tidewater", config.Project.Name);
+
+        // Its groups come from the list beside it (groups.yaml), not from the Kubernetes list.
+        Assert.Equal("SIG Virtualization", config.Groups.Find("virtualization")?.Display);
+        Assert.Equal("SIG Virtualization", config.Groups.Find("sig-virtualization")?.Display);
+        Assert.Null(config.Groups.Find("device-management"));
+        Assert.Equal("WG Device Management", CommsConfig.Kubernetes.Groups.Find("wg-device-management")?.Display);
+        Assert.Equal("Security Response Committee", CommsConfig.Kubernetes.Groups.Find("committee-security-response")?.Display);
+        Assert.Null(CommsConfig.Kubernetes.Groups.Find("jobset"));
     }
 
     [Theory]
@@ -66,4 +75,19 @@ public sealed class ConfigTests
     [InlineData("someone", "Automated cherry pick of #42", null)]
     public void One_cherry_pick_rule(string author, string body, int? original) =>
         Assert.Equal(original, Extract.CherryPick.OriginalOf(author, body, ["tidewater-cherrypick-bot"]));
+
+    [Fact]
+    public void A_broken_list_of_groups_is_a_located_error()
+    {
+        using var temp = new TestKit.TempDir();
+        var groups = temp.File("groups.yaml", "sigs:\n  - dir: sig-a\n    label: a\n");
+        var d = new DiagnosticBag();
+        Assert.Null(ProjectGroups.Read(groups, d));
+        var error = Assert.Single(d.Items);
+        Assert.Equal((Severity.Error, 2, 5), (error.Severity, error.Line, error.Column));
+
+        var missing = new DiagnosticBag();
+        ConfigLoader.Parse("groups: nowhere.yaml\n", Path.Combine(temp.Path, "comms.yaml"), missing);
+        Assert.Contains(missing.Items, i => i.Severity == Severity.Error && i.File!.EndsWith("nowhere.yaml", StringComparison.Ordinal));
+    }
 }

@@ -115,4 +115,23 @@ public sealed class DraftSlotTests
     [InlineData("Contact us at press@example.org.")]
     public void Links_and_prose_are_not(string text) =>
         Assert.DoesNotMatch(Comms.Site.Publish.DraftPolicy.PlaceholderPattern, text);
+
+    [Fact]
+    public void A_press_brief_is_a_draft_by_the_release_not_by_its_text()
+    {
+        Comms.Site.SiteRelease Release(DateOnly? date) => new()
+        {
+            Version = SemVersion.TryParse("v1.0.0", out var v) ? v : throw new InvalidOperationException(),
+            Notes = [],
+            Date = date,
+            // A theme that moved the state line: the brief does not start with "**DRAFT".
+            Drafts = new Comms.Site.SiteDrafts { PressBrief = "# Project v1.0\n\nThe news.\n\n**DRAFT — NOT FOR DISTRIBUTION**\n" },
+        };
+        var d = new DiagnosticBag();
+        var undated = Comms.Site.Publish.DraftPolicy.Apply([Release(null)], DateTimeOffset.UnixEpoch, includeDrafts: false, d).Single();
+        Assert.Null(undated.Drafts.PressBrief);
+        Assert.Contains(d.Items, i => i.Message.Contains("no release date yet", StringComparison.Ordinal));
+        var dated = Comms.Site.Publish.DraftPolicy.Apply([Release(new DateOnly(2026, 1, 2))], DateTimeOffset.UnixEpoch, includeDrafts: false, new DiagnosticBag()).Single();
+        Assert.NotNull(dated.Drafts.PressBrief);
+    }
 }

@@ -63,7 +63,9 @@ public static partial class DraftPolicy
         var blog = Check(BlogPage, drafts.BlogPost, drafts.BlogIsDraft ? "it is marked draft: true" : null);
         var pressWhy = release.Embargo is { } embargo && embargo > now
             ? $"it is under embargo until {embargo:yyyy-MM-dd HH:mm} UTC"
-            : drafts.PressBrief is { } p && p.StartsWith("**DRAFT", StringComparison.Ordinal) ? "it is a draft (the release has no release date yet)" : null;
+            // The state comes from the release (release.yaml has no release date yet), never from the brief's text:
+            // a theme may move or reword its state line.
+            : drafts.PressBrief is not null && release.Date is null ? "it is a draft (the release has no release date yet)" : null;
         var press = Check(PressPage, drafts.PressBrief, pressWhy);
         var briefs = drafts.Briefs
             .Select(kv => (kv.Key, Text: Check($"brief-{kv.Key}", kv.Value, null)))

@@ -84,7 +84,8 @@ public static partial class EnhancementLinker
             .Select(id => id.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0")
             .Distinct(StringComparer.Ordinal);
 
-    private static bool ContainsWord(string text, string word)
+    /// <summary>Whether <paramref name="word"/> stands in <paramref name="text"/> as a whole word.</summary>
+    internal static bool ContainsWord(string text, string word)
     {
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {

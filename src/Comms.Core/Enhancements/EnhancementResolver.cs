@@ -142,22 +142,7 @@ public static class EnhancementResolver
     /// <summary>A note names an enhancement when it links its proposal or names one of its feature gates.</summary>
     private static bool Names(ReleaseNote note, Enhancement enhancement) =>
         EnhancementLinker.KepIds(note).Contains(enhancement.Id, StringComparer.Ordinal) ||
-        enhancement.FeatureGates.Any(g => note.Text.Contains("`" + g + "`", StringComparison.Ordinal) || ContainsWord(note.Text, g));
-
-    private static bool ContainsWord(string text, string word)
-    {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
-            if (before && after)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        enhancement.FeatureGates.Any(g => note.Text.Contains("`" + g + "`", StringComparison.Ordinal) || EnhancementLinker.ContainsWord(note.Text, g));
 
     private static string Short(string text) => text.Length > 80 ? text[..77] + "..." : text;
 }

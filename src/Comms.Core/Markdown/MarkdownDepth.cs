@@ -14,14 +14,7 @@ public static class MarkdownDepth
     /// <summary>Levels a note may nest; real notes use a handful.</summary>
     public const int Limit = 32;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseTaskLists()
-        .UseAutoLinks()
-        .UseFootnotes()
-        .UseDefinitionLists()
-        .Build();
+    private static MarkdownPipeline Pipeline => SafeMarkdownText.Pipeline;
 
     /// <summary>The depth of <paramref name="text"/> when it is past the limit, else null.</summary>
     public static int? TooDeep(string text)

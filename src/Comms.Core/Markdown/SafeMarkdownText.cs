@@ -40,7 +40,8 @@ public static class SafeMarkdownText
     /// <summary>A zero-width space: breaks <c>{{</c> inside code, where backslash escapes do not work.</summary>
     private const char Breaker = '\u200B';
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>CommonMark with the GitHub extensions Hugo turns on, with source positions: the one parse of untrusted Markdown.</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseTaskLists()

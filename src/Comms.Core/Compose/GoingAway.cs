@@ -54,7 +54,7 @@ public static partial class GoingAwayComposer
     [GeneratedRegex(@"^(?:deprecated|deprecates|deprecate|deprecating)\b|\b(?:started|start|begin|began) deprecating\b|\b(?:is|are|was|were|has been|have been|will be|now|marked(?: as)?|becomes?|became)\s+(?:now\s+|also\s+|officially\s+)?deprecated\b|\bdeprecation of\b|\bdeprecates\b|\bdeprecating\b|\bare deprecating\b", Options)]
     private static partial Regex Deprecation();
 
-    [GeneratedRegex(@"\bno longer (?:marked |considered )?deprecated\b|\bun-?deprecat\w*|\b(?:deferred|postponed|delayed|reverted) (?:the )?(?:removal|deprecation)\b|\b(?:uses?|usages?|calls?|references?) (?:of|to) (?:the )?deprecated\b|\bnon-deprecated\b|\breplaced (?:the )?deprecated\b|\bwarnings? (?:for|about|when)\b", Options)]
+    [GeneratedRegex(@"\bno longer (?:marked |considered )?deprecated\b|\bun-?deprecat\w*|\b(?:deferred|postponed|delayed|reverted) (?:the )?(?:removal|deprecation)\b|\b(?:uses?|usages?|calls?|references?) (?:of|to) (?:the )?deprecated\b|\bnon-deprecated\b|\breplaced (?:the )?deprecated\b", Options)]
     private static partial Regex NotGoing();
 
     [GeneratedRegex(@"^(?:fixed|fixes|fix|resolved|reverted|revert|bumped|updated|upgraded|refactor\w*|improved|added|adds|introduced|consistently)\b", Options)]

@@ -190,7 +190,9 @@ public static class DraftModel
             })
             .ToArray();
         var urgent = notes.Where(n => n.ActionRequired).OrderBy(n => n.PrNumber).ToArray();
-        var going = notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is "deprecated" or "removed").OrderBy(n => n.PrNumber).ToArray();
+        // What goes away is the story's list, in its order (who must act first), not each note's own reading.
+        var rank = GoingRank(release);
+        var going = notes.Where(n => !n.ActionRequired && rank.ContainsKey(n.PrNumber)).OrderBy(n => rank[n.PrNumber].Rank).ThenBy(n => n.PrNumber).ToArray();
         var copy = new Dictionary<string, object?>(model, StringComparer.Ordinal)
         {
             ["audience"] = Safe(new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -255,12 +257,13 @@ public static class DraftModel
     private static Dictionary<string, object?> Digest(ReleaseModel release, ReleaseNote[] notes, ReleaseNote[] urgent, ReleaseNote[] going, CommsConfig config)
     {
         const int Shown = 6;
+        var levels = GoingRank(release);
         var prs = notes.Select(n => n.PrNumber).ToHashSet();
         object[] NewAt(string stage)
         {
             if (release.HasEnhancementData)
             {
-                return release.Enhancements.Where(e => e.Stage == stage && release.EnhancementNotes[e.Id].Any(n => prs.Contains(n.PrNumber)))
+                return release.Stated.Where(e => e.Stage == stage && release.EnhancementNotes[e.Id].Any(n => prs.Contains(n.PrNumber)))
                     .Select(e => (object)e.Title).ToArray();
             }
 
@@ -278,14 +281,29 @@ public static class DraftModel
             ("new", stages),
             ("going", going.Take(Shown).Select(n => (object)Map(
                 ("headline", HighlightTitle.Of(n.Text)),
-                ("level", n.Comms.Stability!.Level),
+                ("level", levels[n.PrNumber].Level),
                 // When a removal is planned, unless the headline already says so.
                 ("when", RemovalPlanned.Match(n.Text) is { Success: true } m && !HighlightTitle.Of(n.Text).Contains(m.Groups[1].Value, StringComparison.Ordinal) ? m.Groups[1].Value : null),
                 ("pr_number", n.PrNumber),
                 ("pr_url", n.PrUrl))).ToArray()),
             ("going_count", going.Length),
-            ("deprecated_count", going.Count(n => n.Comms.Stability!.Level == "deprecated")),
-            ("removed_count", going.Count(n => n.Comms.Stability!.Level == "removed")));
+            ("deprecated_count", going.Count(n => levels[n.PrNumber].Level == "deprecated")),
+            ("removed_count", going.Count(n => levels[n.PrNumber].Level == "removed")));
+    }
+
+    /// <summary>Each going-away note's place in the story's list and its level, by PR.</summary>
+    private static Dictionary<int, (int Rank, string Level)> GoingRank(ReleaseModel release)
+    {
+        var rank = new Dictionary<int, (int, string)>();
+        for (var i = 0; i < release.GoingAway.Count; i++)
+        {
+            foreach (var n in release.GoingAway[i].Notes)
+            {
+                rank.TryAdd(n.PrNumber, (i, release.GoingAway[i].Level));
+            }
+        }
+
+        return rank;
     }
 
     /// <summary>The heading of a brief's group of notes that maps sent to the audience.</summary>

@@ -52,6 +52,7 @@ public sealed class StoryRuleTests
     [InlineData("Removed the deprecated `--register-schedulable` command line argument from the kubelet.", "removed")]
     [InlineData("The deprecated `LegacySidecarContainers` feature gate was completely removed.", "removed")]
     [InlineData("Deprecated the `preferences` field in kubeconfig in favor of `kuberc`.", "deprecated")]
+    [InlineData("Deprecated the `tidewater.io/ingress-class` annotation in favour of the `spec.ingressClassName` field of Ingress; `tide-apiserver` now returns a warning when an Ingress is created with the annotation.", "deprecated")]
     [InlineData("Added support for `--cpu`, `--memory` flag to `kubectl autoscale`, started deprecating `--cpu-precent`.", "deprecated")]
     [InlineData("DRA kubelet: gRPC API graduated to v1, v1beta1 was deprecated starting in 1.34.", "deprecated")]
     public void A_note_that_takes_something_away_is_a_deprecation_or_removal(string text, string level) =>

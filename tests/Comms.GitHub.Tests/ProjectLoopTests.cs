@@ -175,7 +175,15 @@ public sealed class ProjectLoopTests
         while (!body.Contains("New text from the map.", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
 
         Assert.Contains("New text from the map.", body, StringComparison.Ordinal);
-        Assert.Contains(serve.Log, l => l.Contains("build 2: built v0.3.0 in", StringComparison.Ordinal));
+
+        // The page is swapped in before the log line is printed and read; wait for the line, never for a time.
+        static bool Rebuilt(string line) => line.StartsWith("build ", StringComparison.Ordinal) && !line.StartsWith("build 1:", StringComparison.Ordinal) && line.Contains(": built v0.3.0 in", StringComparison.Ordinal);
+        while (!serve.Log.Any(Rebuilt) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(serve.Log, Rebuilt);
     }
 
     [Fact]

@@ -295,4 +295,7 @@ public static class ComposeCodes
     public const string TemplateUnknownField = "CM7202";
     public const string TemplateRefused = "CM7203";
     public const string TemplateLimit = "CM7204";
+    public const string PhraseInvalid = "CM7210";
+    public const string PhraseUnknown = "CM7211";
+    public const string PhraseMissing = "CM7212";
 }

@@ -191,7 +191,7 @@ internal static class FilterPages
                 Add($"{audience.Id}:{audience.Rules[i].Id}", $"{audience.Name}: {titles[i]}{(shared ? $" ({audience.Rules[i].Id})" : string.Empty)}");
             }
 
-            Add($"{audience.Id}:map", $"{audience.Name}: {Templates.Drafts.DraftModel.MapGroupTitle}");
+            Add($"{audience.Id}:map", $"{audience.Name}: {Templates.Phrases.English.Text("briefs.chosen")}");
         }
 
         foreach (var value in seen.Order(StringComparer.Ordinal))

@@ -61,14 +61,15 @@ public sealed partial class CyclePlan
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NotSlug();
 
-    public static CyclePlan Build(ReleaseModel release, CommsConfig config, DiagnosticBag diagnostics)
+    public static CyclePlan Build(ReleaseModel release, CommsConfig config, DiagnosticBag diagnostics, Phrases? phrases = null)
     {
+        var p = phrases ?? Phrases.English;
         var version = DraftModel.ShortVersion(release.Release.Version);
-        var going = GoingOf(release, version);
+        var going = GoingOf(release, version, p);
         var covered = release.GoingAway.SelectMany(g => g.Notes.Select(n => n.PrNumber)).ToHashSet();
         var breaking = release.UpgradeNotes.Where(n => !covered.Contains(n.PrNumber)).OrderBy(n => n.PrNumber).ToArray();
-        var (blogs, proposed) = BlogsOf(release, config, version, diagnostics);
-        var (milestones, missing) = MilestonesOf(release, blogs, config, version, diagnostics);
+        var (blogs, proposed) = BlogsOf(release, config, version, diagnostics, p);
+        var (milestones, missing) = MilestonesOf(release, blogs, config, version, diagnostics, p);
         return new CyclePlan
         {
             Going = going,
@@ -81,20 +82,20 @@ public sealed partial class CyclePlan
     }
 
     /// <summary>The release's going-away list (composed once, in Core), as the cycle drafts show it.</summary>
-    private static GoingItem[] GoingOf(ReleaseModel release, string version) =>
+    private static GoingItem[] GoingOf(ReleaseModel release, string version, Phrases p) =>
         release.GoingAway.Select(g =>
         {
             var e = g.Enhancement;
             var note = g.Notes.Count > 0 ? g.Notes[0] : null;
             var url = e is not null ? e.TrackingUrl ?? e.ProposalUrl : note?.PrUrl;
             var link = e is not null
-                ? long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP-{e.Id}: {e.Title}" : e.Title
+                ? long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? p.Format("going.kep_link", ("id", e.Id), ("title", e.Title)) : e.Title
                 : note is null ? null : $"#{note.PrNumber.ToString(CultureInfo.InvariantCulture)}";
             var what = e is not null && g.What is not null ? KepSummaryText(g.What) : g.What;
-            var when = When(g.Level, version, g.PlannedRemoval is null ? [] : [$"removed in {g.PlannedRemoval}"], g.Ongoing, said: e is null && g.PlannedRemoval is not null);
+            var when = When(g.Level, version, g.PlannedRemoval, g.Ongoing, e is null && g.PlannedRemoval is not null, p);
             if (g.When is not null)
             {
-                when = $"{(g.Level == Stages.Removed ? "Removed" : "Deprecated")} in {version}. {g.When.TrimEnd('.')}.";
+                when = p.Format(g.Level == Stages.Removed ? "going.removed_when" : "going.deprecated_when", ("version", version), ("when", g.When.TrimEnd('.')));
             }
 
             return new GoingItem(g.Title, g.Level, what, when, g.Instead, url, url is null ? null : link, e, note, g.Ongoing) { Weight = g.Weight };
@@ -103,18 +104,19 @@ public sealed partial class CyclePlan
     private static string KepSummaryText(string description) => KepSummary.Sentences(description.Split("\n\n")[0], 420);
 
     /// <summary>"Removed in v1.34.", "Deprecated in v1.34; removal planned for v1.36.", or, for a deprecation from an earlier release, when its removal is planned.</summary>
-    private static string When(string level, string version, IEnumerable<string> texts, bool ongoing, bool said = false)
+    private static string When(string level, string version, string? planned, bool ongoing, bool said, Phrases p)
     {
         if (level == Stages.Removed)
         {
-            return $"Removed in {version}.";
+            return p.Format("going.removed", ("version", version));
         }
 
-        var list = texts.ToArray();
-        var planned = list.Select(t => RemovalPlanned().Match(t)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
-        var since = ongoing ? $"Deprecated before {version} and still in place" : $"Deprecated in {version}";
+        var since = ongoing ? "going.ongoing" : "going.deprecated";
         // The note already says when it goes: not said twice.
-        return planned is null ? $"{since}; no removal release is set yet." : said ? $"{since}." : $"{since}; removal planned for {(planned.StartsWith('v') ? planned : "v" + planned)}.";
+        planned = planned is null ? null : RemovalPlanned().Match("removed in " + planned) is { Success: true } m ? m.Groups[1].Value : null;
+        return planned is null ? p.Format(since, ("version", version))
+            : said ? p.Format(since + "_said", ("version", version))
+            : p.Format(since + "_planned", ("version", version), ("planned", planned.StartsWith('v') ? planned : "v" + planned));
     }
 
     /// <summary>The sentence of a note or KEP that says what to use instead, when one does and it is not the headline.</summary>
@@ -130,7 +132,7 @@ public sealed partial class CyclePlan
         return found.EndsWith('.') ? found : found + ".";
     }
 
-    private static (FeatureBlog[] Blogs, bool Proposed) BlogsOf(ReleaseModel release, CommsConfig config, string version, DiagnosticBag diagnostics)
+    private static (FeatureBlog[] Blogs, bool Proposed) BlogsOf(ReleaseModel release, CommsConfig config, string version, DiagnosticBag diagnostics, Phrases p)
     {
         var byId = release.Enhancements.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var picks = new List<(Enhancement E, FeatureBlogEntry? Entry)>();
@@ -178,7 +180,7 @@ public sealed partial class CyclePlan
             }
 
             var project = NotSlug().Replace(config.Project.Name.ToLowerInvariant(), "-").Trim('-');
-            blogs.Add(new FeatureBlog(e, $"{config.Project.Name} {version}: {e.Title}", $"{project}-{version.Replace('.', '-')}-{slug}", slug + ".md",
+            blogs.Add(new FeatureBlog(e, p.Format("titles.feature_blog", ("project", config.Project.Name), ("version", version), ("title", e.Title)), $"{project}-{version.Replace('.', '-')}-{slug}", slug + ".md",
                 dates[i], entry?.Writer, entry?.Buddy, entry?.Date is not null));
         }
 
@@ -249,7 +251,7 @@ public sealed partial class CyclePlan
         return result;
     }
 
-    private static (Milestone[] Milestones, string[] Missing) MilestonesOf(ReleaseModel release, IReadOnlyList<FeatureBlog> blogs, CommsConfig config, string version, DiagnosticBag diagnostics)
+    private static (Milestone[] Milestones, string[] Missing) MilestonesOf(ReleaseModel release, IReadOnlyList<FeatureBlog> blogs, CommsConfig config, string version, DiagnosticBag diagnostics, Phrases p)
     {
         var r = release.Release;
         var d = r.Dates;
@@ -264,42 +266,38 @@ public sealed partial class CyclePlan
             }
             else if (required)
             {
-                missing.Add(title.ToLowerInvariant());
+                missing.Add(title.ToLower(p.Culture));
             }
         }
 
-        Add("enhancements-freeze", "Enhancements freeze", d.EnhancementsFreeze, "milestone",
-            $"Enhancements for {name} are fixed. Learn the big items from the enhancements lead and open the release highlights discussion.", true);
-        Add("feature-blog-freeze", "Feature blog freeze", d.FeatureBlogFreeze, "milestone",
-            "Placeholder pull requests for feature blogs are due. Assign each to a comms team member and a writing buddy.", true);
-        Add("code-freeze", "Code freeze", d.CodeFreeze, "milestone",
-            "Start the release blog draft, request the release webinar and schedule the press pre-briefings.", true);
-        Add("sneak-peek", "Sneak peek published", d.SneakPeek, "task",
-            "Publish the sneak peek on deprecations and removals (sneak-peek.md).", false);
-        Add("feature-blogs-ready", "Feature blogs ready for review", d.FeatureBlogsReady, "milestone",
-            "Feature blog pull requests leave draft for tech and editorial review.", false);
+        string Title(string key) => p.Format($"plan.{key}.title", ("name", name));
+        string Text(string key) => p.Format($"plan.{key}.text", ("name", name));
+        void Step(string key, DateOnly? date, string kind, bool required) => Add(key.Replace('_', '-'), Title(key), date, kind, Text(key), required);
+        Step("enhancements_freeze", d.EnhancementsFreeze, "milestone", true);
+        Step("feature_blog_freeze", d.FeatureBlogFreeze, "milestone", true);
+        Step("code_freeze", d.CodeFreeze, "milestone", true);
+        Step("sneak_peek", d.SneakPeek, "task", false);
+        Step("feature_blogs_ready", d.FeatureBlogsReady, "milestone", false);
         if (r.Embargo is { } embargo)
         {
-            list.Add(new Milestone("embargo", "Press embargo lifts", DateOnly.FromDateTime(embargo.UtcDateTime), "milestone",
-                "Press and vendors may publish from this time (press-brief.md).") { At = embargo });
+            list.Add(new Milestone("embargo", Title("embargo"), DateOnly.FromDateTime(embargo.UtcDateTime), "milestone", Text("embargo")) { At = embargo });
         }
         else
         {
-            missing.Add("press embargo");
+            missing.Add(p.Text("plan.embargo.missing"));
         }
 
-        Add("release", $"{name} release", r.ReleaseDate, "milestone", "The release blog is published (blog-post.md); the first feature blog follows the next day.", true);
-        Add("webinar", "Release webinar", d.Webinar, "task", "The release and enhancements leads present the release (webinar-slides.md).", false);
+        Step("release", r.ReleaseDate, "milestone", true);
+        Step("webinar", d.Webinar, "task", false);
         if (r.ReleaseDate is { } released && released > DateOnly.MinValue.AddDays(28))
         {
-            Add("press-email", "Email the press team", released.AddDays(-28), "task",
-                "About four weeks before the release: ask for press and analyst pre-briefings (announcement-email.md).", false);
+            Step("press_email", released.AddDays(-28), "task", false);
         }
 
         foreach (var blog in blogs.Where(b => b.Date is not null))
         {
-            list.Add(new Milestone("feature-blog-" + blog.Slug, "Feature blog: " + blog.Enhancement.Title, blog.Date!.Value, "feature-blog",
-                $"Publish {blog.Title} (feature-blogs/{blog.FileName})."));
+            list.Add(new Milestone("feature-blog-" + blog.Slug, p.Format("plan.feature_blog.title", ("title", blog.Enhancement.Title)), blog.Date!.Value, "feature-blog",
+                p.Format("plan.feature_blog.text", ("title", blog.Title), ("file", blog.FileName))));
         }
 
         if (missing.Count > 0 && d.Given)

@@ -21,17 +21,19 @@ internal static class CycleViews
     /// <summary>Deprecations and removals the launch post narrates.</summary>
     private const int LaunchPostItems = 5;
 
-    public static void Add(Dictionary<string, object?> model, CyclePlan plan, ReleaseModel release, CommsConfig config)
+    public static void Add(Dictionary<string, object?> model, CyclePlan plan, ReleaseModel release, CommsConfig config, Phrases? phrases = null)
     {
+        var p = phrases ?? Phrases.English;
+        string? Long(DateOnly? day) => day?.ToString(p.Text("format.long_date"), p.Culture);
         var r = release.Release;
         var version = DraftModel.ShortVersion(r.Version);
         var project = config.Project.Name;
         var kubernetes = string.Equals(project, "Kubernetes", StringComparison.Ordinal);
-        var author = r.Author ?? $"[AUTHOR NAME] ({project} {version} Release Team)";
+        var author = r.Author ?? p.Format("slots.author", ("project", project), ("version", version));
         var peekSlug = $"{Slugged(project)}-{version.Replace('.', '-')}-sneak-peek";
         var sneak = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["title"] = $"{project} {version} Sneak Peek",
+            ["title"] = p.Format("titles.sneak_peek", ("project", project), ("version", version)),
             ["date"] = Long(r.Dates.SneakPeek),
             // The few that change how people run the software, each told; the rest as one short linked list.
             ["deprecations"] = plan.Going.Where(g => !g.Ongoing).Take(SneakPeekItems).Select(g => (object)Going(g, config)).ToArray(),
@@ -49,7 +51,7 @@ internal static class CycleViews
             ["rest"] = going.Skip(LaunchPostItems).ToArray(),
             ["count"] = going.Length,
         };
-        var blogs = plan.Blogs.Select(b => (object)Blog(b, release, config, version)).ToArray();
+        var blogs = plan.Blogs.Select(b => (object)Blog(b, release, config, version, p, Long(b.Date))).ToArray();
         var series = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["proposed"] = plan.BlogsProposed,
@@ -90,7 +92,7 @@ internal static class CycleViews
         ((Dictionary<string, object?>)model["sneak_peek"]!)["front_matter"] = FrontMatter.Write(
         [
             ("layout", "blog", ScalarStyle.Plain),
-            ("title", $"{project} {version} Sneak Peek", ScalarStyle.DoubleQuoted),
+            ("title", p.Format("titles.sneak_peek", ("project", project), ("version", version)), ScalarStyle.DoubleQuoted),
             ("date", r.Dates.SneakPeek?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
             ("slug", peekSlug, ScalarStyle.Any),
             ("draft", "true", ScalarStyle.Plain),
@@ -107,13 +109,10 @@ internal static class CycleViews
                 ("date", b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
                 ("slug", b.Slug, ScalarStyle.Any),
                 ("draft", "true", ScalarStyle.Plain),
-                ("author", b.Writer ?? "[AUTHOR NAME]", ScalarStyle.DoubleQuoted),
+                ("author", b.Writer ?? p.Text("slots.writer"), ScalarStyle.DoubleQuoted),
             ]);
         }
     }
-
-    /// <summary>"Thursday, August 28, 2025".</summary>
-    private static string? Long(DateOnly? day) => day?.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
 
     private static string Slugged(string name) => CyclePlan.Slug(name);
 
@@ -143,15 +142,15 @@ internal static class CycleViews
         ["sigs_label"] = SigNames.Label(n.Sigs, config),
     };
 
-    private static Dictionary<string, object?> Blog(FeatureBlog b, ReleaseModel release, CommsConfig config, string version)
+    private static Dictionary<string, object?> Blog(FeatureBlog b, ReleaseModel release, CommsConfig config, string version, Phrases p, string? date)
     {
         var e = b.Enhancement;
         var notes = release.EnhancementNotes.TryGetValue(e.Id, out var n) ? n : [];
-        var view = EnhancementViews.View(e, notes, version, config);
+        var view = EnhancementViews.View(e, notes, version, config, p);
         view["post_title"] = b.Title;
         view["slug"] = b.Slug;
         view["file"] = "feature-blogs/" + b.FileName;
-        view["date"] = Long(b.Date);
+        view["date"] = date;
         view["date_iso"] = b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         view["date_given"] = b.DateGiven;
         view["writer"] = b.Writer;

@@ -3,6 +3,7 @@ using Comms.Core.Changelog;
 using Comms.Core.Classify;
 using Comms.Core.Compose;
 using Comms.Core.Config;
+using Comms.Core.Enhancements;
 using Comms.Core.Model;
 
 namespace Comms.Templates.Drafts;
@@ -13,8 +14,9 @@ namespace Comms.Templates.Drafts;
 /// </summary>
 public static class DraftModel
 {
-    public static Dictionary<string, object?> Build(ReleaseModel release, IReadOnlyList<Audience> audiences, CommsConfig config, string? about)
+    public static Dictionary<string, object?> Build(ReleaseModel release, IReadOnlyList<Audience> audiences, CommsConfig config, string? about, Phrases? phrases = null)
     {
+        var p = phrases ?? Phrases.English;
         var stats = release.Stats;
         var r = release.Release;
         int Stab(string level) => ReleaseStats.Count(stats.ByStability, level);
@@ -37,11 +39,11 @@ public static class DraftModel
                 ["version"] = r.Version,
                 ["short_version"] = ShortVersion(r.Version),
                 ["previous_version"] = r.PreviousVersion,
-                ["date"] = release.Date?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
+                ["date"] = release.Date?.ToString(p.Text("format.date"), p.Culture),
                 ["date_iso"] = release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["codename"] = r.Codename,
                 ["theme"] = r.Theme,
-                ["embargo"] = r.Embargo?.ToString("MMMM d, yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["embargo"] = r.Embargo?.ToString(p.Text("format.embargo"), p.Culture),
                 ["slug"] = Slug(config.Project.Name, r.Version),
                 ["quotes"] = r.Quotes.Select(q => Map(("name", q.Name), ("role", q.Role), ("text", q.Text))).ToArray(),
                 ["contacts"] = r.Contacts.Select(c => Map(("name", c.Name), ("role", c.Role), ("email", c.Email), ("phone", c.Phone))).ToArray(),
@@ -79,9 +81,9 @@ public static class DraftModel
             ["contributors"] = stats.Contributors.ToArray(),
             ["first_time_contributors"] = stats.FirstTimeContributors?.ToArray(),
             ["highlights"] = release.Highlights.Select(h => Highlight(h, config)).ToArray(),
-            ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config)).ToArray(),
-            ["enhancements"] = EnhancementViews.Build(release, config),
-            ["press"] = PressModel.Build(release, config),
+            ["spotlight"] = release.Highlights.Select(h => (object)EnhancementViews.Highlight(h, release, config, p)).ToArray(),
+            ["enhancements"] = EnhancementViews.Build(release, config, p),
+            ["press"] = PressModel.Build(release, config, p),
             // Lists of notes (every note of the release, by SIG): made only when a template reads them.
             ["graduations"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -93,7 +95,7 @@ public static class DraftModel
             ["deprecations"] = new ScriptModel.Deferred(() => Views(release.WithStability("deprecated"), config, null, memo)),
             ["removals"] = new ScriptModel.Deferred(() => Views(release.WithStability("removed"), config, null, memo)),
             ["upgrade_notes"] = new ScriptModel.Deferred(() => Views(release.UpgradeNotes, config, null, memo)),
-            ["notes_by_sig"] = new ScriptModel.Deferred(() => BySig(notes, config, null, memo)),
+            ["notes_by_sig"] = new ScriptModel.Deferred(() => BySig(notes, config, null, p, memo)),
             ["audiences"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("description", a.Description))).ToArray(),
             ["audience"] = null,
             // Set by CycleViews: the sneak peek, the feature-blog series (and each post while its own draft renders), the comms plan, the webinar.
@@ -107,7 +109,7 @@ public static class DraftModel
         Comms.Core.Diagnostics.Timings.Mark("  draft model views");
         // Everything from pull requests, labels, maps, release.yaml and audiences lands in Markdown: make it safe there.
         model = (Dictionary<string, object?>)Safe(model, config)!;
-        ((Dictionary<string, object?>)model["release"]!)["front_matter"] = FrontMatter.Blog(release, config);
+        ((Dictionary<string, object?>)model["release"]!)["front_matter"] = FrontMatter.Blog(release, config, p);
         return model;
     }
 
@@ -148,8 +150,9 @@ public static class DraftModel
     /// before upgrading, what is new, what is going away) and then every note in groups, one group per rule that
     /// chose notes, in the order the rules are written, so the reason is said once per group.
     /// </summary>
-    public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config)
+    public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config, Phrases? phrases = null)
     {
+        var p = phrases ?? Phrases.English;
         var notes = release.ForAudience(audience.Id).ToArray();
         // A note shows in its rule's group and again in the digest lists or by SIG: one view of it per brief.
         var memo = new Dictionary<ReleaseNote, object>(ReferenceEqualityComparer.Instance);
@@ -162,7 +165,7 @@ public static class DraftModel
             {
                 var rule = rules.FirstOrDefault(r => r.Id == g.Key);
                 var reason = rule.Id is null ? g.First().Comms.Audiences.First(a => a.Audience == audience.Id).Reason : rule.Reason;
-                var title = rule.Id is null ? MapGroupTitle : rule.Title;
+                var title = rule.Id is null ? p.Text("briefs.chosen") : rule.Title;
                 // Notes sent here by a map come after the rules' groups.
                 return (Index: rule.Id is null ? int.MaxValue : rule.Index, Rule: g.Key, Title: title, Reason: reason, Notes: g.ToArray());
             })
@@ -201,12 +204,12 @@ public static class DraftModel
                 ["name"] = audience.Name,
                 ["description"] = audience.Description,
                 ["count"] = notes.Length,
-                ["digest"] = Digest(release, notes, urgent, going, config),
+                ["digest"] = Digest(release, notes, urgent, going, config, p),
                 ["groups"] = groups,
                 // Every note of the audience again: made only if the template reads them.
                 ["action_required"] = new ScriptModel.Deferred(() => Views(urgent, config, audience.Id, memo)),
                 ["deprecations"] = new ScriptModel.Deferred(() => Views(going, config, audience.Id, memo)),
-                ["by_sig"] = new ScriptModel.Deferred(() => BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, memo)),
+                ["by_sig"] = new ScriptModel.Deferred(() => BySig(notes.Where(n => !n.ActionRequired && n.Comms.Stability?.Level is not ("deprecated" or "removed")), config, audience.Id, p, memo)),
             }, config),
         };
         // The link is built from the release's version and safe names only, so it is set after the safety pass
@@ -254,7 +257,7 @@ public static class DraftModel
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The one-page summary: what to do before upgrading, what is new for this reader, what is going away and when.</summary>
-    private static Dictionary<string, object?> Digest(ReleaseModel release, ReleaseNote[] notes, ReleaseNote[] urgent, ReleaseNote[] going, CommsConfig config)
+    private static Dictionary<string, object?> Digest(ReleaseModel release, ReleaseNote[] notes, ReleaseNote[] urgent, ReleaseNote[] going, CommsConfig config, Phrases p)
     {
         const int Shown = 6;
         var levels = GoingRank(release);
@@ -270,8 +273,8 @@ public static class DraftModel
             return notes.Where(n => n.Comms.Stability?.Level == stage).Select(n => (object)HighlightTitle.Of(n.Text)).ToArray();
         }
 
-        var stages = new[] { ("stable", "Now stable"), ("beta", "New in beta"), ("alpha", "New in alpha") }
-            .Select(s => (Label: s.Item2, Items: NewAt(s.Item1)))
+        var stages = new[] { Stages.Stable, Stages.Beta, Stages.Alpha }
+            .Select(s => (Label: p.Text("briefs.stage." + s), Items: NewAt(s)))
             .Where(s => s.Items.Length > 0)
             .Select(s => (object)Map(("label", s.Label), ("count", s.Items.Length), ("items", s.Items.Take(Shown).ToArray()), ("more", Math.Max(0, s.Items.Length - Shown))))
             .ToArray();
@@ -306,9 +309,6 @@ public static class DraftModel
         return rank;
     }
 
-    /// <summary>The heading of a brief's group of notes that maps sent to the audience.</summary>
-    public const string MapGroupTitle = "Chosen for you by the release team";
-
     /// <summary>"Vendor dependency area" from the rule id <c>vendor-dependency-area</c>, for a rule without a title.</summary>
     public static string RuleTitle(string ruleId)
     {
@@ -316,13 +316,13 @@ public static class DraftModel
         return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    private static object[] BySig(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience, Dictionary<ReleaseNote, object>? memo = null) =>
+    private static object[] BySig(IEnumerable<ReleaseNote> notes, CommsConfig config, string? audience, Phrases p, Dictionary<ReleaseNote, object>? memo = null) =>
         notes.GroupBy(n => n.Sigs.Count == 0 ? string.Empty : n.Sigs.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal)
             .OrderBy(g => g.Key.Length == 0 ? 1 : 0)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (object)Map(
                 ("sig", g.Key),
-                ("name", g.Key.Length == 0 ? "Other changes" : SigNames.Group(g.Key, config)),
+                ("name", g.Key.Length == 0 ? p.Text("groups.none") : SigNames.Group(g.Key, config)),
                 ("notes", Views(g, config, audience, memo))))
             .ToArray();
 

@@ -27,7 +27,13 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     /// <summary>File name to contents, in a stable order; null when a template failed.</summary>
     public SortedDictionary<string, string>? Render(ReleaseModel release, IReadOnlyList<ReleaseNote> allNotes, IReadOnlyList<Audience> audiences, string? about)
     {
-        var model = DraftModel.Build(release, audiences, config, about);
+        // The theme's phrases: a malformed table stops the build before any draft is made.
+        if (Phrases.Load(engine.Theme, Phrases.DefaultLocale, diagnostics) is not { } phrases)
+        {
+            return null;
+        }
+
+        var model = DraftModel.Build(release, audiences, config, about, phrases);
         Timings.Mark("draft model");
         var drafts = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -39,8 +45,8 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         drafts[ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release);
         using var shared = ScriptModel.ShareConversions();
         var ok = true;
-        var plan = CyclePlan.Build(release, config, diagnostics);
-        CycleViews.Add(model, plan, release, config);
+        var plan = CyclePlan.Build(release, config, diagnostics, phrases);
+        CycleViews.Add(model, plan, release, config, phrases);
         ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "announcement-email.md", "announcement-email" + Theme.TemplateExtension, model);
@@ -68,7 +74,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         {
             var own = $"brief-{audience.Id}{Theme.TemplateExtension}";
             var template = Theme.IsValidName(own) && engine.Theme.Find(own) is not null ? own : "audience-brief" + Theme.TemplateExtension;
-            ok &= Add(drafts, $"brief-{audience.Id}.md", template, DraftModel.ForAudience(model, release, audience, config));
+            ok &= Add(drafts, $"brief-{audience.Id}.md", template, DraftModel.ForAudience(model, release, audience, config, phrases));
         }
 
         if (!ok)

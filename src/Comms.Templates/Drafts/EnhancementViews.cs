@@ -17,7 +17,7 @@ internal static class EnhancementViews
     /// <summary>About how much of a summary a paragraph keeps (whole sentences).</summary>
     private const int SummaryChars = 420;
 
-    public static Dictionary<string, object?> Build(ReleaseModel release, CommsConfig config)
+    public static Dictionary<string, object?> Build(ReleaseModel release, CommsConfig config, Phrases p)
     {
         var version = DraftModel.ShortVersion(release.Release.Version);
         var spotlit = release.Highlights.Select(h => h.Enhancement?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -27,11 +27,11 @@ internal static class EnhancementViews
             if (release.HasEnhancementData)
             {
                 return release.Stated.Where(e => e.Stage == stage && !spotlit.Contains(e.Id))
-                    .Select(e => (object)View(e, release.EnhancementNotes[e.Id], version, config)).ToArray();
+                    .Select(e => (object)View(e, release.EnhancementNotes[e.Id], version, config, p)).ToArray();
             }
 
             return release.Notes.Where(n => n.Comms.Stability?.Level == stage && !spotlitPrs.Contains(n.PrNumber))
-                .Select(n => (object)NoteAsView(n, config)).ToArray();
+                .Select(n => (object)NoteAsView(n, config, p)).ToArray();
         }
 
         var counts = release.Stats.Enhancements;
@@ -45,7 +45,7 @@ internal static class EnhancementViews
             ["alpha"] = counts?.Alpha ?? 0,
             ["deprecated"] = counts?.Deprecated ?? 0,
             ["removed"] = counts?.Removed ?? 0,
-            ["summary"] = CountsLine(release, config),
+            ["summary"] = CountsLine(release, config, p),
             ["graduating"] = Stage(Stages.Stable),
             ["beta_list"] = Stage(Stages.Beta),
             ["alpha_list"] = Stage(Stages.Alpha),
@@ -68,58 +68,64 @@ internal static class EnhancementViews
     }
 
     /// <summary>"58 enhancements: 23 graduating to stable, 22 entering beta and 13 new in alpha" or "138 changes across 13 special interest groups".</summary>
-    public static string CountsLine(ReleaseModel release, CommsConfig config)
+    public static string CountsLine(ReleaseModel release, CommsConfig config, Phrases p)
     {
         if (release.Stats.Enhancements is { } c && release.HasEnhancementData)
         {
+            if (c.Total == 0)
+            {
+                return p.Text("enhancements.counts.none");
+            }
+
             var parts = new List<string>();
-            if (c.Stable > 0)
+            foreach (var (n, key) in new[] { (c.Stable, "stable"), (c.Beta, "beta"), (c.Alpha, "alpha") })
             {
-                parts.Add($"{c.Stable.ToString(CultureInfo.InvariantCulture)} graduating to stable");
-            }
-
-            if (c.Beta > 0)
-            {
-                parts.Add($"{c.Beta.ToString(CultureInfo.InvariantCulture)} entering beta");
-            }
-
-            if (c.Alpha > 0)
-            {
-                parts.Add($"{c.Alpha.ToString(CultureInfo.InvariantCulture)} new in alpha");
+                if (n > 0)
+                {
+                    parts.Add(p.Format("enhancements.counts." + key, ("n", n)));
+                }
             }
 
             if (c.Deprecated + c.Removed > 0)
             {
-                parts.Add(TemplateFunctions.Join(new[]
-                {
-                    c.Deprecated > 0 ? TemplateFunctions.Count(c.Deprecated, "deprecation") : string.Empty,
-                    c.Removed > 0 ? TemplateFunctions.Count(c.Removed, "removal") : string.Empty,
-                }));
+                parts.Add(p.Join(
+                [
+                    c.Deprecated > 0 ? p.Format("enhancements.counts.deprecations", ("n", c.Deprecated)) : string.Empty,
+                    c.Removed > 0 ? p.Format("enhancements.counts.removals", ("n", c.Removed)) : string.Empty,
+                ]));
             }
 
-            return c.Total == 0 ? "no tracked enhancements" : Confirm(c, $"{TemplateFunctions.Count(c.Total, "enhancement")}: {TemplateFunctions.Join(parts)}");
+            return Confirm(c, p, p.Format("enhancements.counts.line", ("total", c.Total), ("parts", parts.ToArray())), parts.Count == 0 ? null : p.Join(parts));
         }
 
-        return $"{TemplateFunctions.Count(release.Stats.Notes, "change")} across {TemplateFunctions.Count(release.Stats.BySig.Count, "special interest group")}";
+        return p.Format("enhancements.counts.changes", ("notes", release.Stats.Notes), ("groups", Groups(release, config, p)));
+    }
+
+    /// <summary>"13 special interest groups" when every group of the release is a SIG of the project's list, else "13 groups".</summary>
+    public static string Groups(ReleaseModel release, CommsConfig config, Phrases p)
+    {
+        var sigs = release.Stats.BySig.All(g => config.Groups.Find(g.Key) is { Kind: "sig" });
+        return p.Format(sigs ? "groups.sigs" : "groups.other", ("n", release.Stats.BySig.Count));
     }
 
     /// <summary>
     /// The count as fact when nothing counted is only planned; else inside a placeholder the lead must confirm (and the
-    /// site holds back): "[CONFIRM: 55 enhancements, 14 planned only: …]".
+    /// site holds back): "[CONFIRM: 55 enhancements, 14 not confirmed: …]", <paramref name="detail"/> being what the
+    /// line says after the total.
     /// </summary>
-    public static string Confirm(EnhancementCounts counts, string line)
+    public static string Confirm(EnhancementCounts counts, Phrases p, string line, string? detail)
     {
         if (counts.Sure)
         {
             return line;
         }
 
-        var total = TemplateFunctions.Count(counts.Total, "enhancement");
-        var rest = line.StartsWith(total, StringComparison.Ordinal) ? line[total.Length..].TrimStart(':', ' ') : line;
-        return $"[CONFIRM: {total}, {counts.ToConfirm.ToString(CultureInfo.InvariantCulture)} not confirmed{(rest.Length > 0 ? ": " + rest : string.Empty)}]";
+        return detail is null
+            ? p.Format("enhancements.confirm", ("total", counts.Total), ("unconfirmed", counts.ToConfirm))
+            : p.Format("enhancements.confirm_detail", ("total", counts.Total), ("unconfirmed", counts.ToConfirm), ("detail", detail));
     }
 
-    public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config)
+    public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config, Phrases p)
     {
         var description = e.Blurb ?? (e.Summary is null ? null : Described(e.Summary));
         return new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -129,8 +135,8 @@ internal static class EnhancementViews
             ["stage"] = e.Stage,
             ["previous_stage"] = e.PreviousStage,
             ["description"] = description,
-            ["changes"] = Changes(notes, version, description is not null),
-            ["credit"] = Credit(e, notes, config),
+            ["changes"] = Changes(notes, version, description is not null, p),
+            ["credit"] = Credit(e, notes, config, p),
             ["tracking_url"] = e.TrackingUrl,
             ["proposal_url"] = e.ProposalUrl,
             ["feature_gates"] = e.FeatureGates.ToArray(),
@@ -157,12 +163,12 @@ internal static class EnhancementViews
     }
 
     /// <summary>A highlight's view: an enhancement's paragraph, or a note's.</summary>
-    public static Dictionary<string, object?> Highlight(Highlight h, ReleaseModel release, CommsConfig config)
+    public static Dictionary<string, object?> Highlight(Highlight h, ReleaseModel release, CommsConfig config, Phrases p)
     {
         var version = DraftModel.ShortVersion(release.Release.Version);
         if (h.Enhancement is { } e)
         {
-            var view = View(e, release.EnhancementNotes.TryGetValue(e.Id, out var notes) ? notes : [], version, config);
+            var view = View(e, release.EnhancementNotes.TryGetValue(e.Id, out var notes) ? notes : [], version, config, p);
             view["title"] = h.Title ?? e.Title;
             if (h.Manual && !ReferenceEquals(h.Text, e.Description) && h.Text != e.Title)
             {
@@ -192,7 +198,7 @@ internal static class EnhancementViews
         };
     }
 
-    private static Dictionary<string, object?> NoteAsView(ReleaseNote note, CommsConfig config) => new(StringComparer.Ordinal)
+    private static Dictionary<string, object?> NoteAsView(ReleaseNote note, CommsConfig config, Phrases p) => new(StringComparer.Ordinal)
     {
         ["id"] = null,
         ["title"] = HighlightTitle.Of(note.Text),
@@ -212,7 +218,7 @@ internal static class EnhancementViews
     /// What changed in this release, from at most three notes: "What changed in v1.34: promoted … ([#123](…)); added …"
     /// after a description, or the notes' own sentences when there is no description to follow.
     /// </summary>
-    private static string? Changes(IReadOnlyList<ReleaseNote> notes, string version, bool described)
+    private static string? Changes(IReadOnlyList<ReleaseNote> notes, string version, bool described, Phrases p)
     {
         if (notes.Count == 0)
         {
@@ -236,24 +242,31 @@ internal static class EnhancementViews
 
             return $"{sentence} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))";
         }).ToArray();
-        var more = notes.Count > Shown ? $", and {TemplateFunctions.Count(notes.Count - Shown, "more change")} in the changelog" : string.Empty;
-        var list = string.Join("; ", items) + more + ".";
-        return described ? $"What changed in {version}: {list}" : list;
+        var list = notes.Count > Shown
+            ? p.Format("enhancements.changes.list_more", ("items", string.Join("; ", items)), ("more", notes.Count - Shown))
+            : p.Format("enhancements.changes.list", ("items", string.Join("; ", items)));
+        return described ? p.Format("enhancements.changes.described", ("version", version), ("list", list)) : list;
     }
 
     /// <summary>"This work was done as part of [KEP #1287](…) led by SIG Node, with SIG Autoscaling and SIG Scheduling."</summary>
-    private static string Credit(Enhancement e, IReadOnlyList<ReleaseNote> notes, CommsConfig config)
+    private static string Credit(Enhancement e, IReadOnlyList<ReleaseNote> notes, CommsConfig config, Phrases p)
     {
         // Without a tracking link of its own, the link its notes give to the proposal.
         var url = e.TrackingUrl ?? e.ProposalUrl ?? notes.SelectMany(n => n.Documentation)
             .Select(d => d.Url)
             .FirstOrDefault(u => EnhancementLinker.KepIds(new ReleaseNote { PrNumber = 0, Text = u }).Contains(e.Id, StringComparer.Ordinal));
-        var name = long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"KEP #{e.Id}" : e.Id;
+        var name = long.TryParse(e.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? p.Format("enhancements.kep", ("id", e.Id)) : e.Id;
         var what = url is null ? name : $"[{name}]({url})";
-        var lead = e.OwningSig is { } owner ? $" led by {SigNames.Group(owner, config)}" : string.Empty;
+        var lead = e.OwningSig is { } owner ? SigNames.Group(owner, config) : null;
         var others = e.ParticipatingSigs.Where(s => s != e.OwningSig).Select(s => SigNames.Group(s, config)).ToArray();
-        var with = others.Length > 0 ? $", with {TemplateFunctions.Join(others)}" : string.Empty;
-        return $"This work was done as part of {what}{lead}{with}.";
+        var key = (lead, others.Length) switch
+        {
+            (null, 0) => "plain",
+            (null, _) => "with",
+            (_, 0) => "led",
+            _ => "led_with",
+        };
+        return p.Format("enhancements.credit." + key, ("what", what), ("lead", lead), ("others", others));
     }
 
     private static string NoteCredit(ReleaseNote note, CommsConfig config) =>

@@ -13,11 +13,14 @@ namespace Comms.Templates.Drafts;
 public static class FrontMatter
 {
     /// <summary>The blog post's front matter, <c>---</c> lines included, ending with a newline.</summary>
-    public static string Blog(ReleaseModel release, CommsConfig config)
+    public static string Blog(ReleaseModel release, CommsConfig config, Phrases? phrases = null)
     {
+        var p = phrases ?? Phrases.English;
         var r = release.Release;
         var version = DraftModel.ShortVersion(r.Version);
-        var title = $"{config.Project.Name} {version}" + (string.IsNullOrEmpty(r.Codename) ? string.Empty : $": {r.Codename}");
+        var title = string.IsNullOrEmpty(r.Codename)
+            ? p.Format("titles.blog", ("project", config.Project.Name), ("version", version))
+            : p.Format("titles.blog_codename", ("project", config.Project.Name), ("version", version), ("codename", r.Codename));
         return Write(
         [
             ("layout", "blog", ScalarStyle.Plain),
@@ -25,7 +28,7 @@ public static class FrontMatter
             ("date", release.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
             ("slug", DraftModel.Slug(config.Project.Name, r.Version), ScalarStyle.Any),
             ("draft", "true", ScalarStyle.Plain),
-            ("author", r.Author ?? $"[AUTHOR NAME] ({config.Project.Name} {version} Release Team)", ScalarStyle.DoubleQuoted),
+            ("author", r.Author ?? p.Format("slots.author", ("project", config.Project.Name), ("version", version)), ScalarStyle.DoubleQuoted),
         ]);
     }
 

@@ -12,7 +12,7 @@ namespace Comms.Templates.Drafts;
 /// </summary>
 internal static class PressModel
 {
-    public static Dictionary<string, object?> Build(ReleaseModel release, CommsConfig config)
+    public static Dictionary<string, object?> Build(ReleaseModel release, CommsConfig config, Phrases p)
     {
         var r = release.Release;
         var s = release.Stats;
@@ -20,57 +20,58 @@ internal static class PressModel
         var state = r.ReleaseDate is null ? "draft" : r.Embargo is not null ? "embargoed" : "release";
         var dateline = state switch
         {
-            "draft" => "DRAFT — NOT FOR DISTRIBUTION",
-            "embargoed" => $"EMBARGOED UNTIL {r.Embargo!.Value.ToString("MMMM d, yyyy 'AT' HH:mm 'UTC'", CultureInfo.InvariantCulture).ToUpperInvariant()}",
-            _ => $"FOR IMMEDIATE RELEASE — {r.ReleaseDate!.Value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}",
+            "draft" => p.Text("press.dateline.draft"),
+            "embargoed" => p.Format("press.dateline.embargoed", ("when", r.Embargo!.Value.ToString(p.Text("format.embargo"), p.Culture))).ToUpper(p.Culture),
+            _ => p.Format("press.dateline.release", ("date", r.ReleaseDate!.Value.ToString(p.Text("format.date"), p.Culture))),
         };
         string Press(string text) => Spell(TemplateFunctions.Press(text), config.Glossary);
         // An enhancement keeps the casing its proposal gives its title ("Composite Pod Group API"); a note's first words are a sentence.
         var spotlight = release.Highlights.Select(h => h.Enhancement is null ? InSentence(Press(HighlightTitle.Of(h))) : Press(HighlightTitle.Of(h))).Where(t => t.Length > 0).ToArray();
         var counts = s.Enhancements is { Total: > 0 } c && release.HasEnhancementData ? c : null;
         var what = counts is not null
-            ? EnhancementViews.Confirm(counts, $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {Number(counts.Stable)} graduating to stable, {Number(counts.Beta)} in beta and {Number(counts.Alpha)} new in alpha")
-            : $"{TemplateFunctions.Count(s.Notes, "documented change")}";
-        var story = r.Theme is { Length: > 0 } theme
-            ? Press(theme)
-            : $"{name} brings {what}.";
-        var users = spotlight.Length > 0
-            ? $"People who run {config.Project.Name} get {TemplateFunctions.Join(spotlight.Take(3).ToArray())}."
-            : $"{name} brings {what}.";
+            ? Counted(counts, p, "press.what")
+            : p.Format("press.what.changes", ("notes", s.Notes));
+        var summary = p.Format("press.summary", ("name", name), ("what", what));
+        var story = r.Theme is { Length: > 0 } theme ? Press(theme) : summary;
+        var users = spotlight.Length > 0 ? p.Format("press.users", ("project", config.Project.Name), ("spotlight", spotlight.Take(3).ToArray())) : summary;
+        var groups = EnhancementViews.Groups(release, config, p);
+        var first = s.FirstTimeContributors is { Count: > 0 } f ? f.Count : 0;
         var community = s.ContributorsFromPullRequests
-            ? $"Built in the open by {TemplateFunctions.Count(s.Contributors.Count, "contributor")}{(s.FirstTimeContributors is { Count: > 0 } first ? $", {Number(first.Count)} of them contributing for the first time" : string.Empty)}, across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}."
-            : $"Built in the open: the release notes credit {TemplateFunctions.Count(s.Contributors.Count, "author")} across {TemplateFunctions.Count(s.BySig.Count, "special interest group")}.";
+            ? p.Format(first > 0 ? "press.community.contributors_first" : "press.community.contributors", ("contributors", s.Contributors.Count), ("first", first), ("groups", groups))
+            : p.Format("press.community.authors", ("authors", s.Contributors.Count), ("groups", groups));
         var numbers = new List<string>();
         if (counts is not null)
         {
-            numbers.Add(EnhancementViews.Confirm(counts, $"{TemplateFunctions.Count(counts.Total, "enhancement")}: {counts.Stable.ToString(CultureInfo.InvariantCulture)} stable, {counts.Beta.ToString(CultureInfo.InvariantCulture)} beta, {counts.Alpha.ToString(CultureInfo.InvariantCulture)} alpha"));
+            numbers.Add(Counted(counts, p, "press.numbers"));
             if (counts.Deprecated + counts.Removed > 0)
             {
-                numbers.Add(TemplateFunctions.Join(new[]
-                {
-                    counts.Deprecated > 0 ? TemplateFunctions.Count(counts.Deprecated, "deprecated feature") : string.Empty,
-                    counts.Removed > 0 ? TemplateFunctions.Count(counts.Removed, "removed feature") : string.Empty,
-                }));
+                numbers.Add(p.Join(
+                [
+                    counts.Deprecated > 0 ? p.Format("press.numbers.deprecated", ("n", counts.Deprecated)) : string.Empty,
+                    counts.Removed > 0 ? p.Format("press.numbers.removed", ("n", counts.Removed)) : string.Empty,
+                ]));
             }
         }
 
-        numbers.Add($"{TemplateFunctions.Count(s.Notes, "change")} in the release notes");
+        numbers.Add(p.Format("press.numbers.changes", ("notes", s.Notes)));
         numbers.Add(s.ContributorsFromPullRequests
-            ? $"{TemplateFunctions.Count(s.Contributors.Count, "contributor")}, authors of {TemplateFunctions.Count(s.PullRequests, "merged pull request")}{(s.FirstTimeContributors is { Count: > 0 } f ? $" ({f.Count.ToString(CultureInfo.InvariantCulture)} first-time)" : string.Empty)}"
-            : $"{TemplateFunctions.Count(s.Contributors.Count, "author")} credited in the release notes");
-        numbers.Add(TemplateFunctions.Count(s.BySig.Count, "special interest group"));
+            ? p.Format(first > 0 ? "press.numbers.contributors_first" : "press.numbers.contributors", ("contributors", s.Contributors.Count), ("prs", s.PullRequests), ("first", first))
+            : p.Format("press.numbers.authors", ("authors", s.Contributors.Count)));
+        numbers.Add(groups);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["state"] = state,
             ["dateline"] = dateline,
-            ["headline"] = $"{name}{(string.IsNullOrEmpty(r.Codename) ? string.Empty : $" \"{Press(r.Codename)}\"")}",
-            ["summary"] = $"{name} brings {what}.",
+            ["headline"] = string.IsNullOrEmpty(r.Codename)
+                ? p.Format("press.headline", ("name", name))
+                : p.Format("press.headline_codename", ("name", name), ("codename", Press(r.Codename))),
+            ["summary"] = summary,
             ["key_messages"] = new[] { story, users, community },
             ["numbers"] = numbers.ToArray(),
             ["highlights"] = release.Highlights.Select(h =>
             {
                 var title = Press(HighlightTitle.Of(h));
-                var text = Said(h, release, Press);
+                var text = Said(h, release, Press, p);
                 return (object)new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["title"] = title,
@@ -87,7 +88,7 @@ internal static class PressModel
     /// else its first note), then, for an enhancement, its stage: "Sidecars start before the app and stop after it.
     /// Now stable and ready for production."
     /// </summary>
-    public static string Said(Highlight h, ReleaseModel release, Func<string, string> press)
+    public static string Said(Highlight h, ReleaseModel release, Func<string, string> press, Phrases p)
     {
         if (h.Enhancement is not { } e)
         {
@@ -102,7 +103,7 @@ internal static class PressModel
             sentence += ".";
         }
 
-        return string.IsNullOrEmpty(sentence) ? StagePhrase(e.Stage) : $"{sentence} {StagePhrase(e.Stage)}";
+        return string.IsNullOrEmpty(sentence) ? StagePhrase(e.Stage, p) : $"{sentence} {StagePhrase(e.Stage, p)}";
     }
 
     /// <summary>
@@ -128,8 +129,12 @@ internal static class PressModel
                 return start && words.Length > 0 ? char.ToUpperInvariant(words[0]) + words[1..] : words;
             }, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
-    /// <summary>Numbers as the press writes them: words below ten, digits from ten ("nine", "25").</summary>
-    private static string Number(int n) => n < 10 ? TemplateFunctions.Words(n) : n.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The enhancements by stage under <paramref name="key"/>, inside a [CONFIRM] slot while any is only planned.</summary>
+    private static string Counted(EnhancementCounts counts, Phrases p, string key)
+    {
+        var stages = p.Format(key + ".stages", ("stable", counts.Stable), ("beta", counts.Beta), ("alpha", counts.Alpha));
+        return EnhancementViews.Confirm(counts, p, p.Format(key + ".enhancements", ("total", counts.Total), ("stages", stages)), stages);
+    }
 
     /// <summary>A sentence-case title inside a sentence ("Live migration of VMs" as "live migration of VMs"); Title Case and acronyms stay.</summary>
     private static string InSentence(string title)
@@ -141,12 +146,6 @@ internal static class PressModel
         return sentenceCase && !acronym && first.Length > 0 && char.IsUpper(first[0]) ? char.ToLowerInvariant(first[0]) + title[1..] : title;
     }
 
-    public static string StagePhrase(string stage) => stage switch
-    {
-        "stable" => "Now stable and ready for production.",
-        "beta" => "Now in beta, ready for wider testing.",
-        "alpha" => "New in alpha, off by default, for early feedback.",
-        "deprecated" => "Deprecated: plan to move off it.",
-        _ => "Removed in this release.",
-    };
+    public static string StagePhrase(string stage, Phrases p) =>
+        p.Text("press.stage." + (stage is Stages.Stable or Stages.Beta or Stages.Alpha or Stages.Deprecated ? stage : Stages.Removed));
 }

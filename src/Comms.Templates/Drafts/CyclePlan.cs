@@ -58,6 +58,9 @@ public sealed partial class CyclePlan
     [GeneratedRegex(@"\b(?:removed|removal|dropped|stop(?:s|ped)? being (?:served|read))\b[^.\n]{0,40}?\b(?:in|from|by)\s+(?:Kubernetes\s+|release\s+)?(v?\d+\.\d+(?:\.\d+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex RemovalPlanned();
 
+    [GeneratedRegex(@"v?\d+\.\d+(?:\.\d+)?")]
+    private static partial Regex Version();
+
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NotSlug();
 
@@ -113,7 +116,7 @@ public sealed partial class CyclePlan
 
         var since = ongoing ? "going.ongoing" : "going.deprecated";
         // The note already says when it goes: not said twice.
-        planned = planned is null ? null : RemovalPlanned().Match("removed in " + planned) is { Success: true } m ? m.Groups[1].Value : null;
+        planned = planned is null ? null : Version().Match(planned) is { Success: true } m ? m.Value : null;
         return planned is null ? p.Format(since, ("version", version))
             : said ? p.Format(since + "_said", ("version", version))
             : p.Format(since + "_planned", ("version", version), ("planned", planned.StartsWith('v') ? planned : "v" + planned));

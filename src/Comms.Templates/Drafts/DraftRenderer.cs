@@ -37,7 +37,7 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         Timings.Mark("draft model");
         var drafts = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["CHANGELOG.md"] = Changelog(release, allNotes),
+            ["CHANGELOG.md"] = Changelog(release, allNotes, phrases),
         };
         Timings.Mark("changelog");
         drafts["notes.json"] = NotesJsonWriter.Write(allNotes);
@@ -67,7 +67,9 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         }
 
         ok &= Add(drafts, "comms-plan.md", "comms-plan" + Theme.TemplateExtension, model);
-        drafts[CalendarFile] = ReleaseCalendar.Write(plan.Milestones, config.Project.Name, DraftModel.ShortVersion(release.Release.Version), release.Release.ReleaseDate);
+        var shortVersion = DraftModel.ShortVersion(release.Release.Version);
+        drafts[CalendarFile] = ReleaseCalendar.Write(plan.Milestones, config.Project.Name, shortVersion, release.Release.ReleaseDate,
+            phrases.Format("titles.calendar", ("project", config.Project.Name), ("version", shortVersion)));
         ok &= Add(drafts, "webinar-slides.md", "webinar-slides" + Theme.TemplateExtension, model);
         ok &= Add(drafts, "webinar-email.md", "webinar-email" + Theme.TemplateExtension, model);
         foreach (var audience in audiences)
@@ -88,12 +90,12 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         return drafts;
     }
 
-    private string Changelog(ReleaseModel release, IReadOnlyList<ReleaseNote> notes)
+    private string Changelog(ReleaseModel release, IReadOnlyList<ReleaseNote> notes, Phrases phrases)
     {
         var header = $"# {release.Release.Version}\n\n";
         if (release.Release.PreviousVersion is { } previous)
         {
-            header += $"## Changelog since {previous}\n\n";
+            header += $"## {phrases.Format("changelog.since", ("previous", previous))}\n\n";
         }
 
         return header + new KubernetesChangelog(config, new ChangelogOptions()).Render(notes);

@@ -19,13 +19,13 @@ public static class ReleaseCalendar
     private const string LineBreak = "\r\n";
     private const int LineLength = 75;
 
-    public static string Write(IReadOnlyList<Milestone> milestones, string project, string version, DateOnly? releaseDate)
+    public static string Write(IReadOnlyList<Milestone> milestones, string project, string version, DateOnly? releaseDate, string name)
     {
         var text = new StringBuilder();
         Line(text, "BEGIN:VCALENDAR");
-        Line(text, "PRODID:" + Escape($"-//{project}//Comms release plan//EN"));
+        Line(text, "PRODID:" + Escape($"-//{project}//Comms//EN"));
         Line(text, "VERSION:2.0");
-        Line(text, "X-WR-CALNAME:" + Escape($"{project} {version} comms plan"));
+        Line(text, "X-WR-CALNAME:" + Escape(name));
         var stampDay = releaseDate ?? (milestones.Count > 0 ? milestones.Min(m => m.Date) : new DateOnly(2000, 1, 1));
         var stamp = stampDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "T000000Z";
         var host = CyclePlan.Slug(project) + "-" + CyclePlan.Slug(version);

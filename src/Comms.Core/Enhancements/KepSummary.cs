@@ -23,12 +23,12 @@ public static partial class KepSummary
     [GeneratedRegex(@"^(#{1,6})\s*(.+?)\s*#*\s*$", RegexOptions.Multiline)]
     private static partial Regex Heading();
 
-    /// <summary>The Summary's first paragraphs (at most about 1,500 characters, whole sentences), or null.</summary>
+    /// <summary>The Summary's first paragraphs (at most about 1,500 characters, whole sentences), or null; "## Summary and Motivation" is a Summary too.</summary>
     public static string? FromReadme(string markdown)
     {
         var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var start = Array.FindIndex(lines, l => Heading().Match(l) is { Success: true } h && h.Groups[1].Length == 2 &&
-            h.Groups[2].Value.Equals("Summary", StringComparison.OrdinalIgnoreCase));
+            (h.Groups[2].Value.Equals("Summary", StringComparison.OrdinalIgnoreCase) || h.Groups[2].Value.StartsWith("Summary and ", StringComparison.OrdinalIgnoreCase)));
         if (start < 0)
         {
             return null;

@@ -113,6 +113,70 @@ public static partial class ProposalSpeak
         return best.Index == 0 ? best.Text : Regex.Replace(best.Text, @"(?<=\S\s)\b(?:these|those)\b(?=\s\w)", "the", RegexOptions.None, TimeSpan.FromSeconds(1));
     }
 
+    [GeneratedRegex(@"^(?:Currently|Today|At the moment|At present|As of today|As of now|Until now|Right now|Nowadays)\b")]
+    private static partial Regex Stale();
+
+    [GeneratedRegex(@"^This enhancement (?:is to|aims to|aims at|will|would|is designed to|is meant to) (\w+)\b")]
+    private static partial Regex SubjectWill();
+
+    [GeneratedRegex(@"^This enhancement brings that (\w[\w-]*(?: \w[\w-]*){0,3}) should (\w+)\b")]
+    private static partial Regex SubjectShould();
+
+    [GeneratedRegex(@"^This enhancement (?:brings|is about|proposes|provides) (?:a|the) (?:solution|fix|way|approach|mitigation)s? (?:for|to) (?:\w+ )?(?:this|these|those|the|that) (?:issues?|problems?|concerns?|limitations?)\b")]
+    private static partial Regex PointsBack();
+
+    [GeneratedRegex(@"\b(is|are) (?:modified|changed|updated|extended|enhanced|improved) to (\w+)\b")]
+    private static partial Regex IsModifiedTo();
+
+    /// <summary>
+    /// A summary as a launch post tells it: the proposal's "This enhancement …" opens with <paramref name="subject"/>
+    /// ("Kubernetes v1.34 enhances …") and is "It" after that; "will add", "is to enhance", "aims to allow" say what
+    /// happened ("adds", "enhances", "allows"); "X is modified to support" reads "X now supports"; "brings that X
+    /// should allow" reads "X can now allow"; a sentence that only points back at a problem the reader has not read
+    /// ("brings a solution to this issue") is left out, so are sentences stale once it ships ("Currently …") and
+    /// background before what it does. Empty when nothing is left.
+    /// </summary>
+    public static string Told(string text, string subject)
+    {
+        var sentences = KepSummary.SplitSentences(text.Trim()).Where(x => x.Length > 0).ToArray();
+        var told = new List<string>();
+        var named = false;
+        foreach (var sentence in sentences)
+        {
+            var s = sentence;
+            if (PointsBack().IsMatch(s))
+            {
+                continue;
+            }
+
+            if (SubjectShould().Match(s) is { Success: true } should)
+            {
+                s = Capital(should.Groups[1].Value) + " can now " + should.Groups[2].Value + s[should.Length..];
+            }
+            else if (SubjectWill().Match(s) is { Success: true } will)
+            {
+                s = Subject + " " + ThirdPerson(will.Groups[1].Value) + s[will.Length..];
+            }
+
+            s = IsModifiedTo().Replace(s, m => "now " + (m.Groups[1].Value == "is" ? ThirdPerson(m.Groups[2].Value) : m.Groups[2].Value));
+            if (s.StartsWith(Subject + " ", StringComparison.Ordinal))
+            {
+                s = (named ? "It" : subject) + s[Subject.Length..];
+                named = true;
+            }
+
+            // Stale once the feature ships ("Currently …"), and background never opens the paragraph.
+            if (Stale().IsMatch(s) || told.Count == 0 && Background().IsMatch(s))
+            {
+                continue;
+            }
+
+            told.Add(s);
+        }
+
+        return string.Join(' ', told);
+    }
+
     /// <summary>Whether a text still speaks as a proposal does (what a test and a reviewer look for).</summary>
     public static bool Speaks(string text) => Footnote().IsMatch(text) || KepSummary.SplitSentences(text).Any(s => Meta().IsMatch(s) && !s.Contains("](", StringComparison.Ordinal));
 

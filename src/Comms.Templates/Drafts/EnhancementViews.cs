@@ -127,7 +127,14 @@ internal static class EnhancementViews
 
     public static Dictionary<string, object?> View(Enhancement e, IReadOnlyList<ReleaseNote> notes, string version, CommsConfig config, Phrases p)
     {
-        var description = e.Blurb ?? (e.Summary is null ? null : Described(e.Summary));
+        var description = e.Blurb ?? (e.Summary is null ? null : Described(e.Summary) is { Length: > 0 } d
+            ? ProposalSpeak.Told(d, p.Format("enhancements.subject", ("project", config.Project.Name), ("version", version))) is { Length: > 0 } told ? told : null
+            : null);
+        if (description is not null && notes.Any(n => Same(n.Text, description)))
+        {
+            description = null;
+        }
+
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["id"] = e.Id,
@@ -162,17 +169,32 @@ internal static class EnhancementViews
         return KepSummary.Sentences(rest.Length == 0 ? lead : $"{lead} {rest}", SummaryChars);
     }
 
+    /// <summary>Whether two texts open with the same sentence (a note pasted as a description).</summary>
+    private static bool Same(string a, string b)
+    {
+        static string First(string t) => TemplateFunctions.FirstSentence(t.TrimStart().TrimStart('-', '*').TrimStart()).TrimEnd('.', ' ');
+        return First(a).Length > 0 && string.Equals(First(a), First(b), StringComparison.Ordinal);
+    }
+
     /// <summary>A highlight's view: an enhancement's paragraph, or a note's.</summary>
     public static Dictionary<string, object?> Highlight(Highlight h, ReleaseModel release, CommsConfig config, Phrases p)
     {
         var version = DraftModel.ShortVersion(release.Release.Version);
         if (h.Enhancement is { } e)
         {
-            var view = View(e, release.EnhancementNotes.TryGetValue(e.Id, out var notes) ? notes : [], version, config, p);
+            var its = release.EnhancementNotes.TryGetValue(e.Id, out var notes) ? notes : [];
+            var view = View(e, its, version, config, p);
             view["title"] = h.Title ?? e.Title;
             if (h.Manual && !ReferenceEquals(h.Text, e.Description) && h.Text != e.Title)
             {
                 view["description"] = h.Text;
+            }
+
+            // A description that is one of the notes' own words is said once: by the notes, as what changed.
+            if (view["description"] is string said && its.Any(n => Same(n.Text, said)))
+            {
+                view["description"] = null;
+                view["changes"] = Changes(its, version, described: false, p);
             }
 
             view["reason"] = h.Reason;

@@ -41,6 +41,47 @@ public static class Approvals
             : $"Output differs from {approved} (received: {received}).\n{FirstDifference(expected, text)}");
     }
 
+    /// <summary>
+    /// Approved digests for outputs built from data the repository must not hold (the corpus): the approved file lists
+    /// each output's SHA-256, never its text. On a difference the outputs are written under the system's temporary
+    /// folder for review and the test names the files that changed; <c>COMMS_APPROVE=1</c> approves them.
+    /// </summary>
+    public static void VerifyDigests(IReadOnlyDictionary<string, string> outputs, string name, [CallerFilePath] string testFile = "")
+    {
+        var lines = outputs.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(p.Value.Replace("\r\n", "\n", StringComparison.Ordinal))))}  {p.Key}")
+            .ToArray();
+        var text = string.Join('\n', lines) + "\n";
+        var folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Approved");
+        var approved = Path.Combine(folder, $"{name}.approved.sha256");
+        if (Environment.GetEnvironmentVariable("COMMS_APPROVE") == "1")
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(approved, text, new UTF8Encoding(false));
+        }
+
+        var expected = File.Exists(approved) ? File.ReadAllText(approved).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
+        if (expected == text)
+        {
+            return;
+        }
+
+        var review = Path.Combine(Path.GetTempPath(), "comms-received", name);
+        foreach (var (file, content) in outputs)
+        {
+            var path = Path.Combine(review, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content, new UTF8Encoding(false));
+        }
+
+        var before = (expected ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var changed = lines.Where(l => !before.Contains(l)).Select(l => l[66..]).ToArray();
+        var gone = before.Select(l => l.Length > 66 ? l[66..] : l).Except(lines.Select(l => l[66..]), StringComparer.Ordinal).ToArray();
+        throw new XunitException(expected is null
+            ? $"No approved digests yet: review the outputs in {review} and run with COMMS_APPROVE=1."
+            : $"Outputs differ from {approved}: changed {string.Join(", ", changed)}{(gone.Length > 0 ? $"; no longer made {string.Join(", ", gone)}" : string.Empty)}. Review them in {review}.");
+    }
+
     private static string FirstDifference(string expected, string actual)
     {
         var a = expected.Split('\n');

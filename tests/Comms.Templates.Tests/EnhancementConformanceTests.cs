@@ -152,7 +152,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         }
 
         var sections = blog.Split("\n## ").Select(s => s.Split('\n')[0]).ToArray();
-        Assert.Equal(["Spotlight on key updates", "Graduating to stable", "New in beta", "New in alpha", "Deprecations and removals", "[TO CONFIRM with the Enhancements team before publishing]", "Release notes", "Availability", "Release team", "Contributors"], sections[1..]);
+        Assert.Equal(["Spotlight on key updates", "Graduating to stable", "New in beta", "New in alpha", "Other notable changes", "Deprecations and removals", "[TO CONFIRM with the Enhancements team before publishing]", "Release notes", "Availability", "Release team", "Contributors", "Project velocity", "Events and webinar", "Get involved"], sections[1..]);
         var spotlight = blog.Split("\n## ")[1];
         foreach (var h in highlights)
         {

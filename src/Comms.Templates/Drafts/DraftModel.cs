@@ -52,7 +52,11 @@ public static class DraftModel
                     ? UrlPattern.Expand(download, r.Version)
                     : $"{config.Project.GitHubUrl}/{config.Project.Repo}/releases/tag/{r.Version}",
                 ["download_site"] = Host(config.Project.DownloadUrl ?? config.Project.GitHubUrl),
-                ["changelog_url"] = config.Project.ChangelogUrl is { } changelog ? UrlPattern.Expand(changelog, r.Version) : null,
+                // Absolute, so the link still works when the post moves to a website repository: the changelog beside the drafts.
+                ["changelog_url"] = config.Project.ChangelogUrl is { } changelog
+                    ? UrlPattern.Expand(changelog, r.Version)
+                    : $"{config.Project.GitHubUrl}/{config.Project.Repo}/blob/HEAD/release-notes/{Uri.EscapeDataString(r.Version)}/CHANGELOG.md",
+                ["webinar_date"] = r.Dates.Webinar?.ToString(p.Text("format.date"), p.Culture),
                 ["author"] = r.Author,
                 ["editors"] = r.Editors.ToArray(),
                 ["team_lead"] = r.Team?.Lead,
@@ -77,6 +81,8 @@ public static class DraftModel
                 ["by_sig"] = stats.BySig.Select(p => Map(("sig", p.Key), ("name", SigNames.Display(p.Key, config)), ("count", p.Value))).ToArray(),
                 ["by_audience"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("count", ReleaseStats.Count(stats.ByAudience, a.Id)))).ToArray(),
                 ["top_sigs"] = stats.BySig.Take(3).Select(p => SigNames.Group(p.Key, config)).ToArray(),
+                // What the project calls its groups, as the release's groups are: "special interest groups" or "groups".
+                ["groups_name"] = p.Text(release.Stats.BySig.All(g => config.Groups.Find(g.Key) is { Kind: "sig" }) ? "groups.name_sigs" : "groups.name_other"),
             },
             ["contributors"] = stats.Contributors.ToArray(),
             ["first_time_contributors"] = stats.FirstTimeContributors?.ToArray(),

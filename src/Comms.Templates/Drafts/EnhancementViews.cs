@@ -61,6 +61,8 @@ internal static class EnhancementViews
                 ["tied"] = release.ConfirmationOf(e.Id) == Confirmation.Tied,
                 ["slipped"] = release.Slipped.TryGetValue(e.Id, out var why) ? why : null,
             }).ToArray(),
+            // Work without an enhancement that readers notice: features and API changes that reach the most audiences.
+            ["other_notable"] = OtherNotable(release, spotlitPrs, config),
             // Deprecations and removals the enhancements do not cover: counted, read in the changelog.
             ["other_deprecations"] = unlinked.Count(n => n.Comms.Stability?.Level == Stages.Deprecated),
             ["other_removals"] = unlinked.Count(n => n.Comms.Stability?.Level == Stages.Removed),
@@ -167,6 +169,37 @@ internal static class EnhancementViews
 
         var rest = first.Replace(lead, string.Empty, StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim();
         return KepSummary.Sentences(rest.Length == 0 ? lead : $"{lead} {rest}", SummaryChars);
+    }
+
+    /// <summary>How many changes without an enhancement the launch post tells.</summary>
+    private const int OtherNotableShown = 5;
+
+    /// <summary>
+    /// The notable changes no enhancement covers: features and API changes (not fixes, not what goes away, not action
+    /// required, which have their own sections), those sent to the most audiences first, then by PR.
+    /// </summary>
+    private static object[] OtherNotable(ReleaseModel release, HashSet<int> spotlit, CommsConfig config)
+    {
+        var going = release.GoingAway.SelectMany(g => g.Notes).Select(n => n.PrNumber).ToHashSet();
+        return release.Notes
+            .Where(n => n.Comms.Enhancement is null && !n.ActionRequired && !spotlit.Contains(n.PrNumber) && !going.Contains(n.PrNumber) &&
+                        n.Comms.Stability?.Level is not (Stages.Deprecated or Stages.Removed) &&
+                        n.Kinds.Any(k => k is "feature" or "api-change"))
+            .OrderByDescending(n => n.Comms.Audiences.Select(a => a.Audience).Distinct(StringComparer.Ordinal).Count())
+            .ThenByDescending(n => n.Kinds.Contains("api-change", StringComparer.Ordinal) ? 1 : 0)
+            .ThenBy(n => n.PrNumber)
+            .Take(OtherNotableShown)
+            .Select(n => (object)new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["title"] = HighlightTitle.Of(n.Text),
+                ["text"] = n.Text.Trim(),
+                // The note as a sentence that its link closes: "Added X ([#12](…), SIG CLI)."
+                ["sentence"] = n.Text.Trim().TrimEnd('.'),
+                ["pr_number"] = n.PrNumber,
+                ["pr_url"] = n.PrUrl,
+                ["sigs_label"] = n.Sigs.Count > 0 ? SigNames.Label(n.Sigs, config) : null,
+            })
+            .ToArray();
     }
 
     /// <summary>Whether two texts open with the same sentence (a note pasted as a description).</summary>

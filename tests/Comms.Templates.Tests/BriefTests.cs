@@ -41,6 +41,10 @@ public sealed partial class BriefTests(SampleBuild sample, ITestOutputHelper out
         using var temp = new TempDir();
         var undated = Variant(temp, y => Regex.Replace(Regex.Replace(y, "^release_date: .*\n", string.Empty, RegexOptions.Multiline), "^embargo: .*\n", string.Empty, RegexOptions.Multiline));
         var press = undated.Drafts["press-brief.md"];
+        // No release date in release.yaml: no draft dates the release (the last merge is not a release date).
+        var lastMerge = undated.Model.Date!.Value.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(undated.Drafts.Where(d => d.Key.EndsWith(".md", StringComparison.Ordinal)), d => Assert.DoesNotContain(lastMerge, d.Value, StringComparison.Ordinal));
+        Assert.Contains("date: YYYY-MM-DD", undated.Drafts["blog-post.md"], StringComparison.Ordinal);
         Assert.StartsWith("**DRAFT — NOT FOR DISTRIBUTION**", press, StringComparison.Ordinal);
         Assert.DoesNotContain("FOR IMMEDIATE RELEASE", press, StringComparison.Ordinal);
         Approvals.Verify(press, "v2.4.0.undated.press-brief", "md");

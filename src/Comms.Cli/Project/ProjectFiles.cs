@@ -151,7 +151,7 @@ public static class ProjectFiles
                "# the built-in rules back.\n" + reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    public const string AboutMarker = "<!-- comms: placeholder";
+    public const string AboutMarker = Comms.Core.Config.CommsConfig.PlaceholderMarker;
 
     public static string About(ProjectFacts facts) => $"""
         {AboutMarker}: replace this paragraph, and this line, with the boilerplate of your press releases. -->

@@ -5,7 +5,8 @@ namespace Comms.Core.Compose;
 /// <summary>A highlight's headline: the enhancement's title, else the note's whole first sentence (links to their text, no closing period).</summary>
 public static partial class HighlightTitle
 {
-    [GeneratedRegex(@"(?<=[a-z0-9)`\]][.!?])\s+(?=[A-Z`])")]
+    // A sentence ends after a word, a number, a bracket or an acronym ("to GA."), before a capital.
+    [GeneratedRegex(@"(?<=(?:[a-z0-9)`\]]|[A-Z]{2})[.!?])\s+(?=[A-Z`])")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\[([^\]]+)\]\([^)]+\)")]

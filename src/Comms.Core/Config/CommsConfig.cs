@@ -27,6 +27,9 @@ public sealed record CommsConfig
     /// <summary>The project's groups (<c>groups:</c> in comms.yaml, a file in the sigs.yaml format); the Kubernetes list by default.</summary>
     public ProjectGroups Groups { get; init; } = ProjectGroups.Kubernetes;
 
+    /// <summary>The first words of a file <c>comms init</c> wrote that the user has not replaced yet (content/about.md).</summary>
+    public const string PlaceholderMarker = "<!-- comms: placeholder";
+
     /// <summary>What Markdown from pull requests may keep in the drafts (<c>drafts.allow_remote_images</c>).</summary>
     public Markdown.MarkdownPolicy Markdown { get; init; } = Comms.Core.Markdown.MarkdownPolicy.Default;
 

@@ -32,15 +32,17 @@ public static class DraftModel
                 ["repo_url"] = $"{config.Project.GitHubUrl}/{config.Project.Repo}",
                 ["url"] = config.Project.Url,
                 ["description"] = config.Project.Description,
-                ["about"] = about?.Trim(),
+                // The paragraph `comms init` wrote is not the project's boilerplate: the brief shows its slot instead.
+                ["about"] = about?.Trim() is { Length: > 0 } written && !written.StartsWith(CommsConfig.PlaceholderMarker, StringComparison.Ordinal) ? written : null,
             },
             ["release"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["version"] = r.Version,
                 ["short_version"] = ShortVersion(r.Version),
                 ["previous_version"] = r.PreviousVersion,
-                ["date"] = release.Date?.ToString(p.Text("format.date"), p.Culture),
-                ["date_iso"] = release.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                // The release date release.yaml sets, never one guessed from the last merge: a draft without it says so.
+                ["date"] = r.ReleaseDate?.ToString(p.Text("format.date"), p.Culture),
+                ["date_iso"] = r.ReleaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["codename"] = r.Codename,
                 ["theme"] = r.Theme,
                 ["embargo"] = r.Embargo?.ToString(p.Text("format.embargo"), p.Culture),

@@ -25,7 +25,7 @@ public static class FrontMatter
         [
             ("layout", "blog", ScalarStyle.Plain),
             ("title", title, ScalarStyle.DoubleQuoted),
-            ("date", release.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
+            ("date", r.ReleaseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "YYYY-MM-DD", ScalarStyle.Any),
             ("slug", DraftModel.Slug(config.Project.Name, r.Version), ScalarStyle.Any),
             ("draft", "true", ScalarStyle.Plain),
             ("author", r.Author ?? p.Format("slots.author", ("project", config.Project.Name), ("version", version)), ScalarStyle.DoubleQuoted),

@@ -75,6 +75,8 @@ internal static class PressModel
                 return (object)new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["title"] = title,
+                    // The title inside a sentence ("The release's headline changes are graduated gang scheduling to GA, …").
+                    ["in_sentence"] = h.Enhancement is null ? InSentence(title) : title,
                     // A highlight given as one sentence is its own title: said once.
                     ["text"] = string.Equals(text.TrimEnd('.', ' '), title.TrimEnd('.', ' '), StringComparison.Ordinal) ? null : text,
                 };
@@ -92,7 +94,10 @@ internal static class PressModel
     {
         if (h.Enhancement is not { } e)
         {
-            return press(TemplateFunctions.FirstSentence(h.Text));
+            // A note's first sentence is its title: what it gives the reader is the sentence after it, when there is one.
+            var first = TemplateFunctions.FirstSentence(h.Text);
+            var next = TemplateFunctions.FirstSentences(h.Text, 2);
+            return press(next.Length > first.Length ? next[first.Length..].Trim() : first);
         }
 
         var source = e.Blurb ?? ProposalSpeak.WhatItDoes(e.Summary) ??
@@ -141,7 +146,8 @@ internal static class PressModel
     {
         var words = title.Split(' ');
         var first = words[0];
-        var sentenceCase = words.Length > 1 && words[1].Length > 0 && char.IsLower(words[1][0]);
+        // Sentence case when a word after the first that title case would capitalise is written in lower case.
+        var sentenceCase = words.Skip(1).Any(w => w.Length > 3 && char.IsLower(w[0]));
         var acronym = first.Length > 1 && char.IsUpper(first[1]);
         return sentenceCase && !acronym && first.Length > 0 && char.IsUpper(first[0]) ? char.ToLowerInvariant(first[0]) + title[1..] : title;
     }

@@ -79,17 +79,25 @@ public static class ServeCommand
         }
 
         using var stop = new CancellationTokenSource();
+        void Stop()
+        {
+            // The preview stops by itself (at most a second for open live-reload connections); the program's stop waits for it.
+            Core.IO.StopGate.MarkStopping();
+            stop.Cancel();
+        }
+
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
-            stop.Cancel();
+            Stop();
         };
         Console.CancelKeyPress += onCancel;
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
         {
             c.Cancel = true;
-            stop.Cancel();
+            Stop();
         });
+        cli.Interrupt.Cooperate = true;
 
         // Signals are taken from here on, so one during the first build stops the preview cleanly too.
         using var rebuilder = new Rebuilder(request, root, watch, TimeSpan.FromMilliseconds(150));

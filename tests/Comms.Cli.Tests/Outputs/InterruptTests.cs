@@ -170,4 +170,49 @@ public sealed class InterruptTests(ITestOutputHelper log)
         Assert.False(File.Exists(Path.Combine(output, Comms.Core.IO.OutputCommit.JournalName)), "the commit was completed, not left to the next run");
         Assert.Empty(OutputState.Leftovers(output));
     }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Serve_signalled_during_its_first_build_of_a_large_release_ends_with_130_and_shows_nothing_half_built(string signal)
+    {
+        using var temp = new TempDir();
+        LargePulls(temp, "Beta", 20_000);
+        var output = Path.Combine(temp.Path, "preview");
+
+        using var serve = RunningComms.Start(temp.Path, new Dictionary<string, string> { ["COMMS_TIMINGS"] = "1" },
+            "serve", "--pulls", "Beta.ndjson", "--version", "v1.0.0", "--port", "0", "--out", output);
+        Assert.True(await serve.WaitForLineAsync(l => l.StartsWith("timing: read pulls", StringComparison.Ordinal), TimeSpan.FromMinutes(5)), string.Join('\n', serve.Lines));
+        serve.Signal(signal);
+        var (code, afterSignal) = await serve.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        log.WriteLine($"serve, SIG{signal} in its first build: ended {afterSignal.TotalSeconds:0.00} s after it, exit {code}");
+        Assert.Equal(130, code);
+        Assert.DoesNotContain(serve.Lines, l => l.StartsWith("   at ", StringComparison.Ordinal) || l.StartsWith("Serving ", StringComparison.Ordinal));
+        Assert.Empty(Directory.Exists(output) ? Visible(output) : []);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "release-notes")), "serve never writes the project's release-notes/");
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_command_that_never_looks_at_the_signal_ends_with_130_and_its_output_whole_or_absent(string signal)
+    {
+        using var temp = new TempDir();
+        LargePulls(temp, "Beta", 20_000);
+        var output = temp.File("notes.json", "{\"previous\": true}\n");
+
+        using var notes = RunningComms.Start(temp.Path, new Dictionary<string, string> { ["COMMS_TIMINGS"] = "1" },
+            "notes", "--pulls", "Beta.ndjson", "--out", output);
+        Assert.True(await notes.WaitForLineAsync(l => l.StartsWith("timing: read pulls", StringComparison.Ordinal), TimeSpan.FromMinutes(5)), string.Join('\n', notes.Lines));
+        notes.Signal(signal);
+        var (code, afterSignal) = await notes.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        log.WriteLine($"notes, SIG{signal}: ended {afterSignal.TotalSeconds:0.00} s after it, exit {code}");
+        Assert.Equal(130, code);
+        Assert.DoesNotContain(notes.Lines, l => l.StartsWith("   at ", StringComparison.Ordinal));
+        var text = File.ReadAllText(output);
+        Assert.True(text == "{\"previous\": true}\n" || (text.Contains("Beta change 20000", StringComparison.Ordinal) && text.TrimEnd().EndsWith('}')), "notes.json is the previous one or wholly the new one");
+        Assert.Empty(Directory.EnumerateFiles(temp.Path, ".notes.json.*"));
+    }
 }

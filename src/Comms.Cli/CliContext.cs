@@ -128,12 +128,23 @@ public static class ExitCodes
 }
 
 /// <summary>
-/// SIGINT/SIGTERM as a cancellation: while a command <see cref="Cooperate"/>s, a signal cancels <see cref="Token"/>
-/// and the command stops cleanly; otherwise the signal ends the process as usual.
+/// SIGINT/SIGTERM end every command with exit 130 and nothing half-written. A signal cancels <see cref="Token"/>; a
+/// command that <see cref="Cooperate"/>s (a build, collect, serve) has <see cref="Grace"/> to begin stopping by itself
+/// (it then removes its staging and says so), any other is ended at once. Ending at once is <see cref="HardStop"/>
+/// (set by the program, never in process): it lets no step that must finish begin, waits for one under way
+/// (<see cref="Comms.Core.IO.StopGate"/>) and exits 130; what a run staged before its commit point is hidden and the
+/// next run removes it.
 /// </summary>
 public sealed class Interrupt : IDisposable
 {
+    /// <summary>How long a cooperating command has, after a signal, to begin stopping by itself.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How long a command that has begun to stop by itself may take to finish stopping before it is ended.</summary>
+    public static readonly TimeSpan StoppingBound = TimeSpan.FromSeconds(10);
+
     private readonly CancellationTokenSource _source = new();
+    private int _signalled;
 
     public CancellationToken Token => _source.Token;
 
@@ -145,15 +156,49 @@ public sealed class Interrupt : IDisposable
         set => _cooperate = value;
     }
 
-    /// <summary>Returns true when the signal was taken (the process keeps running and stops cleanly).</summary>
+    /// <summary>Ends the process at once with exit 130 (the program sets it; in process there is none).</summary>
+    public Action? HardStop { get; init; }
+
+    /// <summary>Takes a signal: cancels the token and, the first time, arms the hard stop. Always taken (true).</summary>
     public bool Signal()
     {
-        if (!_cooperate)
+        _source.Cancel();
+        if (HardStop is { } stop && Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            var grace = _cooperate ? Grace : TimeSpan.Zero;
+            var thread = new Thread(() =>
+            {
+                Thread.Sleep(grace);
+                if (Comms.Core.IO.StopGate.StoppingByItself)
+                {
+                    // Under way: let it remove its staging and say so, within a bound.
+                    Thread.Sleep(StoppingBound);
+                }
+
+                stop();
+            })
+            {
+                IsBackground = true,
+                Name = "comms stop",
+            };
+            thread.Start();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// For an exception filter on <see cref="OperationCanceledException"/>: whether a signal cancelled the run, recording that
+    /// it is stopping by itself. A filter runs before the stack unwinds, so the record is made before the staging is removed.
+    /// </summary>
+    public bool Stopping()
+    {
+        if (!Token.IsCancellationRequested)
         {
             return false;
         }
 
-        _source.Cancel();
+        Comms.Core.IO.StopGate.MarkStopping();
         return true;
     }
 

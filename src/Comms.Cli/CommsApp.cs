@@ -36,7 +36,7 @@ public static class CommsApp
         {
             return Usage(stderr, [e.Message]);
         }
-        catch (OperationCanceledException) when (cli.Interrupt.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (cli.Interrupt.Stopping())
         {
             stderr.WriteLine("comms: interrupted; nothing was half-written");
             return ExitCodes.Interrupted;

@@ -16,7 +16,7 @@ public static class SiteBuilder
     public static bool Build(SiteRequest request, DiagnosticBag d)
     {
         var theme = new Theme(request.ThemeFolders);
-        var engine = new ScribanEngine(theme, TemplateOutput.Html);
+        var engine = new ScribanEngine(theme, TemplateOutput.Html) { Cancel = request.Cancel };
         var files = theme.Files("site", d);
         foreach (var layout in Layouts)
         {

@@ -29,10 +29,31 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
     public const int OutputLimit = 64 * 1024 * 1024;
 
     /// <summary>
+    /// Characters of any one string a template makes (a padded, joined, replaced or concatenated text, a value written):
+    /// as long as the whole output may be, so no legitimate page is cut, and Scriban's allocation guards refuse
+    /// anything longer before allocating it.
+    /// </summary>
+    public const int StringLimit = OutputLimit;
+
+    /// <summary>
+    /// Bytes one render of a template may allocate (its strings, arrays and objects, kept or not; the model it is given
+    /// is not counted). What a template holds can never be more than what it allocated, so a theme that builds huge
+    /// strings or arrays stops here with a located error (<c>CM7204</c>) instead of taking the machine's memory. Checked
+    /// before every expression the template evaluates; one expression adds at most one string of <see cref="StringLimit"/>.
+    /// </summary>
+    public long MemoryBudget { get; init; } = DefaultMemoryBudget;
+
+    /// <summary>The default <see cref="MemoryBudget"/>: 1 GiB, many times what the largest page of a 250,000-note release allocates.</summary>
+    public const long DefaultMemoryBudget = 1L << 30;
+
+    /// <summary>
     /// Wall-clock time one <see cref="RenderEach"/> call may take: nested loops each under <see cref="LoopLimit"/> can still
     /// run for hours, so a render past it stops with a located error (<c>CM7204</c>) instead of hanging the build.
     /// </summary>
     public TimeSpan RenderBudget { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>The run's cancellation (a signal): a render under way stops at its next loop step with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancel { get; init; }
 
     private readonly ConcurrentDictionary<string, (DateTime Stamp, long Length, Template? Parsed)> _parsed = new(StringComparer.Ordinal);
 
@@ -62,7 +83,8 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         var folder = Path.GetDirectoryName(name.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty;
         var results = new string[models.Count];
         CommsTemplateContext? context = null;
-        using var budget = new CancellationTokenSource(RenderBudget);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        budget.CancelAfter(RenderBudget);
         for (var i = 0; i < models.Count; i++)
         {
             if (i % ContextReuse == 0)
@@ -75,8 +97,21 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             context.PushOutput();
             try
             {
+                context.StartMemoryBudget();
                 results[i] = template.Render(context);
                 context.PopOutput();
+            }
+            catch (TemplateMemoryException e)
+            {
+                diagnostics.Error(ComposeCodes.TemplateLimit,
+                    $"template stopped: it allocated more than its memory budget of {FormatBytes(MemoryBudget)} (a string or list built up in a loop?)",
+                    e.Span.FileName, e.Span.Start.Line + 1, e.Span.Start.Column + 1);
+                return null;
+            }
+            catch (ScriptAbortException) when (Cancel.IsCancellationRequested)
+            {
+                Core.IO.StopGate.ThrowIfCancelled(Cancel);
+                throw;
             }
             catch (ScriptAbortException e) when (budget.IsCancellationRequested)
             {
@@ -101,6 +136,10 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
 
         return results;
     }
+
+    private static string FormatBytes(long bytes) => bytes >= 1L << 30
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.#} MiB");
 
     /// <summary>The theme's template <paramref name="name"/>, found and parsed; null with the diagnostic (not found, refused, does not parse).</summary>
     private Template? Load(string name, DiagnosticBag diagnostics)
@@ -175,7 +214,7 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             diagnostics.Error(ComposeCodes.TemplateUnknownField,
                 $"the template uses \"{missing}\", which the model does not have; see docs/templates.md for the fields", span.FileName, line, column);
         }
-        else if (message.Contains("limit `", StringComparison.OrdinalIgnoreCase))
+        else if (message.Contains("limit `", StringComparison.OrdinalIgnoreCase) || message.Contains("LimitToString", StringComparison.Ordinal))
         {
             diagnostics.Error(ComposeCodes.TemplateLimit, $"template stopped: {message}", span.FileName, line, column);
         }
@@ -198,7 +237,10 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             LoopLimit = ScribanEngine.LoopLimit;
             RecursiveLimit = ScribanEngine.RecursiveLimit;
             OutputLimit = ScribanEngine.OutputLimit;
-            LimitToString = 0; // a page body or note list longer than Scriban's 1 MB default must not be cut to "..."
+            // Scriban's default (1 MB) would cut a long page body or note list to "...": strings may be as long as the
+            // output, and one longer is an error, never cut.
+            LimitToString = StringLimit;
+            OnStringLimit = ScriptLimitBehavior.Throw;
             OnOutputLimit = ScriptLimitBehavior.Throw;
             MemberFilter = static _ => false;
             RegexTimeOut = TimeSpan.FromSeconds(1);
@@ -219,6 +261,22 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             {
                 BuiltinObject.SetValue("include", new SafeInclude(include), readOnly: true);
             }
+        }
+
+        private long _allocatedAtStart;
+
+        /// <summary>Starts counting the memory one render allocates (after its model was converted).</summary>
+        public void StartMemoryBudget() => _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+
+        /// <summary>Every expression, statement and block of the template passes here: the memory budget is checked before each.</summary>
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            if (GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart > _engine.MemoryBudget)
+            {
+                throw new TemplateMemoryException(scriptNode?.Span ?? CurrentSpan);
+            }
+
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
         }
 
         /// <summary>The name of the last variable or field the model lacked, for the diagnostic.</summary>
@@ -358,6 +416,14 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             new(Load(context, callerSpan, templatePath));
     }
+}
+
+/// <summary>
+/// A render past <see cref="ScribanEngine.MemoryBudget"/>. A runtime exception of Scriban's own kind, so that Scriban
+/// passes it up unwrapped through every expression being evaluated.
+/// </summary>
+public sealed class TemplateMemoryException(SourceSpan span) : ScriptRuntimeException(span, "the template's memory budget is spent")
+{
 }
 
 /// <summary>An include that names no partial of the theme, or one outside it.</summary>

@@ -145,6 +145,26 @@ public sealed class HostileRoundTests
         Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "-")));
     }
 
+    [Theory]
+    [InlineData("blog-post.sbn", "# Post\n{{ s = \"x\" | string.pad_left 1000000000 }}\n")] // one string of 2 GB
+    [InlineData("site/_note.sbn", "{{ s = \"x\"\nfor i in 1..40\n  s = s + s\nend }}")] // doubled until it is 2 GB
+    public void A_theme_that_builds_a_huge_string_fails_the_build_with_a_located_error_and_writes_nothing(string file, string template)
+    {
+        using var temp = new TempDir();
+        var pulls = Inputs.GoodPulls(temp);
+        temp.File("theme/" + file, template);
+        var output = Path.Combine(temp.Path, "out");
+
+        var build = CommsCli.Run("build", "--pulls", pulls, "--version", "v1.0.0", "--theme", Path.Combine(temp.Path, "theme"), "--out", output);
+
+        Assert.Equal(1, build.ExitCode);
+        var error = Assert.Single(build.Error.Split('\n'), l => l.Contains(": error ", StringComparison.Ordinal));
+        Assert.Matches(@"^\S*" + System.Text.RegularExpressions.Regex.Escape(Path.GetFileName(file)) + @"\(\d+,\d+\): error CM7204: template stopped: ", error);
+        Assert.DoesNotContain("   at ", build.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "release-notes", "v1.0.0")) && Directory.EnumerateFiles(Path.Combine(output, "release-notes", "v1.0.0")).Any());
+        Assert.False(Directory.Exists(Path.Combine(output, "site")));
+    }
+
     [Fact]
     public void A_fifo_as_the_draft_is_refused_at_once()
     {

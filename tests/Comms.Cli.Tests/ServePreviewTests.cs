@@ -21,7 +21,7 @@ public sealed partial class ServePreviewTests
         CommsProcess.Git(project, "init", "-q", "-b", "main");
 
         await using var serve = await ServeProcess.StartAsync(project, new Dictionary<string, string> { ["CI"] = "true" });
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
 
         using var draft = await http.GetAsync(serve.Url + "drafts/v1.0.0/blog-post.md");
         Assert.Equal("text/html", draft.Content.Headers.ContentType?.MediaType);

@@ -74,6 +74,26 @@ public sealed class UsageTests
         AssertUsage(CommsCli.Run(args), string.Join(' ', args));
     }
 
+    [Fact]
+    public void Every_version_option_takes_a_version_only_by_the_one_rule_build_uses()
+    {
+        var commands = Root().Subcommands.Where(c => c.Options.Any(o => o.Name == "--version")).Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["build", "enhancements", "serve"], commands);
+        foreach (var name in commands)
+        {
+            foreach (var bad in new[] { "../../outside", "/tmp/x", "v1.2.0/../../x", "v1.2.0\\..\\x", "latest", "v1.2.0\u001b[31m", "v1.2.0\u0000" })
+            {
+                var errors = Root().Parse([name, "--version", bad]).Errors.Select(e => e.Message).ToArray();
+                Assert.True(errors.Any(e => e.StartsWith("--version must be a version like v1.2.0 or 1.2.0-rc.1", StringComparison.Ordinal)), $"{name} --version {bad}: {string.Join("; ", errors)}");
+            }
+
+            foreach (var good in new[] { "v1.2.0", "1.2.0-rc.1" })
+            {
+                Assert.DoesNotContain(Root().Parse([name, "--version", good]).Errors, e => e.Message.Contains("--version", StringComparison.Ordinal));
+            }
+        }
+    }
+
     private static void AssertUsage(CliResult result, string what)
     {
         Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.Error}");

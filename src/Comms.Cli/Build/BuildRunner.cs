@@ -27,9 +27,17 @@ public static class BuildRunner
         try
         {
             var built = build.Run();
+            if (built is not null && cli.Interrupt.Token.IsCancellationRequested)
+            {
+                // The signal came once the commit had begun: it was completed, and the command still ends as interrupted.
+                cli.Report(diagnostics);
+                cli.Error.WriteLine("Interrupted after the commit point: the drafts and site are wholly this build's.");
+                return new Outcome(Interrupted, built, build);
+            }
+
             return new Outcome(null, built, build);
         }
-        catch (OperationCanceledException) when (cli.Interrupt.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (cli.Interrupt.Stopping())
         {
             cli.Report(diagnostics);
             cli.Error.WriteLine("Interrupted: nothing written (the previous drafts and site are unchanged).");
@@ -66,7 +74,8 @@ public static class BuildRunner
 /// <summary>
 /// Test seams read from the environment (never set in normal use): <c>COMMS_TEST_KILL_AT=N</c> kills the process
 /// (SIGKILL) before the N-th step of staging and commit; <c>COMMS_TEST_PAUSE_AT=name</c> prints
-/// <c>comms-test: paused at name</c> and waits until interrupted before that step.
+/// <c>comms-test: paused at name</c> and waits until interrupted before that step; <c>COMMS_TEST_BUSY_AT=name</c> prints
+/// <c>comms-test: busy at name</c> and never returns, signal or not (a long step that does not look at the signal).
 /// </summary>
 internal static class TestSeams
 {
@@ -74,7 +83,8 @@ internal static class TestSeams
     {
         var killAt = int.TryParse(Environment.GetEnvironmentVariable("COMMS_TEST_KILL_AT"), out var k) ? k : 0;
         var pauseAt = Environment.GetEnvironmentVariable("COMMS_TEST_PAUSE_AT");
-        if (killAt <= 0 && string.IsNullOrEmpty(pauseAt))
+        var busyAt = Environment.GetEnvironmentVariable("COMMS_TEST_BUSY_AT");
+        if (killAt <= 0 && string.IsNullOrEmpty(pauseAt) && string.IsNullOrEmpty(busyAt))
         {
             return inner;
         }
@@ -94,7 +104,20 @@ internal static class TestSeams
             {
                 cli.Error.WriteLine($"comms-test: paused at {step}");
                 cli.Error.Flush();
-                cli.Interrupt.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+                cli.Interrupt.Token.WaitHandle.WaitOne(TimeSpan.FromMinutes(2));
+
+                // Interrupted while paused: the build stops here, by itself, unless inside its commit (which finishes).
+                if (!Core.IO.StopGate.InSection)
+                {
+                    Core.IO.StopGate.ThrowIfCancelled(cli.Interrupt.Token);
+                }
+            }
+
+            if (string.Equals(step, busyAt, StringComparison.Ordinal))
+            {
+                cli.Error.WriteLine($"comms-test: busy at {step}");
+                cli.Error.Flush();
+                Thread.Sleep(Timeout.Infinite);
             }
 
             inner(step);

@@ -82,7 +82,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             var folder = Path.GetRelativePath(request.ReleaseNotesRoot, release.Input.DraftsFolder);
             foreach (var (name, text) in release.Drafts)
             {
-                request.Cancel.ThrowIfCancellationRequested();
+                StopGate.ThrowIfCancelled(request.Cancel);
                 commit.StageDraft(Path.Combine(folder, name), text);
             }
 
@@ -110,7 +110,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
 
         request.Step("staged");
-        request.Cancel.ThrowIfCancellationRequested();
+        StopGate.ThrowIfCancelled(request.Cancel);
         try
         {
             commit.Commit();
@@ -219,15 +219,16 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         var about = File.Exists(aboutPath) || Directory.Exists(aboutPath)
             ? InputFile.ReadText(RelativePath(aboutPath), "the press boilerplate", config.Limits.MaxTextFileBytes, diagnostics)
             : null;
-        var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown), config, diagnostics);
+        var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown) { Cancel = request.Cancel }, config, diagnostics);
 
         var built = new List<Built>();
         foreach (var input in request.Releases.OrderBy(r => r.Version, VersionOrder.Instance))
         {
-            request.Cancel.ThrowIfCancellationRequested();
+            StopGate.ThrowIfCancelled(request.Cancel);
             Timings.Mark("start");
             var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps, audiences: audiences.Select(a => a.Id).ToArray());
             Timings.Mark("notes pipeline");
+            StopGate.ThrowIfCancelled(request.Cancel);
             var releaseFolder = Path.GetDirectoryName(Path.GetFullPath(input.ReleaseFile ?? Path.Combine(input.DraftsFolder, "release.yaml")))!;
             var set = EnhancementSources.Load(input.Version, releaseFolder, config, request.Enhancements, request.GitHubEnhancements, diagnostics);
             var enhancements = set?.Enhancements;
@@ -237,6 +238,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             var linked = resolved?.Notes ?? run.Notes;
             var notes = new Classifier(audiences, diagnostics).Classify(linked, input.Version);
             Timings.Mark("classify");
+            StopGate.ThrowIfCancelled(request.Cancel);
             var release = ReadRelease(input, config.Limits);
             if (release is null)
             {
@@ -247,8 +249,10 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             var model = new ReleaseComposer(config, diagnostics).Compose(release, notes, authors, enhancements, set?.Excluded, resolved);
             var published = WithHighlights(notes, model);
             Timings.Mark("compose");
+            StopGate.ThrowIfCancelled(request.Cancel);
             var drafts = renderer.Render(model, published, audiences, about);
             Timings.Mark("render drafts");
+            StopGate.ThrowIfCancelled(request.Cancel);
             if (drafts is not null)
             {
                 built.Add(new Built(input, run, model, drafts));

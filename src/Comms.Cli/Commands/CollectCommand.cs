@@ -63,7 +63,7 @@ public static class CollectCommand
         {
             var pulls = CollectProgressView.RunAsync(cli, progress => GitHubCollector.CollectAsync(request, diagnostics, progress, cli.Interrupt.Token))
                 .GetAwaiter().GetResult();
-            cli.Interrupt.Token.ThrowIfCancellationRequested();
+            Comms.Core.IO.StopGate.ThrowIfCancelled(cli.Interrupt.Token);
             return pulls;
         }
         finally

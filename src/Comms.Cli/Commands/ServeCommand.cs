@@ -14,6 +14,7 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8484, HelpName = "N" };
         var pulls = new Option<string?>("--pulls") { Description = "Pull requests of the release being edited (default: each release's pulls on disk, or the sample's).", HelpName = "dir|file" };
         var version = new Option<string?>("--version") { Description = "Preview this release only.", HelpName = "v" };
+        CommonOptions.ValidateVersion(version);
         var output = new Option<string>("--out") { Description = "Where the preview's drafts and site are built (never the release-notes folder).", DefaultValueFactory = _ => Path.Combine("artifacts", "serve"), HelpName = "dir" };
         var theme = new Option<string?>("--theme") { Description = "A theme folder whose templates override the default theme's (watched too).", HelpName = "dir" };
         var config = CommonOptions.Config();
@@ -79,28 +80,36 @@ public static class ServeCommand
         }
 
         using var stop = new CancellationTokenSource();
+        void Stop()
+        {
+            // The preview stops by itself (at most a second for open live-reload connections); the program's stop waits for it.
+            Core.IO.StopGate.MarkStopping();
+            stop.Cancel();
+        }
+
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
-            stop.Cancel();
+            Stop();
         };
         Console.CancelKeyPress += onCancel;
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
         {
             c.Cancel = true;
-            stop.Cancel();
+            Stop();
         });
+        cli.Interrupt.Cooperate = true;
 
         // Signals are taken from here on, so one during the first build stops the preview cleanly too.
-        using var rebuilder = new Rebuilder(request, root, watch, TimeSpan.FromMilliseconds(150));
+        // Builds look at the signal too, and the first runs beside this thread, so a signal during it ends the preview at once.
+        using var rebuilder = new Rebuilder(request with { Cancel = stop.Token }, root, watch, TimeSpan.FromMilliseconds(150));
         rebuilder.Built += state => Report(cli, state);
-        rebuilder.BuildAllAsync().WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+        Task.Run(rebuilder.BuildAllAsync).WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
         try
         {
             if (stop.IsCancellationRequested)
             {
-                cli.Out.WriteLine("Stopped.");
-                return ExitCodes.Interrupted;
+                return Stopped(cli);
             }
 
             var host = ServeHost.StartAsync(rebuilder, request.SiteFolder, request.ReleaseNotesRoot, port).GetAwaiter().GetResult();
@@ -125,7 +134,16 @@ public static class ServeCommand
             Console.CancelKeyPress -= onCancel;
         }
 
-        // Stopped by Ctrl-C or SIGTERM: every build commits whole or not at all, so nothing is half-written.
+        return Stopped(cli);
+    }
+
+    /// <summary>
+    /// Stopped by Ctrl-C or SIGTERM: a build still running beside is left to end with the process, never inside its commit
+    /// (waited for), so every output is whole; what it staged is removed by the next run.
+    /// </summary>
+    private static int Stopped(CliContext cli)
+    {
+        Core.IO.StopGate.Close(TimeSpan.FromSeconds(5));
         cli.Out.WriteLine("Stopped.");
         return ExitCodes.Interrupted;
     }

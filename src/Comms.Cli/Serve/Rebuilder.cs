@@ -149,9 +149,27 @@ public sealed class Rebuilder : IDisposable
                 diagnostics.Error(Codes.OutputFailed, e.Message);
                 built = null;
             }
+            catch (OperationCanceledException) when (_request.Cancel.IsCancellationRequested)
+            {
+                // The preview is stopping (a signal): no state to report, the staging is already removed.
+                throw;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never a failure nobody sees: the rebuild ran on a timer, so an exception here would vanish and the
+                // preview would go on showing the last good site as if it were current.
+                diagnostics.Error("CM9999", $"unexpected failure ({e.GetType().Name}: {ConsoleText.Clean(e.Message)}); still serving the last good site. Please report this with the files you changed.");
+                built = null;
+            }
 
             clock.Stop();
             var lines = diagnostics.Sorted().Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToArray();
+            if (built is null && lines.Length == 0)
+            {
+                // Stopped by its warnings (warnings as errors): they are the reason, so they are shown as such.
+                lines = diagnostics.Sorted().Where(d => d.Severity == Severity.Warning).Select(d => d.ToString())
+                    .DefaultIfEmpty("comms: error CM9999: the build stopped without saying why; still serving the last good site").ToArray();
+            }
             State = new BuildState(++_number, built is not null, lines, clock.ElapsedMilliseconds, releases.Select(r => r.Version).ToArray())
             {
                 Warnings = diagnostics.Sorted().Where(d => d.Severity == Severity.Warning).Select(d => d.ToString()).ToArray(),

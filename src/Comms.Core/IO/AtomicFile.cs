@@ -24,6 +24,9 @@ public static class AtomicFile
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+
+        // Once begun, finished: a signal never ends the process between the temporary file and its rename.
+        using var section = StopGate.Enter();
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

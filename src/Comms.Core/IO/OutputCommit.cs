@@ -88,6 +88,8 @@ public sealed class OutputCommit : IDisposable
     /// <summary>The commit: after the journal is written the new state is decided, and the next run completes it if this one is killed.</summary>
     public void Commit()
     {
+        // Once begun, finished: a signal never ends the process in the middle of the commit.
+        using var section = StopGate.Enter();
         var hasSite = Directory.Exists(SiteSlot);
         if (hasSite)
         {

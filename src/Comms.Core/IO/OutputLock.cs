@@ -56,7 +56,7 @@ public sealed class OutputLock : IDisposable
         var told = false;
         while (true)
         {
-            cancel.ThrowIfCancellationRequested();
+            StopGate.ThrowIfCancelled(cancel);
             FileStream stream;
             try
             {

@@ -301,7 +301,7 @@ internal sealed class SiteContext
 
     public void Write(string path, string contents)
     {
-        Request.Cancel.ThrowIfCancellationRequested();
+        Comms.Core.IO.StopGate.ThrowIfCancelled(Request.Cancel);
         var full = Comms.Core.IO.OutputPaths.Resolve(Folder, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, contents, new UTF8Encoding(false));

@@ -23,7 +23,7 @@ public sealed class ConcurrencyTests
                 if (step == "staged")
                 {
                     firstStaged.Set();
-                    Assert.True(secondWaiting.Wait(TimeSpan.FromSeconds(60)), "the second build never waited");
+                    Assert.True(secondWaiting.Wait(TimeSpan.FromMinutes(2)), "the second build never waited");
                 }
             },
         };
@@ -46,7 +46,7 @@ public sealed class ConcurrencyTests
 
         var firstBag = new DiagnosticBag();
         var firstTask = Task.Run(() => new ReleaseBuild(first, firstBag).Run());
-        Assert.True(firstStaged.Wait(TimeSpan.FromSeconds(60)), "the first build never staged");
+        Assert.True(firstStaged.Wait(TimeSpan.FromMinutes(2)), "the first build never staged");
         var secondBag = new DiagnosticBag();
         var secondTask = Task.Run(() => new ReleaseBuild(second, secondBag).Run());
         Assert.NotNull(await firstTask);

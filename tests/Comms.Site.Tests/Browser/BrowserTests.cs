@@ -46,7 +46,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 var errors = new List<string>();
                 page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
                 page.PageError += (_, e) => errors.Add(e);
@@ -106,7 +106,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 await page.GotoAsync(new Uri(Path.Combine(root, "notes.html")).AbsoluteUri);
                 await Ready(page);
                 // 2 and 3 are in 3.0.0 (2 once, listing its pre-release); 1 and 4 appear only in pre-releases.
@@ -159,7 +159,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 await page.GotoAsync(server.BaseUrl + $"upgrade.html#from={from}&to={to}");
                 await page.WaitForSelectorAsync("html[data-upgrade=ready]", new() { State = WaitForSelectorState.Attached });
                 Assert.NotEmpty(expected);
@@ -182,7 +182,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
             {
                 foreach (var width in new[] { 1280, 390 })
                 {
-                    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+                    var page = await browser.OpenPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
                     await page.GotoAsync(server.BaseUrl + $"release-{SampleRelease.Version}.html");
                     var path = Path.Combine(Chromium.ScreenshotFolder(), $"release-{width}.png");
                     await page.ScreenshotAsync(new() { Path = path, FullPage = true });
@@ -205,7 +205,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 await page.GotoAsync(new Uri(Path.Combine(root, "notes.html")).AbsoluteUri + "#kind=feature");
                 await Ready(page);
                 var shown = await page.EvalOnSelectorAllAsync<string[]>("#results li.note", "els => els.map(e => Array.from(e.querySelectorAll('a.tag[data-facet=kind]')).map(a => a.dataset.value).join(' '))");
@@ -224,7 +224,7 @@ public sealed class BrowserTests(XssSite xss, ITestOutputHelper output) : IClass
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 var events = new List<string>();
                 page.Dialog += (_, dialog) => { events.Add("dialog: " + dialog.Message); _ = dialog.DismissAsync(); };
                 page.Console += (_, m) => { if (m.Type is "error" or "warning") { events.Add("console: " + m.Text); } };

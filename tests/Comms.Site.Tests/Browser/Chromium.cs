@@ -20,8 +20,24 @@ public static class Chromium
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Timeout = (float)Patience.TotalMilliseconds,
         });
         return (playwright, browser);
+    }
+
+    /// <summary>
+    /// How long any browser step may take before the test fails: Playwright's default (30 s) is a wall-clock deadline
+    /// that a loaded machine can miss, so every launch, navigation and wait gets minutes instead.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    /// <summary>A new page whose navigations and waits default to <see cref="Patience"/> instead of Playwright's 30 s.</summary>
+    public static async Task<IPage> OpenPageAsync(this IBrowser browser, BrowserNewPageOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(options).ConfigureAwait(false);
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        page.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
+        return page;
     }
 
     /// <summary>The folder for screenshots: <c>artifacts/test-screenshots/</c> under the repository.</summary>

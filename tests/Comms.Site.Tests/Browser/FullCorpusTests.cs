@@ -33,7 +33,7 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
         {
             await using (browser)
             {
-                var check = await browser.NewPageAsync();
+                var check = await browser.OpenPageAsync();
                 await check.GotoAsync(server.BaseUrl + "notes.html#pre=1&sig=node&q=deprecat");
                 await check.WaitForSelectorAsync("html[data-notes=complete]", new() { State = WaitForSelectorState.Attached });
                 var total = releases.Select(r => (Line: string.Join('.', r.Version.Numbers), r)).SelectMany(x => x.r.Notes.Select(n => (x.Line, n.PrNumber))).Distinct().Count();
@@ -63,7 +63,7 @@ public sealed class FullCorpusTests(ITestOutputHelper output)
             {
                 foreach (var slowdown in new[] { 1, 4 })
                 {
-                    var page = await browser.NewPageAsync();
+                    var page = await browser.OpenPageAsync();
                     var cdp = await page.Context.NewCDPSessionAsync(page);
                     await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowdown });
                     var clock = Stopwatch.StartNew();

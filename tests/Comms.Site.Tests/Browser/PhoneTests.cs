@@ -27,7 +27,7 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
         {
             await using (browser)
             {
-                var phone = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+                var phone = await browser.OpenPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
                 foreach (var name in pages)
                 {
                     await phone.GotoAsync(server.BaseUrl + name);
@@ -82,7 +82,7 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
                 await phone.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder(), "upgrade-390.png") });
 
                 // One page of each kind on a desktop: nothing serious for axe either.
-                var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+                var desktop = await browser.OpenPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
                 string[] kinds = ["index.html", "release-2.4.0.html", "notes.html", "upgrade.html", "blog-2.4.0.html", "sig-node.html", "audience-vendor.html", "404.html"];
                 foreach (var name in kinds)
                 {
@@ -122,7 +122,7 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+                var page = await browser.OpenPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
                 foreach (var anchor in anchors.Where((_, i) => i % (anchors.Length / 12) == 0).Take(12))
                 {
                     await page.GotoAsync(new Uri(Path.Combine(root, "release-2.4.0.html")).AbsoluteUri + "#" + anchor);
@@ -144,7 +144,7 @@ public sealed class PhoneTests(ITestOutputHelper output) : IDisposable
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 var errors = new List<string>();
                 page.PageError += (_, e) => errors.Add(e);
                 var response = await page.GotoAsync(server.BaseUrl + "no/such/deep/page.html");

@@ -41,7 +41,7 @@ public sealed class ServeTests : IDisposable
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 var errors = new List<string>();
                 page.PageError += (_, e) => errors.Add(e);
                 page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
@@ -59,7 +59,7 @@ public sealed class ServeTests : IDisposable
                 Assert.Contains("New text from the map.", await page.InnerTextAsync("main, body"), StringComparison.Ordinal);
 
                 // A page opened now is the last good site, with the errors on it.
-                var fresh = await browser.NewPageAsync();
+                var fresh = await browser.OpenPageAsync();
                 await fresh.GotoAsync(url + "release-1.0.0.html");
                 Assert.Contains("New text from the map.", await fresh.InnerTextAsync("body"), StringComparison.Ordinal);
                 Assert.NotNull(await fresh.QuerySelectorAsync("#comms-build-errors"));

@@ -131,7 +131,7 @@ public sealed partial class DraftXssTests(DraftXssBuild build) : IClassFixture<D
         {
             await using (browser)
             {
-                var page = await browser.NewPageAsync();
+                var page = await browser.OpenPageAsync();
                 var events = new List<string>();
                 page.Dialog += (_, dialog) => { events.Add("dialog: " + dialog.Message); _ = dialog.DismissAsync(); };
                 page.PageError += (_, e) => events.Add("error: " + e);

@@ -45,6 +45,19 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Interrupt? 
         }
     }
 
+    /// <summary>A result that is UTF-8 bytes already (notes.json): written as they are, with no string of them.</summary>
+    public void WriteResult(string path, ReadOnlySpan<byte> utf8)
+    {
+        if (path == StdoutPath)
+        {
+            WriteResult(path, System.Text.Encoding.UTF8.GetString(utf8));
+        }
+        else
+        {
+            Comms.Core.IO.AtomicFile.WriteAllBytes(path, utf8);
+        }
+    }
+
     private List<Diagnostic> _reported = [];
 
     /// <summary>Every diagnostic reported so far (for <c>--json</c>), in the order reported.</summary>

@@ -30,7 +30,8 @@ public sealed record SiteRelease
 /// <summary>The Markdown drafts of a release found beside its notes.json.</summary>
 public sealed record SiteDrafts
 {
-    public string? Changelog { get; init; }
+    /// <summary>The changelog: text, or the staged file the build wrote it into (read when its page is made).</summary>
+    public Comms.Core.IO.DraftText? Changelog { get; init; }
     public string? BlogPost { get; init; }
     public string? BlogTitle { get; init; }
 

@@ -34,6 +34,16 @@ public static partial class TemplateFunctions
     // Scriban imports the functions by reflection over Exposed's public static methods: the DynamicDependency keeps
     // exactly those methods in the trimmed native tool, so the import sees what it sees when JIT-compiled.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Exposed))]
+    // Scriban's own built-ins (string.slice, array.sort, ...) are imported the same way: kept whole, so a theme may call
+    // any of them in the native tool, not only those the tool itself happens to reference.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.ArrayFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.DateTimeFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.HtmlFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.MathFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.ObjectFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.RegexFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.StringFunctions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Scriban.Functions.TimeSpanFunctions))]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Exposed's public methods are kept by the DynamicDependency above.")]
     private static ScriptObject Create()
     {

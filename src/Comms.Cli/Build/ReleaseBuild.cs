@@ -22,7 +22,7 @@ namespace Comms.Cli.Build;
 /// </summary>
 public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics)
 {
-    public sealed record Built(ReleaseInput Input, NotesRun Run, ReleaseModel Model, SortedDictionary<string, string> Drafts);
+    public sealed record Built(ReleaseInput Input, NotesRun Run, ReleaseModel Model, DraftDictionary Drafts);
 
     private readonly Dictionary<string, SiteRelease> _inMemory = new(StringComparer.Ordinal);
 
@@ -70,20 +70,24 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             request.Message(line);
         }
 
-        var built = request.Releases.Count == 0 ? [] : RenderDrafts(config, audiences, contentFolder);
+        // The large drafts (the changelog, notes.json) are written into the staging folder as they render.
+        using var commit = new OutputCommit(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder, request.Step);
+        var built = request.Releases.Count == 0 ? [] : RenderDrafts(config, audiences, contentFolder, commit);
         if (built is null || diagnostics.HasErrors || WarningsStop())
         {
             return null;
         }
 
-        using var commit = new OutputCommit(request.Releases.Count > 0 ? request.ReleaseNotesRoot : null, request.SiteFolder, request.Step);
         foreach (var release in built)
         {
             var folder = Path.GetRelativePath(request.ReleaseNotesRoot, release.Input.DraftsFolder);
-            foreach (var (name, text) in release.Drafts)
+            foreach (var (name, draft) in release.Drafts.Drafts)
             {
                 StopGate.ThrowIfCancelled(request.Cancel);
-                commit.StageDraft(Path.Combine(folder, name), text);
+                if (draft.InMemory)
+                {
+                    commit.StageDraft(Path.Combine(folder, name), draft.Read());
+                }
             }
 
             if (KeptPulls(release) is { } pulls)
@@ -142,12 +146,12 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         try
         {
             using var commit = new OutputCommit(null, Path.Combine(scratch, "site"), request.Step);
-            var staged = new Dictionary<string, string>(StringComparer.Ordinal);
+            var staged = new Dictionary<string, DraftText>(StringComparer.Ordinal);
             foreach (var release in built)
             {
-                foreach (var (name, text) in release.Drafts)
+                foreach (var (name, draft) in release.Drafts.Drafts)
                 {
-                    staged[Path.GetFullPath(Path.Combine(release.Input.DraftsFolder, name))] = text;
+                    staged[Path.GetFullPath(Path.Combine(release.Input.DraftsFolder, name))] = draft;
                 }
             }
 
@@ -213,7 +217,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         }
     }
 
-    private List<Built>? RenderDrafts(CommsConfig config, IReadOnlyList<Audience> audiences, string contentFolder)
+    /// <param name="commit">Where the large drafts are staged as they render; null with <c>--check</c> (they stay in memory).</param>
+    private List<Built>? RenderDrafts(CommsConfig config, IReadOnlyList<Audience> audiences, string contentFolder, OutputCommit? commit = null)
     {
         var aboutPath = Path.Combine(contentFolder, "about.md");
         var about = File.Exists(aboutPath) || Directory.Exists(aboutPath)
@@ -250,7 +255,8 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             var published = WithHighlights(notes, model);
             Timings.Mark("compose");
             StopGate.ThrowIfCancelled(request.Cancel);
-            var drafts = renderer.Render(model, published, audiences, about);
+            var sink = commit is null ? null : new StagedDrafts(commit, Path.GetRelativePath(request.ReleaseNotesRoot, input.DraftsFolder));
+            var drafts = renderer.Render(model, published, audiences, about, sink);
             Timings.Mark("render drafts");
             StopGate.ThrowIfCancelled(request.Cancel);
             if (drafts is not null)
@@ -298,7 +304,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     /// The site over every release in the release-notes folder as it will be after this build (not only those
     /// built now), built into the commit's staging folder.
     /// </summary>
-    private bool StageSite(OutputCommit commit, CommsConfig config, IReadOnlyList<Audience> audiences, IReadOnlyDictionary<string, string>? staged = null)
+    private bool StageSite(OutputCommit commit, CommsConfig config, IReadOnlyList<Audience> audiences, IReadOnlyDictionary<string, DraftText>? staged = null)
     {
         // The releases built now are handed over in memory; notes.json is read back only for the others.
         var releases = SiteLoader.Load(request.ReleaseNotesRoot, config, diagnostics, staged ?? commit.Staged, _inMemory);
@@ -361,6 +367,12 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
+}
+
+/// <summary>A release's drafts written into the commit's staging folder as they render (<c>folder</c> is the release's, under the release-notes folder).</summary>
+internal sealed class StagedDrafts(OutputCommit commit, string folder) : IDraftSink
+{
+    public DraftText Write(string name, Action<Stream> write) => commit.StageDraft(Path.Combine(folder, name), write);
 }
 
 /// <summary>The commit point was passed but a step after it failed; the next build completes it.</summary>

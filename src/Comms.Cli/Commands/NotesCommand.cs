@@ -56,7 +56,7 @@ public static class NotesCommand
         var run = new NotesPipeline(config, diagnostics).Run(pulls, maps, strict);
         if (!diagnostics.HasErrors)
         {
-            result.WriteResult(output, NotesJsonWriter.Write(run.Notes));
+            result.WriteResult(output, NotesJsonWriter.WriteUtf8(run.Notes).WrittenSpan);
         }
 
         var code = cli.Report(diagnostics, verbose ? Severity.Info : Severity.Warning);

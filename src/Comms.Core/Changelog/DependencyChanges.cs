@@ -12,4 +12,7 @@ public sealed record ChangelogOptions
     public bool Strict { get; init; }
 
     public DependencyChanges? Dependencies { get; init; }
+
+    /// <summary>Escape the composed document as a whole (the reference the piece-by-piece writing is tested against).</summary>
+    internal bool WholeDocument { get; init; }
 }

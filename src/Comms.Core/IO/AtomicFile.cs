@@ -13,7 +13,9 @@ public static class AtomicFile
     public static void WriteAllText(string path, string contents) =>
         WriteAllBytes(path, Utf8NoBom.GetBytes(contents));
 
-    public static void WriteAllBytes(string path, byte[] contents)
+    public static void WriteAllBytes(string path, byte[] contents) => WriteAllBytes(path, contents.AsSpan());
+
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
     {
         var full = Path.GetFullPath(path);
         if (WriteThrough(ref full, contents))
@@ -51,7 +53,7 @@ public static class AtomicFile
     /// the new contents (atomically, the link stays); a device, FIFO or a link to one (<c>/dev/stdout</c>) is written into.
     /// Returns true when the contents were written here; otherwise <paramref name="full"/> is the regular file to replace.
     /// </summary>
-    private static bool WriteThrough(ref string full, byte[] contents)
+    private static bool WriteThrough(ref string full, ReadOnlySpan<byte> contents)
     {
         var info = new FileInfo(full);
         if (info.LinkTarget is not null)

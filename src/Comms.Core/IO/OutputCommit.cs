@@ -42,13 +42,20 @@ public sealed class OutputCommit : IDisposable
 
     private string? DraftStage { get; }
 
-    /// <summary>The drafts staged so far: target path to contents.</summary>
-    public IReadOnlyDictionary<string, string> Staged => _staged;
+    /// <summary>The drafts staged so far: target path to the staged file (the commit keeps paths, not texts).</summary>
+    public IReadOnlyDictionary<string, DraftText> Staged => _staged;
 
-    private readonly SortedDictionary<string, string> _staged = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, DraftText> _staged = new(StringComparer.Ordinal);
 
     /// <summary>Stages one draft; <paramref name="relative"/> is its path under the release-notes folder.</summary>
-    public string StageDraft(string relative, string text)
+    public string StageDraft(string relative, string text) =>
+        StageDraft(relative, stream => stream.Write(AtomicFile.Utf8NoBom.GetBytes(text))).Target!;
+
+    /// <summary>
+    /// Stages one draft written straight into its staged file by <paramref name="write"/> (nothing of it is kept here);
+    /// <paramref name="relative"/> is its path under the release-notes folder.
+    /// </summary>
+    public DraftText StageDraft(string relative, Action<Stream> write)
     {
         if (_notesRoot is null || DraftStage is null)
         {
@@ -58,15 +65,17 @@ public sealed class OutputCommit : IDisposable
         var target = OutputPaths.Resolve(_notesRoot, relative);
         var staged = Path.Combine(DraftStage, _moves.Count.ToString("D5", System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(DraftStage);
-        using (var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        using (var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
         {
-            stream.Write(AtomicFile.Utf8NoBom.GetBytes(text));
+            write(stream);
             stream.Flush(flushToDisk: true);
         }
 
         _moves.Add(new Move(staged, target));
-        _staged[target] = text;
-        return target;
+
+        var draft = DraftText.InFile(staged, target);
+        _staged[target] = draft;
+        return draft;
     }
 
     /// <summary>

@@ -20,26 +20,48 @@ public static class NotesJsonWriter
         NewLine = "\n",
     };
 
-    public static string Write(IEnumerable<ReleaseNote> notes)
+    public static string Write(IEnumerable<ReleaseNote> notes) => System.Text.Encoding.UTF8.GetString(WriteUtf8(notes).WrittenSpan);
+
+    /// <summary>The document as UTF-8 bytes in one buffer (no string of it).</summary>
+    public static System.Buffers.ArrayBufferWriter<byte> WriteUtf8(IEnumerable<ReleaseNote> notes)
     {
-        // One UTF-8 buffer, decoded once into the result (no copy of the bytes, no second string for the last newline).
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            json.WriteStartObject();
-            // Go marshals map keys sorted as strings; do the same so files diff cleanly against Kubernetes'.
-            foreach (var note in notes.OrderBy(n => Key(n), StringComparer.Ordinal))
-            {
-                json.WritePropertyName(Key(note));
-                WriteNote(json, note);
-            }
-
-            json.WriteEndObject();
+            WriteDocument(json, notes);
         }
 
         buffer.GetSpan(1)[0] = (byte)'\n';
         buffer.Advance(1);
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer;
+    }
+
+    /// <summary>Writes the document into <paramref name="stream"/> as it goes (the writer flushes every note past 64 KB).</summary>
+    public static void Write(Stream stream, IEnumerable<ReleaseNote> notes)
+    {
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            WriteDocument(json, notes, flushAt: 64 * 1024);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteDocument(Utf8JsonWriter json, IEnumerable<ReleaseNote> notes, int flushAt = int.MaxValue)
+    {
+        json.WriteStartObject();
+        // Go marshals map keys sorted as strings; do the same so files diff cleanly against Kubernetes'.
+        foreach (var note in notes.OrderBy(n => Key(n), StringComparer.Ordinal))
+        {
+            json.WritePropertyName(Key(note));
+            WriteNote(json, note);
+            if (json.BytesPending >= flushAt)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndObject();
     }
 
     private static string Key(ReleaseNote note) => note.PrNumber.ToString(CultureInfo.InvariantCulture);

@@ -108,12 +108,20 @@ public static class SafeMarkdownText
     /// <summary>Forgets every cached escape (the end of a build).</summary>
     public static void ClearCache() => Cache.Clear();
 
-    private static string EscapeUncached(string markdown, MarkdownPolicy policy)
+    /// <summary>
+    /// One piece of a larger document escaped as that document's pass would escape it there (not cached): a list item
+    /// (<c>- …</c>) or a block that closes itself. <paramref name="closingBraceFollows"/> says that a <c>}</c> comes later in
+    /// the document, so every <c>{</c> of the piece's text can start an attribute block.
+    /// </summary>
+    public static string EscapePiece(string markdown, bool closingBraceFollows, MarkdownPolicy? policy = null) =>
+        string.IsNullOrEmpty(markdown) ? markdown : EscapeUncached(markdown, policy ?? MarkdownPolicy.Default, closingBraceFollows);
+
+    private static string EscapeUncached(string markdown, MarkdownPolicy policy, bool closingBraceFollows = false)
     {
         var text = markdown;
         for (var pass = 0; pass < 8; pass++)
         {
-            var next = Pass(text, policy);
+            var next = Pass(text, policy, closingBraceFollows);
             if (next == text)
             {
                 return text;
@@ -123,10 +131,10 @@ public static class SafeMarkdownText
         }
 
         // Removing links kept making new ones: take brackets out of play altogether.
-        return Pass(text, policy).Replace("[", "\\[", StringComparison.Ordinal).Replace("\\\\[", "\\[", StringComparison.Ordinal);
+        return Pass(text, policy, closingBraceFollows).Replace("[", "\\[", StringComparison.Ordinal).Replace("\\\\[", "\\[", StringComparison.Ordinal);
     }
 
-    private static string Pass(string text, MarkdownPolicy policy)
+    private static string Pass(string text, MarkdownPolicy policy, bool closingBraceFollows = false)
     {
         if (!NeedsWork(text))
         {
@@ -207,7 +215,7 @@ public static class SafeMarkdownText
                     // Only a '>' that cannot be a quote marker; it reads better escaped after an escaped '<'.
                     builder.Append("&gt;");
                     break;
-                case '{' when heading[i] || (i + 1 < text.Length && text[i + 1] is '{' or '%' or '<') || AttributeShaped(text, i):
+                case '{' when heading[i] || (i + 1 < text.Length && text[i + 1] is '{' or '%' or '<') || closingBraceFollows || AttributeShaped(text, i):
                     builder.Append("&#123;");
                     break;
                 default:

@@ -2,6 +2,7 @@ using Comms.Core.Model;
 using Comms.Core.Compose;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
+using Comms.Core.IO;
 using Comms.Core.Json;
 using Comms.Site.Load;
 
@@ -19,11 +20,11 @@ public static class SiteLoader
     /// </summary>
     /// <param name="inMemory">Releases the caller already has in memory (the ones <c>comms build</c> just built), by folder name:
     /// their notes.json is not read back.</param>
-    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d, IReadOnlyDictionary<string, string>? pending,
+    public static IReadOnlyList<SiteRelease> Load(string releaseNotesRoot, CommsConfig config, DiagnosticBag d, IReadOnlyDictionary<string, DraftText>? pending,
         IReadOnlyDictionary<string, SiteRelease>? inMemory = null)
     {
         _ = config;
-        pending ??= new Dictionary<string, string>();
+        pending ??= new Dictionary<string, DraftText>();
         if (!Directory.Exists(releaseNotesRoot) && pending.Count == 0)
         {
             d.Error(SiteCodes.NotesRootMissing, "the release-notes folder does not exist; pass the folder that holds <version>/notes.json", releaseNotesRoot);
@@ -61,7 +62,7 @@ public static class SiteLoader
 
     /// <summary>Reads one release from a notes JSON file, with release.yaml and drafts from the same folder.</summary>
     public static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, bool withFolder = true, Comms.Core.IO.InputLimits? limits = null) =>
-        LoadRelease(version, notesFile, d, new Overlay(new Dictionary<string, string>()), withFolder, limits);
+        LoadRelease(version, notesFile, d, new Overlay(new Dictionary<string, DraftText>()), withFolder, limits);
 
     private static SiteRelease? LoadRelease(string version, string notesFile, DiagnosticBag d, Overlay files, bool withFolder = true, Comms.Core.IO.InputLimits? limits = null)
     {
@@ -100,8 +101,23 @@ public static class SiteLoader
         };
     }
 
-    /// <summary>A release the caller has just built: its notes, release.yaml and drafts (file name to text) as they will be written.</summary>
+    /// <summary>A release from drafts given as texts (file name to text).</summary>
     public static SiteRelease? FromMemory(string version, IReadOnlyList<ReleaseNote> notes, ReleaseFile? yaml, IReadOnlyDictionary<string, string> drafts, DiagnosticBag d)
+    {
+        var held = new DraftDictionary();
+        foreach (var (name, text) in drafts)
+        {
+            held[name] = text;
+        }
+
+        return FromMemory(version, notes, yaml, held, d);
+    }
+
+    /// <summary>
+    /// A release the caller has just built: its notes, release.yaml and drafts as they will be written. The changelog
+    /// stays where it is (a staged file is read only when its page is made).
+    /// </summary>
+    public static SiteRelease? FromMemory(string version, IReadOnlyList<ReleaseNote> notes, ReleaseFile? yaml, DraftDictionary drafts, DiagnosticBag d)
     {
         if (!SemVersion.TryParse(yaml?.Version ?? version, out var semver))
         {
@@ -113,9 +129,9 @@ public static class SiteLoader
         var blog = Draft("blog-post.md");
         var (blogBody, blogTitle) = blog is null ? (null, null) : FrontMatter.Strip(blog);
         var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, text) in drafts.Where(x => x.Key.StartsWith("brief-", StringComparison.Ordinal) && x.Key.EndsWith(".md", StringComparison.Ordinal)))
+        foreach (var name in drafts.Keys.Where(x => x.StartsWith("brief-", StringComparison.Ordinal) && x.EndsWith(".md", StringComparison.Ordinal)))
         {
-            briefs[name["brief-".Length..^3]] = FrontMatter.Strip(text).Body;
+            briefs[name["brief-".Length..^3]] = FrontMatter.Strip(drafts[name]).Body;
         }
 
         return new SiteRelease
@@ -130,7 +146,7 @@ public static class SiteLoader
             HighlightPrs = yaml?.Highlights.Select(h => h.Pr).OfType<int>().ToArray() ?? [],
             Drafts = new SiteDrafts
             {
-                Changelog = Draft("CHANGELOG.md"),
+                Changelog = drafts.Draft("CHANGELOG.md"),
                 BlogPost = blogBody,
                 BlogTitle = blogTitle,
                 BlogIsDraft = blog is not null && Publish.DraftPolicy.IsDraft(blog),
@@ -172,7 +188,7 @@ public static class SiteLoader
     }
 
     /// <summary>The files on disk with this build's staged drafts laid over them.</summary>
-    private sealed class Overlay(IReadOnlyDictionary<string, string> pending)
+    private sealed class Overlay(IReadOnlyDictionary<string, DraftText> pending)
     {
         public bool Exists(string path) => pending.ContainsKey(path) || File.Exists(path);
 
@@ -183,16 +199,16 @@ public static class SiteLoader
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
-        public string? Read(string path, DiagnosticBag d) => pending.TryGetValue(path, out var text) ? text : ReadFile(path, d);
+        public string? Read(string path, DiagnosticBag d) => pending.TryGetValue(path, out var draft) ? draft.Read() : ReadFile(path, d);
 
         public IReadOnlyList<ReleaseNote>? ReadNotes(string path, DiagnosticBag d, Comms.Core.IO.InputLimits? limits = null)
         {
-            if (!pending.TryGetValue(path, out var text))
+            if (!pending.TryGetValue(path, out var draft))
             {
                 return NotesJsonReader.ReadFile(path, d, limits);
             }
 
-            using var doc = JsonInput.Parse(text, path, d);
+            using var doc = JsonInput.Parse(draft.Read(), path, d);
             return doc is null ? null : NotesJsonReader.Read(doc.RootElement, path, d);
         }
     }

@@ -169,7 +169,7 @@ internal static class ReleasePages
 
         if (release.Drafts.Changelog is { } changelog)
         {
-            Doc(SitePaths.Changelog(release), $"{title}: changelog", changelog, "changelog");
+            Doc(SitePaths.Changelog(release), $"{title}: changelog", changelog.Read(), "changelog");
         }
 
         foreach (var audience in site.Request.Audiences)

@@ -71,7 +71,8 @@ public static partial class DraftPolicy
             .Select(kv => (kv.Key, Text: Check($"brief-{kv.Key}", kv.Value, null)))
             .Where(kv => kv.Text is not null)
             .ToDictionary(kv => kv.Key, kv => kv.Text!, StringComparer.Ordinal);
-        var changelog = Check("changelog", drafts.Changelog, null);
+        // The changelog may be a staged file: it is read here for the check and kept where it is.
+        var changelog = drafts.Changelog is { } draft && Check("changelog", draft.Read(), null) is not null ? draft : null;
         return release with
         {
             Drafts = drafts with

@@ -5,6 +5,7 @@ using Comms.Core.Classify;
 using Comms.Core.Compose;
 using Comms.Core.Config;
 using Comms.Core.Diagnostics;
+using Comms.Core.IO;
 using Comms.Core.Json;
 using Comms.Core.Model;
 
@@ -24,8 +25,11 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     [GeneratedRegex(@"\brevert(?:s|ed|ing)?\b[^#\n]{0,80}#(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevertOf();
 
-    /// <summary>File name to contents, in a stable order; null when a template failed.</summary>
-    public SortedDictionary<string, string>? Render(ReleaseModel release, IReadOnlyList<ReleaseNote> allNotes, IReadOnlyList<Audience> audiences, string? about)
+    /// <summary>
+    /// File name to contents, in a stable order; null when a template failed. The changelog and notes.json are written
+    /// as they render, into <paramref name="sink"/> (the staging folder) when there is one.
+    /// </summary>
+    public DraftDictionary? Render(ReleaseModel release, IReadOnlyList<ReleaseNote> allNotes, IReadOnlyList<Audience> audiences, string? about, IDraftSink? sink = null)
     {
         // The theme's phrases: a malformed table stops the build before any draft is made.
         if (Phrases.Load(engine.Theme, Phrases.DefaultLocale, diagnostics) is not { } phrases)
@@ -35,12 +39,10 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
 
         var model = DraftModel.Build(release, audiences, config, about, phrases);
         Timings.Mark("draft model");
-        var drafts = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["CHANGELOG.md"] = Changelog(release, allNotes, phrases),
-        };
+        var drafts = new DraftDictionary(sink);
+        drafts.WriteText("CHANGELOG.md", writer => Changelog(writer, release, allNotes, phrases));
         Timings.Mark("changelog");
-        drafts["notes.json"] = NotesJsonWriter.Write(allNotes);
+        drafts.Write("notes.json", stream => NotesJsonWriter.Write(stream, allNotes));
         Timings.Mark("notes.json");
         drafts[ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release);
         using var shared = ScriptModel.ShareConversions();
@@ -90,18 +92,18 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
         return drafts;
     }
 
-    private string Changelog(ReleaseModel release, IReadOnlyList<ReleaseNote> notes, Phrases phrases)
+    private void Changelog(TextWriter writer, ReleaseModel release, IReadOnlyList<ReleaseNote> notes, Phrases phrases)
     {
-        var header = $"# {release.Release.Version}\n\n";
+        writer.Write($"# {release.Release.Version}\n\n");
         if (release.Release.PreviousVersion is { } previous)
         {
-            header += $"## {phrases.Format("changelog.since", ("previous", previous))}\n\n";
+            writer.Write($"## {phrases.Format("changelog.since", ("previous", previous))}\n\n");
         }
 
-        return header + new KubernetesChangelog(config, new ChangelogOptions()).Render(notes);
+        new KubernetesChangelog(config, new ChangelogOptions()).Write(writer, notes);
     }
 
-    private bool Add(SortedDictionary<string, string> drafts, string name, string template, Dictionary<string, object?> model)
+    private bool Add(DraftDictionary drafts, string name, string template, Dictionary<string, object?> model)
     {
         var text = engine.Render(template, model, diagnostics);
         Timings.Mark("template " + name);
@@ -145,8 +147,9 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     }
 
     /// <summary>A PR that a later PR of the release reverted should not be named in any draft.</summary>
-    private void CheckReverts(ReleaseModel release, IReadOnlyList<ReleaseNote> notes, SortedDictionary<string, string> drafts)
+    private void CheckReverts(ReleaseModel release, IReadOnlyList<ReleaseNote> notes, DraftDictionary drafts)
     {
+        var reverts = new List<(int Revert, int Reverted, string Named)>();
         foreach (var revert in notes)
         {
             var match = RevertOf().Match($"{revert.Comms.Title}\n{revert.Text}");
@@ -156,13 +159,27 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
                 continue;
             }
 
-            var named = $"/pull/{reverted.ToString(CultureInfo.InvariantCulture)})";
-            foreach (var (name, text) in drafts.Where(d => d.Key.EndsWith(".md", StringComparison.Ordinal)))
+            reverts.Add((revert.PrNumber, reverted, $"/pull/{reverted.ToString(CultureInfo.InvariantCulture)})"));
+        }
+
+        if (reverts.Count == 0)
+        {
+            return;
+        }
+
+        // Each draft is read once (a draft in a file line by line) for every reverted PR's link.
+        var needles = reverts.Select(r => r.Named).Distinct(StringComparer.Ordinal).ToArray();
+        var named = drafts.Drafts.Where(d => d.Key.EndsWith(".md", StringComparison.Ordinal))
+            .Select(d => (Name: d.Key, Found: d.Value.Containing(needles)))
+            .ToList();
+        foreach (var (revert, reverted, link) in reverts)
+        {
+            foreach (var (name, found) in named)
             {
-                if (text.Contains(named, StringComparison.Ordinal))
+                if (found.Contains(link))
                 {
                     diagnostics.Warning(ComposeCodes.RevertedPrNamed,
-                        $"{name} names PR #{reverted}, which #{revert.PrNumber} reverted in {release.Release.Version}; drop it from the draft (a map with do_not_publish: true does that)",
+                        $"{name} names PR #{reverted}, which #{revert} reverted in {release.Release.Version}; drop it from the draft (a map with do_not_publish: true does that)",
                         name);
                 }
             }

@@ -112,6 +112,70 @@ public sealed class ReaderFuzzTests
             Assert.DoesNotContain("{{<", safe, StringComparison.Ordinal);
         }).Check(Fast(400));
 
+    /// <summary>
+    /// The changelog is composed from escaped entries, piece by piece: escaping the whole document again must change
+    /// nothing, and it renders to allowed HTML only, whatever the notes, kinds and security advisories hold.
+    /// </summary>
+    [Fact]
+    public void A_changelog_written_piece_by_piece_is_the_whole_document_escaped() =>
+        Prop.ForAll(Hostile.Zip(Gen.Choose(0, 1000)).NonEmptyListOf().ToArbitrary(), cases =>
+        {
+            var notes = cases.Select((c, i) => ChangelogNote(c.Item1, c.Item2, i)).ToList();
+            var pieces = new Core.Changelog.KubernetesChangelog(CommsConfig.Kubernetes, new Core.Changelog.ChangelogOptions()).Render(notes);
+            var whole = new Core.Changelog.KubernetesChangelog(CommsConfig.Kubernetes, new Core.Changelog.ChangelogOptions { WholeDocument = true }).Render(notes);
+            // Nothing is left for the whole-document pass to do; where the notes hold no raw HTML the bytes are the reference's
+            // (raw HTML in an advisory's fields made the reference escape the rest of the document as the HTML block's text).
+            if (!cases.Any(c => c.Item1.Contains('<', StringComparison.Ordinal)))
+            {
+                Assert.Equal(whole, pieces);
+            }
+
+            Assert.Equal(SafeMarkdownText.EscapeDocument(pieces), pieces);
+            Assert.Equal([], HtmlAllowList.Problems(pieces));
+            Assert.DoesNotContain("{{%", pieces, StringComparison.Ordinal);
+            Assert.DoesNotContain("{{<", pieces, StringComparison.Ordinal);
+        }).Check(Fast(300));
+
+    /// <summary>Entries that read otherwise alone than as a list item (an indent, a blank line then an indent, a fence).</summary>
+    [Theory]
+    [InlineData("\t[x](javascript:alert(1))")]
+    [InlineData("Text\n\n    [x](javascript:alert(1)) <img src=x onerror=1>")]
+    [InlineData("```\n<img src=x onerror=1>\n```")]
+    [InlineData("Opens {\n\n  ```\n  {.x onclick=alert(1)}")]
+    [InlineData("    <script>alert(1)</script>")]
+    public void Changelog_entries_are_escaped_as_list_items(string text)
+    {
+        var notes = new[] { ChangelogNote(text, 1, 0), ChangelogNote("Closes }", 1, 1) };
+        var pieces = new Core.Changelog.KubernetesChangelog(CommsConfig.Kubernetes, new Core.Changelog.ChangelogOptions()).Render(notes);
+        Assert.Equal(new Core.Changelog.KubernetesChangelog(CommsConfig.Kubernetes, new Core.Changelog.ChangelogOptions { WholeDocument = true }).Render(notes), pieces);
+        Assert.Equal([], HtmlAllowList.Problems(pieces));
+    }
+
+    private static Core.Model.ReleaseNote ChangelogNote(string text, int shape, int i)
+    {
+        string[] kinds = ["feature", "bug", "api-change", "<b>odd</b>", "deprecation", "x{y"];
+        var number = i + 1;
+        var note = new Core.Model.ReleaseNote
+        {
+            PrNumber = number,
+            Text = text,
+            Kinds = shape % 5 == 0 ? [] : shape % 7 == 0 ? [kinds[shape % kinds.Length], kinds[(shape / 7) % kinds.Length]] : [kinds[shape % kinds.Length]],
+            Sigs = shape % 2 == 0 ? ["node"] : [],
+            ActionRequired = shape % 3 == 0,
+            Author = "dev",
+            AuthorUrl = "https://github.com/dev",
+            PrUrl = $"https://github.com/o/r/pull/{number}",
+        };
+        if (shape % 11 == 0)
+        {
+            var clean = System.Text.Json.JsonSerializer.Serialize(new string(text.Where(c => !char.IsSurrogate(c)).ToArray()));
+            using var cve = System.Text.Json.JsonDocument.Parse($"{{\"id\":\"CVE-2026-{number}\",\"title\":{clean},\"description\":{clean},\"rating\":\"High\",\"score\":7.5}}");
+            note = note with { DataFields = new Dictionary<string, System.Text.Json.JsonElement> { ["cve"] = cve.RootElement.Clone() } };
+        }
+
+        return note;
+    }
+
     private const string BillionLaughs =
         "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n";
 

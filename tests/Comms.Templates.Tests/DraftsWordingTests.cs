@@ -20,7 +20,7 @@ public sealed partial class DraftsWordingTests
     private static readonly string[] NotDraftText =
     [
         "diagnostics.", "Diagnostics.", ".Error(", ".Warning(", "Timings.Mark(", "throw new", "GeneratedRegex", "new Regex(", "Regex.Replace(",
-        "Regex.Match(", "Regex.IsMatch(", "Refused =", "UnconditionalSuppressMessage", "InputFile.ReadText(",
+        "Regex.Match(", "Regex.IsMatch(", "Refused =", "UnconditionalSuppressMessage", "InputFile.ReadText(", "Exception(",
     ];
 
     private static IEnumerable<string> Files() =>

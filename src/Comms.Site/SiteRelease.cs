@@ -23,6 +23,9 @@ public sealed record SiteRelease
     /// <summary>Markdown drafts, front matter removed.</summary>
     public SiteDrafts Drafts { get; init; } = new();
 
+    /// <summary>The release's story as the drafts tell it (release.json): its spotlight, in order; empty without one.</summary>
+    public IReadOnlyList<StoryItem> Story { get; init; } = [];
+
     /// <summary>The notes file the release was read from, for located errors.</summary>
     public string? Source { get; init; }
 }
@@ -86,4 +89,54 @@ public sealed record SiteRequest
         new("end-user", "End users"),
         new("developer", "Developers"),
     ];
+}
+
+/// <summary>One spotlight story of the release: its title, the stage it reached (when an enhancement), and what it gives.</summary>
+public sealed record StoryItem(string Title, string? Stage, string? Text)
+{
+    /// <summary>
+    /// The spotlight of a release.json (its <c>highlights</c>, each enhancement's stage from its <c>enhancements</c>);
+    /// empty when the file is missing or not the shape the build writes.
+    /// </summary>
+    public static IReadOnlyList<StoryItem> Read(string? releaseJson)
+    {
+        if (string.IsNullOrEmpty(releaseJson))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(releaseJson, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+            var root = doc.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("highlights", out var highlights) || highlights.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            var stages = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("enhancements", out var enhancements) && enhancements.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var e in enhancements.EnumerateArray())
+                {
+                    if (e.ValueKind == System.Text.Json.JsonValueKind.Object && Str(e, "id") is { } id && Str(e, "stage") is { } stage)
+                    {
+                        stages.TryAdd(id, stage);
+                    }
+                }
+            }
+
+            return highlights.EnumerateArray()
+                .Where(h => h.ValueKind == System.Text.Json.JsonValueKind.Object && Str(h, "title") is { Length: > 0 })
+                .Select(h => new StoryItem(Str(h, "title")!, Str(h, "enhancement") is { } id && stages.TryGetValue(id, out var stage) ? stage : null, Str(h, "text")))
+                .ToArray();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string? Str(System.Text.Json.JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
 }

@@ -98,6 +98,7 @@ public static class SiteLoader
             Theme = yaml?.Theme,
             HighlightPrs = highlightPrs,
             Drafts = withFolder ? ReadDrafts(folder, d, files) : new SiteDrafts(),
+            Story = withFolder ? StoryItem.Read(files.Read(Path.Combine(folder, ReleaseJsonWriter.FileName), d)) : [],
         };
     }
 
@@ -153,6 +154,7 @@ public static class SiteLoader
                 PressBrief = Draft("press-brief.md") is { } press ? FrontMatter.Strip(press).Body : null,
                 Briefs = briefs,
             },
+            Story = StoryItem.Read(Draft(ReleaseJsonWriter.FileName)),
         };
     }
 

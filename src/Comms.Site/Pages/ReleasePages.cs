@@ -102,7 +102,10 @@ internal static class ReleasePages
                     { "Codename", release.Codename },
                     { "Theme", release.Theme },
                     { "Count", notes.Count },
-                    { "Highlights", first ? site.Models(highlights) : [] },
+                    // The release's story leads the page when the drafts told one; else the notes chosen as highlights.
+                    { "Story", first ? release.Story.Select(Story).ToArray() : [] },
+                    { "BlogHref", first && release.Drafts.BlogPost is not null ? SitePaths.Blog(release) : null },
+                    { "Highlights", first && release.Story.Count == 0 ? site.Models(highlights) : [] },
                     { "Upgrade", first ? site.Models(shownUpgrade) : [] },
                     { "UpgradeMore", first ? upgrade.Length - shownUpgrade.Length : 0 },
                     { "UpgradeTotal", upgrade.Length },
@@ -120,6 +123,14 @@ internal static class ReleasePages
 
             WriteDrafts(site, release, title);
         }
+    }
+
+    /// <summary>A story in plain words; a text that only repeats its title is said once.</summary>
+    private static object Story(StoryItem item)
+    {
+        var title = Comms.Templates.TemplateFunctions.Plain(item.Title);
+        var text = item.Text is null ? null : Comms.Templates.TemplateFunctions.Plain(item.Text);
+        return new StoryView(title, item.Stage, text is null || string.Equals(text.TrimEnd('.', ' '), title.TrimEnd('.', ' '), StringComparison.Ordinal) ? null : text);
     }
 
     private static LinkView[] DraftLinks(SiteContext site, SiteRelease release)

@@ -8,6 +8,12 @@ public sealed record LinkView(string Text, string Href) : IScriptFields
     public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Text", Text), new("Href", Href)];
 }
 
+/// <summary>One spotlight story on a release page: title, stage and what it gives, in plain words (escaped by the layout).</summary>
+public sealed record StoryView(string Title, string? Stage, string? Text) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Title", Title), new("Stage", Stage), new("Text", Text)];
+}
+
 /// <summary>A note as the layouts see it. <see cref="Html"/> is sanitized; every other string is escaped by the layout.</summary>
 public sealed record NoteView : IScriptFields
 {

@@ -25,8 +25,8 @@ internal static class PressModel
             _ => p.Format("press.dateline.release", ("date", r.ReleaseDate!.Value.ToString(p.Text("format.date"), p.Culture))),
         };
         string Press(string text) => Spell(TemplateFunctions.Press(text), config.Glossary);
-        // An enhancement keeps the casing its proposal gives its title ("Composite Pod Group API"); a note's first words are a sentence.
-        var spotlight = release.Highlights.Select(h => h.Enhancement is null ? InSentence(Press(HighlightTitle.Of(h))) : Press(HighlightTitle.Of(h))).Where(t => t.Length > 0).ToArray();
+        // A title in Title Case keeps it ("Composite Pod Group API"); one in sentence case reads as words of the sentence.
+        var spotlight = release.Highlights.Select(h => InSentence(Press(HighlightTitle.Of(h)))).Where(t => t.Length > 0).ToArray();
         var counts = s.Enhancements is { Total: > 0 } c && release.HasEnhancementData ? c : null;
         var what = counts is not null
             ? Counted(counts, p, "press.what")
@@ -76,7 +76,7 @@ internal static class PressModel
                 {
                     ["title"] = title,
                     // The title inside a sentence ("The release's headline changes are graduated gang scheduling to GA, …").
-                    ["in_sentence"] = h.Enhancement is null ? InSentence(title) : title,
+                    ["in_sentence"] = InSentence(title),
                     // A highlight given as one sentence is its own title: said once.
                     ["text"] = string.Equals(text.TrimEnd('.', ' '), title.TrimEnd('.', ' '), StringComparison.Ordinal) ? null : text,
                 };

@@ -42,7 +42,7 @@ public sealed partial class Phrases
         _fallback = fallback;
         _diagnostics = diagnostics;
         // English is written with the invariant culture (the same output under every host setting).
-        Culture = locale == DefaultLocale ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(locale);
+        Culture = CultureOf(locale);
     }
 
     public string Locale { get; }
@@ -102,7 +102,7 @@ public sealed partial class Phrases
                     continue;
                 }
 
-                if (basis is not null && !CheckPlaceholders(key, text, basis, path, node, diagnostics))
+                if (basis is not null && !CheckPlaceholders(key, text, basis, path, node, diagnostics, locale != DefaultLocale))
                 {
                     ok = false;
                     continue;
@@ -125,7 +125,7 @@ public sealed partial class Phrases
     private static bool CheckFormats(Dictionary<string, string> table, Dictionary<string, (string Path, YamlScalarNode Node)> origin, string locale, DiagnosticBag diagnostics)
     {
         var ok = true;
-        var culture = locale == DefaultLocale ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(locale);
+        var culture = CultureOf(locale);
         foreach (var (key, time) in new[] { ("format.date", false), ("format.long_date", false), ("format.embargo", true) })
         {
             if (!table.TryGetValue(key, out var format) || !origin.TryGetValue(key, out var at))
@@ -148,10 +148,37 @@ public sealed partial class Phrases
         return ok;
     }
 
-    /// <summary>A placeholder the phrase is not given is an error at its place in the file.</summary>
-    private static bool CheckPlaceholders(string key, string text, string basis, string path, YamlScalarNode node, DiagnosticBag diagnostics)
+    /// <summary>The culture a table writes numbers and dates in; the invariant one where the host has no culture data.</summary>
+    private static CultureInfo CultureOf(string locale)
+    {
+        if (locale == DefaultLocale)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(locale);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
+    /// <summary>
+    /// A placeholder the phrase is not given is an error at its place in the file; so is, in a translation, one of
+    /// the English phrase's placeholders left out (its value would be lost).
+    /// </summary>
+    private static bool CheckPlaceholders(string key, string text, string basis, string path, YamlScalarNode node, DiagnosticBag diagnostics, bool translation)
     {
         var given = Placeholder().Matches(basis).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        if (translation && given.FirstOrDefault(g => !Placeholder().Matches(text).Any(m => m.Groups[1].Value == g)) is { } dropped)
+        {
+            diagnostics.Error(ComposeCodes.PhraseInvalid, $"the phrase \"{key}\" leaves out {{{dropped}}}, which the English phrase gives", path, (int)node.Start.Line, (int)node.Start.Column);
+            return false;
+        }
+
         foreach (Match m in Placeholder().Matches(text))
         {
             if (!given.Contains(m.Groups[1].Value))

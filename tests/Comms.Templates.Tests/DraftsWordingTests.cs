@@ -275,6 +275,32 @@ public sealed partial class DraftsWordingTests
     }
 
     [Fact]
+    public void A_translated_table_falls_back_to_English_once_per_key_and_keeps_every_placeholder()
+    {
+        using var temp = new TempDir();
+        var theme = Path.Combine(temp.Path, "theme");
+        Directory.CreateDirectory(Path.Combine(theme, Phrases.Folder));
+        var table = Path.Combine(theme, Phrases.Folder, "de.yaml");
+        var folders = new Theme([theme, Path.Combine(AppContext.BaseDirectory, "themes", "default")]);
+        File.WriteAllText(table, "press:\n  stage:\n    stable: \"Jetzt stabil.\"\n");
+        var bag = new DiagnosticBag();
+        var german = Phrases.Load(folders, "de", bag);
+        Assert.NotNull(german);
+        Assert.Equal("Jetzt stabil.", german.Text("press.stage.stable"));
+        Assert.Equal(Phrases.English.Text("press.stage.beta"), german.Text("press.stage.beta"));
+        Assert.Equal(Phrases.English.Text("press.stage.beta"), german.Text("press.stage.beta"));
+        var missing = Assert.Single(bag.Items, d => d.Code == "CM7212");
+        Assert.Contains("press.stage.beta", missing.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(table, "enhancements:\n  credit:\n    led: \"Teil von {what}.\"\n");
+        bag = new DiagnosticBag();
+        Assert.Null(Phrases.Load(folders, "de", bag));
+        var error = Assert.Single(bag.Items, d => d.Severity == Severity.Error);
+        Assert.Equal(("CM7210", 3), (error.Code, error.Line));
+        Assert.Contains("{lead}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counts_and_lists_read_as_people_write_them()
     {
         var p = Phrases.English;

@@ -152,7 +152,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         }
 
         var sections = blog.Split("\n## ").Select(s => s.Split('\n')[0]).ToArray();
-        Assert.Equal(["Spotlight on key updates", "Graduating to stable", "New in beta", "New in alpha", "Other notable changes", "Deprecations and removals", "[TO CONFIRM with the Enhancements team before publishing]", "Release notes", "Availability", "Release team", "Contributors", "Project velocity", "Events and webinar", "Get involved"], sections[1..]);
+        Assert.Equal(["Spotlight on key updates", "Graduating to stable", "New in beta", "New in alpha", "Other notable changes", "Deprecations and removals", "Graduations to stable", "[TO CONFIRM with the Enhancements team before publishing]", "Release notes", "Availability", "Release team", "Contributors", "Project velocity", "Events and webinar", "Get involved"], sections[1..]);
         var spotlight = blog.Split("\n## ")[1];
         foreach (var h in highlights)
         {
@@ -170,8 +170,10 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         // No note is told twice, and no note is a bullet of the post.
         var prs = Regex.Matches(blog, @"\[#(\d+)\]\(").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(prs.Length, prs.Distinct(StringComparer.Ordinal).Count());
-        // The only list is the block to confirm with the enhancements team before publishing.
-        Assert.DoesNotContain("\n- ", blog.Split("\n## [TO CONFIRM")[0], StringComparison.Ordinal);
+        // The only lists are the complete list of graduations and the block to confirm before publishing.
+        Assert.DoesNotContain("\n- ", blog.Split("\n## Graduations to stable")[0], StringComparison.Ordinal);
+        var graduations = blog.Split("\n## Graduations to stable")[1].Split("\n## ")[0];
+        Assert.Equal(release.Model.Stated.Count(e => e.Stage == "stable"), graduations.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
         var words = blog.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
         output.WriteLine($"blog post: {words} words, 0 bullets; spotlight: {string.Join("; ", highlights.Select(h => $"{h.Title} ({h.Enhancement!.Stage}, KEP #{h.Enhancement.Id})"))}");
     }

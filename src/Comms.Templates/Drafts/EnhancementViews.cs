@@ -34,6 +34,19 @@ internal static class EnhancementViews
                 .Select(n => (object)NoteAsView(n, config, p)).ToArray();
         }
 
+        // A selection per stage, told in depth (the highest-ranked first); the rest named in a line; every graduation listed.
+        var score = release.SpotlightRanking.GroupBy(c => c.Enhancement.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(c => c.Score), StringComparer.Ordinal);
+        object[] Selected(object[] all, int shown) => all.Length <= shown
+            ? all
+            : all.Select((v, i) => (View: v, Index: i)).OrderByDescending(x => score.GetValueOrDefault((string?)((Dictionary<string, object?>)x.View)["id"] ?? string.Empty))
+                .ThenBy(x => x.Index).Take(shown).OrderBy(x => x.Index).Select(x => x.View).ToArray();
+        object[] Rest(object[] all, object[] shown) => all.Except(shown).Select(v => (object)Brief((Dictionary<string, object?>)v)).ToArray();
+        var stable = Stage(Stages.Stable);
+        var beta = Stage(Stages.Beta);
+        var alpha = Stage(Stages.Alpha);
+        var stableShown = Selected(stable, StableShown);
+        var betaShown = Selected(beta, BetaShown);
+        var alphaShown = Selected(alpha, AlphaShown);
         var counts = release.Stats.Enhancements;
         var unlinked = release.Notes.Where(n => n.Comms.Enhancement is null).ToArray();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -46,9 +59,21 @@ internal static class EnhancementViews
             ["deprecated"] = counts?.Deprecated ?? 0,
             ["removed"] = counts?.Removed ?? 0,
             ["summary"] = CountsLine(release, config, p),
-            ["graduating"] = Stage(Stages.Stable),
-            ["beta_list"] = Stage(Stages.Beta),
-            ["alpha_list"] = Stage(Stages.Alpha),
+            ["graduating"] = stableShown,
+            ["beta_list"] = betaShown,
+            ["alpha_list"] = alphaShown,
+            ["graduating_more"] = Rest(stable, stableShown),
+            ["beta_more"] = Rest(beta, betaShown),
+            ["alpha_more"] = Rest(alpha, alphaShown),
+            // Every enhancement stated stable in the release, the spotlight's included: the complete list of graduations.
+            ["graduated_all"] = release.HasEnhancementData
+                ? release.Stated.Where(e => e.Stage == Stages.Stable).Select(e => (object)new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["id"] = e.Id,
+                    ["title"] = e.Title,
+                    ["url"] = e.TrackingUrl ?? e.ProposalUrl,
+                }).ToArray()
+                : [],
             ["deprecated_list"] = release.HasEnhancementData ? Stage(Stages.Deprecated) : [],
             ["removed_list"] = release.HasEnhancementData ? Stage(Stages.Removed) : [],
             // What only a plan says, or notes touch without saying a stage: never stated, listed for the enhancements team.
@@ -170,6 +195,19 @@ internal static class EnhancementViews
         var rest = first.Replace(lead, string.Empty, StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim();
         return KepSummary.Sentences(rest.Length == 0 ? lead : $"{lead} {rest}", SummaryChars);
     }
+
+    /// <summary>How many enhancements of each stage the launch post tells in depth; the others are named in a line.</summary>
+    private const int StableShown = 8;
+    private const int BetaShown = 6;
+    private const int AlphaShown = 5;
+
+    /// <summary>An enhancement named, not told: its title and link.</summary>
+    private static Dictionary<string, object?> Brief(Dictionary<string, object?> view) => new(StringComparer.Ordinal)
+    {
+        ["id"] = view["id"],
+        ["title"] = view["title"],
+        ["url"] = view["tracking_url"] ?? view["proposal_url"],
+    };
 
     /// <summary>How many changes without an enhancement the launch post tells.</summary>
     private const int OtherNotableShown = 5;

@@ -166,6 +166,47 @@ public sealed class HostileRoundTests
     }
 
     [Fact]
+    public async Task Out_that_is_a_fifo_or_device_is_written_into_never_replaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TempDir();
+        var draft = temp.File("draft.md", "# Title\n\nSome **bold** text.\n");
+        var fifo = Path.Combine(temp.Path, "out.fifo");
+        CommsProcess.Exec("mkfifo", temp.Path, null, fifo);
+
+        // A reader on the other end, as /dev/stdout has one.
+        var read = Task.Run(() => File.ReadAllText(fifo));
+        var result = await Task.Run(() => CommsCli.Run("plaintext", "--markdown", draft, "--out", fifo)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Some bold text.", await read.WaitAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+        Assert.Equal("a FIFO (named pipe)", Comms.Core.IO.InputFile.Kind(fifo));
+        Assert.Single(Directory.EnumerateFileSystemEntries(temp.Path), e => e.EndsWith("out.fifo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diagnostics_name_files_under_the_working_folder_by_their_relative_path()
+    {
+        using var temp = new TempDir();
+        var pulls = Inputs.GoodPulls(temp);
+        var map = temp.File("maps/pr-1.yaml", "pr: 1\nreleasenote: [unclosed\n");
+
+        // Every path given absolute: the diagnostic still names the file as the user sees it from here.
+        string[] args = ["build", "--pulls", pulls, "--maps", Path.GetDirectoryName(map)!, "--version", "v1.0.0", "--out", Path.Combine(temp.Path, "out")];
+        var relative = CommsProcess.Run(temp.Path, null, args);
+        var full = CommsProcess.Run(temp.Path, new Dictionary<string, string> { ["COMMS_DIAGNOSTIC_PATHS"] = "full" }, args);
+
+        Assert.Equal(1, relative.ExitCode);
+        Assert.Matches(@"(?m)^maps/pr-1\.yaml\(\d+,\d+\): error CM", relative.Error);
+        Assert.DoesNotContain(temp.Path, relative.Error, StringComparison.Ordinal);
+        Assert.Contains(map + "(", full.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fifo_as_the_draft_is_refused_at_once()
     {
         if (OperatingSystem.IsWindows())

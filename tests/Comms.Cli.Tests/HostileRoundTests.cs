@@ -207,6 +207,38 @@ public sealed class HostileRoundTests
     }
 
     [Fact]
+    public void The_outputs_are_the_same_whichever_globalization_mode_the_runtime_is_told_to_use()
+    {
+        using var temp = new TempDir();
+        // Names and text whose case, order or form differ between cultures and ICU: dotted and dotless I, sharp s,
+        // ligatures, NFD, accents that sort apart by culture.
+        temp.File("pulls/pull-1.json", Inputs.Pull(1, Inputs.Note("Fixed the İstanbul ıstanbul straße ﬁle café path."), "kind/bug", "sig/İnstrumentation"));
+        temp.File("pulls/pull-2.json", Inputs.Pull(2, Inputs.Note("Added Ångström and Zebra."), "kind/feature", "sig/cafe\u0301"));
+        temp.File("pulls/pull-3.json", Inputs.Pull(3, Inputs.Note("Removed the Éclair flag."), "kind/deprecation", "sig/Zed", "area/ärea"));
+        temp.File("pulls/pull-4.json", Inputs.Pull(4, Inputs.Note("Changed the zed flag."), "kind/feature", "sig/apps", "area/Area"));
+
+        string Build(string invariant)
+        {
+            var output = Path.Combine(temp.Path, "out-" + invariant);
+            var result = CommsProcess.Run(temp.Path, new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = invariant, ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8" },
+                "build", "--pulls", "pulls", "--version", "v1.0.0", "--now", "2026-03-01T00:00:00Z", "--out", output);
+            Assert.True(result.ExitCode == 0, result.Error);
+            return output;
+        }
+
+        static SortedDictionary<string, string> Files(string folder) => new(
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+                .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllText), StringComparer.Ordinal);
+
+        var invariant = Files(Build("1"));
+        var icu = Files(Build("0"));
+
+        Assert.Equal(invariant.Keys, icu.Keys);
+        Assert.All(invariant, pair => Assert.True(pair.Value == icu[pair.Key], $"{pair.Key} differs between the two modes"));
+    }
+
+    [Fact]
     public void A_fifo_as_the_draft_is_refused_at_once()
     {
         if (OperatingSystem.IsWindows())

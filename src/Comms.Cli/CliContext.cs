@@ -151,10 +151,10 @@ public static class ExitCodes
 public sealed class Interrupt : IDisposable
 {
     /// <summary>How long a cooperating command has, after a signal, to begin stopping by itself.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a command that has begun to stop by itself may take to finish stopping before it is ended.</summary>
-    public static readonly TimeSpan StoppingBound = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan StoppingBound = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _source = new();
     private int _signalled;

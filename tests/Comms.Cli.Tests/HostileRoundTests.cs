@@ -166,6 +166,79 @@ public sealed class HostileRoundTests
     }
 
     [Fact]
+    public async Task Out_that_is_a_fifo_or_device_is_written_into_never_replaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TempDir();
+        var draft = temp.File("draft.md", "# Title\n\nSome **bold** text.\n");
+        var fifo = Path.Combine(temp.Path, "out.fifo");
+        CommsProcess.Exec("mkfifo", temp.Path, null, fifo);
+
+        // A reader on the other end, as /dev/stdout has one.
+        var read = Task.Run(() => File.ReadAllText(fifo));
+        var result = await Task.Run(() => CommsCli.Run("plaintext", "--markdown", draft, "--out", fifo)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Some bold text.", await read.WaitAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+        Assert.Equal("a FIFO (named pipe)", Comms.Core.IO.InputFile.Kind(fifo));
+        Assert.Single(Directory.EnumerateFileSystemEntries(temp.Path), e => e.EndsWith("out.fifo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diagnostics_name_files_under_the_working_folder_by_their_relative_path()
+    {
+        using var temp = new TempDir();
+        var pulls = Inputs.GoodPulls(temp);
+        var map = temp.File("maps/pr-1.yaml", "pr: 1\nreleasenote: [unclosed\n");
+
+        // Every path given absolute: the diagnostic still names the file as the user sees it from here.
+        string[] args = ["build", "--pulls", pulls, "--maps", Path.GetDirectoryName(map)!, "--version", "v1.0.0", "--out", Path.Combine(temp.Path, "out")];
+        var relative = CommsProcess.Run(temp.Path, null, args);
+        var full = CommsProcess.Run(temp.Path, new Dictionary<string, string> { ["COMMS_DIAGNOSTIC_PATHS"] = "full" }, args);
+
+        Assert.Equal(1, relative.ExitCode);
+        Assert.Matches(@"(?m)^maps/pr-1\.yaml\(\d+,\d+\): error CM", relative.Error);
+        Assert.DoesNotContain(temp.Path, relative.Error, StringComparison.Ordinal);
+        Assert.Contains(map + "(", full.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_outputs_are_the_same_whichever_globalization_mode_the_runtime_is_told_to_use()
+    {
+        using var temp = new TempDir();
+        // Names and text whose case, order or form differ between cultures and ICU: dotted and dotless I, sharp s,
+        // ligatures, NFD, accents that sort apart by culture.
+        temp.File("pulls/pull-1.json", Inputs.Pull(1, Inputs.Note("Fixed the İstanbul ıstanbul straße ﬁle café path."), "kind/bug", "sig/İnstrumentation"));
+        temp.File("pulls/pull-2.json", Inputs.Pull(2, Inputs.Note("Added Ångström and Zebra."), "kind/feature", "sig/cafe\u0301"));
+        temp.File("pulls/pull-3.json", Inputs.Pull(3, Inputs.Note("Removed the Éclair flag."), "kind/deprecation", "sig/Zed", "area/ärea"));
+        temp.File("pulls/pull-4.json", Inputs.Pull(4, Inputs.Note("Changed the zed flag."), "kind/feature", "sig/apps", "area/Area"));
+
+        string Build(string invariant)
+        {
+            var output = Path.Combine(temp.Path, "out-" + invariant);
+            var result = CommsProcess.Run(temp.Path, new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = invariant, ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8" },
+                "build", "--pulls", "pulls", "--version", "v1.0.0", "--now", "2026-03-01T00:00:00Z", "--out", output);
+            Assert.True(result.ExitCode == 0, result.Error);
+            return output;
+        }
+
+        static SortedDictionary<string, string> Files(string folder) => new(
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+                .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllText), StringComparer.Ordinal);
+
+        var invariant = Files(Build("1"));
+        var icu = Files(Build("0"));
+
+        Assert.Equal(invariant.Keys, icu.Keys);
+        Assert.All(invariant, pair => Assert.True(pair.Value == icu[pair.Key], $"{pair.Key} differs between the two modes"));
+    }
+
+    [Fact]
     public void A_fifo_as_the_draft_is_refused_at_once()
     {
         if (OperatingSystem.IsWindows())

@@ -4,7 +4,10 @@ using Xunit.Abstractions;
 
 namespace Comms.GitHub.Tests;
 
-/// <summary><c>comms collect</c> as a real process, signalled while the server holds its request: exit 130, nothing written.</summary>
+/// <summary>
+/// <c>comms collect</c> as a real process, signalled while the server holds its request: exit 130, nothing written; and
+/// offline, where it says so at once.
+/// </summary>
 public sealed class SignalTests(ITestOutputHelper log)
 {
     [Theory]
@@ -31,5 +34,23 @@ public sealed class SignalTests(ITestOutputHelper log)
         Assert.False(File.Exists(output), "nothing written");
         Assert.Empty(Directory.EnumerateFiles(harness.TempPath, "*.tmp", SearchOption.AllDirectories));
         harness.CacheEntries(); // every cache file that is there parses whole
+    }
+
+    [Fact]
+    public void Offline_collect_names_the_host_and_how_to_build_from_files_instead_of_retrying()
+    {
+        using var temp = new TempDir();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // .invalid never resolves (RFC 2606): a name lookup that fails, as offline.
+        var result = CommsCli.Run("collect", "--repo", "example/project", "--from", "v1.0.0", "--to", "v1.1.0",
+            "--api-url", "https://comms-offline.invalid/", "--cache", Path.Combine(temp.Path, "cache"), "--out", Path.Combine(temp.Path, "pulls.json"));
+
+        log.WriteLine($"offline collect ended in {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.Error.Split('\n'), l => l.Contains(": error ", StringComparison.Ordinal));
+        Assert.Contains("error CM6209: cannot reach comms-offline.invalid (its name does not resolve: offline?)", error, StringComparison.Ordinal);
+        Assert.Contains("comms build --pulls <dir|file> --version <v>", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "pulls.json")));
     }
 }

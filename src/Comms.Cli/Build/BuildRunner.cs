@@ -27,11 +27,14 @@ public static class BuildRunner
         try
         {
             var built = build.Run();
-            if (built is not null && cli.Interrupt.Token.IsCancellationRequested)
+            if (cli.Interrupt.Token.IsCancellationRequested)
             {
-                // The signal came once the commit had begun: it was completed, and the command still ends as interrupted.
+                // Signalled while the build ended by itself: a failure (nothing was written), or once the commit had
+                // begun (it was completed). Either way the command ends as interrupted.
                 cli.Report(diagnostics);
-                cli.Error.WriteLine("Interrupted after the commit point: the drafts and site are wholly this build's.");
+                cli.Error.WriteLine(built is null
+                    ? "Interrupted: nothing written (the previous drafts and site are unchanged)."
+                    : "Interrupted after the commit point: the drafts and site are wholly this build's.");
                 return new Outcome(Interrupted, built, build);
             }
 

@@ -204,6 +204,42 @@ public sealed class PlantedJournalTests
     }
 
     [Fact]
+    public async Task A_lock_that_cannot_be_taken_is_an_error_at_once_never_a_wait_for_another_build()
+    {
+        using var temp = new TempDir();
+
+        // A lock "file" that is a folder (as a repository can carry it): no build holds it, and none ever will.
+        var planted = Path.Combine(temp.Path, "planted");
+        Directory.CreateDirectory(Path.Combine(planted, OutputLock.FileName));
+        var messages = new List<string>();
+        var error = await Assert.ThrowsAsync<OutputBusyException>(() =>
+            Task.Run(() => OutputLock.Acquire([planted], noWait: false, messages.Add, CancellationToken.None).Dispose()).WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("the output folder must be writable", error.Message, StringComparison.Ordinal);
+        Assert.Empty(messages); // never "Waiting for another build"
+
+        // A read-only folder holding an old lock file (root writes anyway, so only as another user).
+        if (!OperatingSystem.IsWindows() && !Environment.IsPrivilegedProcess)
+        {
+            var readOnly = Path.Combine(temp.Path, "readonly");
+            Directory.CreateDirectory(readOnly);
+            File.WriteAllText(Path.Combine(readOnly, OutputLock.FileName), "12345\n");
+            File.SetUnixFileMode(Path.Combine(readOnly, OutputLock.FileName), UnixFileMode.UserRead);
+            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            try
+            {
+                var readOnlyError = await Assert.ThrowsAsync<OutputBusyException>(() =>
+                    Task.Run(() => OutputLock.Acquire([readOnly], noWait: false, messages.Add, CancellationToken.None).Dispose()).WaitAsync(TimeSpan.FromMinutes(1)));
+                Assert.Contains("the output folder must be writable", readOnlyError.Message, StringComparison.Ordinal);
+                Assert.Empty(messages);
+            }
+            finally
+            {
+                File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    [Fact]
     public void Console_text_has_no_escape_or_bidi_controls()
     {
         var text = TextSafety.ForConsole("a\u001b[31mred\u202Eevil\u0007\r\nb");

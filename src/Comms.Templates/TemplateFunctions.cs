@@ -153,7 +153,7 @@ public static partial class TemplateFunctions
     public static readonly IReadOnlySet<string> ProperNames = new HashSet<string>(StringComparer.Ordinal)
     {
         "GitHub", "GitLab", "JavaScript", "TypeScript", "PostgreSQL", "MySQL", "OpenTelemetry", "OpenShift", "LinkedIn", "YouTube",
-        "WebAssembly", "macOS", "iOS", "eBPF", "OAuth", "OpenID", "OpenAPI", "CoreDNS", "DevOps", "PowerShell",
+        "WebAssembly", "macOS", "iOS", "eBPF", "OAuth", "OpenID", "OpenAPI", "CoreDNS", "DevOps", "PowerShell", "gRPC", "IPv4", "IPv6", "iSCSI", "NVMe",
     };
 
     private static bool IsCodeName(string word) => CamelCase().IsMatch(word) && !ProperNames.Contains(word);

@@ -33,7 +33,12 @@ internal static class PressModel
             : p.Format("press.what.changes", ("notes", s.Notes));
         var summary = p.Format("press.summary", ("name", name), ("what", what));
         var story = r.Theme is { Length: > 0 } theme ? Press(theme) : summary;
-        var users = spotlight.Length > 0 ? p.Format("press.users", ("project", config.Project.Name), ("spotlight", spotlight.Take(3).ToArray())) : summary;
+        var subject = p.Format("enhancements.subject", ("project", config.Project.Name), ("version", DraftModel.ShortVersion(r.Version)));
+        // What users get, as one benefit in plain words (the lead already names the headline changes).
+        var benefit = release.Highlights.Select(h => Benefit(h, release, Press, subject)).FirstOrDefault(b => b is { Length: > 0 });
+        var users = benefit is not null ? benefit
+            : spotlight.Length > 0 ? p.Format("press.users", ("project", config.Project.Name), ("spotlight", spotlight.Take(3).ToArray()))
+            : summary;
         var groups = EnhancementViews.Groups(release, config, p);
         var first = s.FirstTimeContributors is { Count: > 0 } f ? f.Count : 0;
         var community = s.ContributorsFromPullRequests
@@ -71,7 +76,8 @@ internal static class PressModel
             ["highlights"] = release.Highlights.Select(h =>
             {
                 var title = Press(HighlightTitle.Of(h));
-                var text = Said(h, release, Press, p);
+                // After the bold title, "It …", not the release's name again on every line.
+                var text = Said(h, release, Press, p, p.Text("press.it"));
                 return (object)new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["title"] = title,
@@ -90,17 +96,34 @@ internal static class PressModel
     /// else its first note), then, for an enhancement, its stage: "Sidecars start before the app and stop after it.
     /// Now stable and ready for production."
     /// </summary>
-    public static string Said(Highlight h, ReleaseModel release, Func<string, string> press, Phrases p)
+    public static string Said(Highlight h, ReleaseModel release, Func<string, string> press, Phrases p, string subject)
+    {
+        var sentence = Benefit(h, release, press, subject);
+        if (h.Enhancement is not { } e)
+        {
+            return sentence ?? press(TemplateFunctions.FirstSentence(h.Text));
+        }
+
+        return sentence is null ? StagePhrase(e.Stage, p) : $"{sentence} {StagePhrase(e.Stage, p)}";
+    }
+
+    /// <summary>
+    /// What a highlight gives its reader, in one plain sentence: the release team's blurb, else what the proposal's
+    /// summary says it does (told as shipped: "Kubernetes v1.34 adds …"), else its first note; for a note, the sentence
+    /// after its title. Null when there is none.
+    /// </summary>
+    private static string? Benefit(Highlight h, ReleaseModel release, Func<string, string> press, string subject)
     {
         if (h.Enhancement is not { } e)
         {
             // A note's first sentence is its title: what it gives the reader is the sentence after it, when there is one.
             var first = TemplateFunctions.FirstSentence(h.Text);
             var next = TemplateFunctions.FirstSentences(h.Text, 2);
-            return press(next.Length > first.Length ? next[first.Length..].Trim() : first);
+            return next.Length > first.Length ? press(next[first.Length..].Trim()) : null;
         }
 
-        var source = e.Blurb ?? ProposalSpeak.WhatItDoes(e.Summary) ??
+        var told = ProposalSpeak.WhatItDoes(e.Summary) is { } does ? ProposalSpeak.Told(does, subject) : null;
+        var source = e.Blurb ?? (told is { Length: > 0 } ? told : null) ??
             (release.EnhancementNotes.TryGetValue(e.Id, out var notes) && notes.Count > 0 ? notes[0].Text : null);
         var sentence = source is null ? null : Lifted(press(TemplateFunctions.FirstSentence(source)).Trim());
         if (sentence is { Length: > 0 } && !sentence.EndsWith('.') && !sentence.EndsWith('!') && !sentence.EndsWith('?'))
@@ -108,7 +131,7 @@ internal static class PressModel
             sentence += ".";
         }
 
-        return string.IsNullOrEmpty(sentence) ? StagePhrase(e.Stage, p) : $"{sentence} {StagePhrase(e.Stage, p)}";
+        return string.IsNullOrEmpty(sentence) ? null : sentence;
     }
 
     /// <summary>

@@ -165,7 +165,7 @@ internal static class ReleasePages
         void Doc(string path, string docTitle, string markdown, string page)
         {
             var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
-            site.Page(path, "doc", docTitle, new ScriptFields { { "Title", docTitle }, { "Html", new SafeHtml(html) }, { "Back", back } }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            site.PageAround(path, "doc", docTitle, html, safe => new ScriptFields { { "Title", docTitle }, { "Html", safe }, { "Back", back } }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
         }
 
         if (release.Drafts.BlogPost is { } blog)

@@ -277,6 +277,42 @@ internal sealed class SiteContext
     /// <summary>Renders a page template, wraps it in the layout and writes it.</summary>
     public void Page(string path, string template, string title, object model, IReadOnlyList<string>? scripts = null, string bodyClass = "", Func<LayoutView, LayoutView>? frame = null, bool draft = false)
     {
+        Write(path, Layout(template, title, model, scripts, bodyClass, frame, draft));
+        _pages.Add(path);
+    }
+
+    /// <summary>
+    /// A page around one large piece of HTML (a draft rendered from Markdown): the templates are rendered around a
+    /// placeholder and the page is written as the text before it, the HTML, and the text after it, so the templates'
+    /// output never holds a copy of the HTML. The same bytes as <see cref="Page"/>; a theme that does anything with the
+    /// HTML but write it once as it is gets the page made that way.
+    /// </summary>
+    public void PageAround(string path, string template, string title, string html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false)
+    {
+        var placeholder = html.Length == 0 ? null : "\u0001comms-html-" + Guid.NewGuid().ToString("N") + "\u0001";
+        var page = placeholder is null ? null : Layout(template, title, model(new SafeHtml(placeholder)), null, bodyClass, null, draft);
+        var at = placeholder is null ? -1 : page!.IndexOf(placeholder, StringComparison.Ordinal);
+        if (at < 0 || page!.IndexOf(placeholder!, at + 1, StringComparison.Ordinal) >= 0)
+        {
+            Page(path, template, title, model(new SafeHtml(html)), bodyClass: bodyClass, draft: draft);
+            return;
+        }
+
+        Request.Cancel.ThrowIfCancellationRequested();
+        var full = Comms.Core.IO.OutputPaths.Resolve(Folder, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using (var writer = new StreamWriter(full, append: false, new UTF8Encoding(false), 64 * 1024))
+        {
+            writer.Write(page.AsSpan(0, at));
+            writer.Write(html);
+            writer.Write(page.AsSpan(at + placeholder!.Length));
+        }
+
+        _pages.Add(path);
+    }
+
+    private string Layout(string template, string title, object model, IReadOnlyList<string>? scripts, string bodyClass, Func<LayoutView, LayoutView>? frame, bool draft)
+    {
         var body = Render(template, model);
         var layout = new LayoutView
         {
@@ -290,9 +326,7 @@ internal sealed class SiteContext
             Sitemap = SiteUrl is null ? null : "sitemap.xml",
             Draft = draft,
         };
-        var html = Render("layout", frame is null ? layout : frame(layout));
-        Write(path, html);
-        _pages.Add(path);
+        return Render("layout", frame is null ? layout : frame(layout));
     }
 
     /// <summary>A site layout (<c>site/&lt;name&gt;.sbn</c>) rendered with the model; a template error stops the build.</summary>

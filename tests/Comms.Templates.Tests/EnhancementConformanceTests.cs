@@ -167,6 +167,14 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
             Assert.True(story.Split(' ').Length >= 30, story);
         }
 
+        // Other notable changes are features, never fixes that a label also calls an API change, and never lists.
+        var notable = blog.Split("\n## Other notable changes")[1].Split("\n## ")[0];
+        var byPr = release.Model.Notes.ToDictionary(n => n.PrNumber);
+        var told = Regex.Matches(notable, @"\[#(\d+)\]\(").Select(m => byPr[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]).ToArray();
+        Assert.NotEmpty(told);
+        Assert.All(told, n => Assert.DoesNotContain(n.Kinds, k => k is "bug" or "regression"));
+        Assert.DoesNotContain("\n- ", notable, StringComparison.Ordinal);
+
         // No note is told twice, and no note is a bullet of the post.
         var prs = Regex.Matches(blog, @"\[#(\d+)\]\(").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(prs.Length, prs.Distinct(StringComparer.Ordinal).Count());

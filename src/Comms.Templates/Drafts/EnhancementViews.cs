@@ -12,7 +12,7 @@ namespace Comms.Templates.Drafts;
 /// spotlight, and one short paragraph per enhancement ("what it is", "what changed now", "who led it"). Without
 /// enhancement data the stage sections fall back to the notes whose text names a stage, one each.
 /// </summary>
-internal static class EnhancementViews
+internal static partial class EnhancementViews
 {
     /// <summary>About how much of a summary a paragraph keeps (whole sentences).</summary>
     private const int SummaryChars = 420;
@@ -196,6 +196,10 @@ internal static class EnhancementViews
         return KepSummary.Sentences(rest.Length == 0 ? lead : $"{lead} {rest}", SummaryChars);
     }
 
+    /// <summary>A note that says it fixes something, whatever its kind label says: "Fixed …", "… didn't work", "… panicked".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.-]+: )?(?:Fixe[sd]|Fix)\b|\b(?:didn't|did not|doesn't|does not) work\b|\bpanic|\baborted\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ReadsAsFix();
+
     /// <summary>How many enhancements of each stage the launch post tells in depth; the others are named in a line.</summary>
     private const int StableShown = 8;
     private const int BetaShown = 6;
@@ -213,8 +217,9 @@ internal static class EnhancementViews
     private const int OtherNotableShown = 5;
 
     /// <summary>
-    /// The notable changes no enhancement covers: features and API changes (not fixes, not what goes away, not action
-    /// required, which have their own sections), those sent to the most audiences first, then by PR.
+    /// The notable changes no enhancement covers: features and API changes (not fixes, even those that touch an API,
+    /// not what goes away, not action required, which have their own sections), those sent to the most audiences
+    /// first, then by PR; a note of several lines (a list of its own) is left to the changelog.
     /// </summary>
     private static object[] OtherNotable(ReleaseModel release, HashSet<int> spotlit, CommsConfig config)
     {
@@ -222,7 +227,7 @@ internal static class EnhancementViews
         return release.Notes
             .Where(n => n.Comms.Enhancement is null && !n.ActionRequired && !spotlit.Contains(n.PrNumber) && !going.Contains(n.PrNumber) &&
                         n.Comms.Stability?.Level is not (Stages.Deprecated or Stages.Removed) &&
-                        n.Kinds.Any(k => k is "feature" or "api-change"))
+                        n.Kinds.Any(k => k is "feature" or "api-change") && !n.Kinds.Any(k => k is "bug" or "regression" or "failing-test" or "cleanup" or "flake") && !ReadsAsFix().IsMatch(n.Text) && !n.Text.Trim().Contains('\n'))
             .OrderByDescending(n => n.Comms.Audiences.Select(a => a.Audience).Distinct(StringComparer.Ordinal).Count())
             .ThenByDescending(n => n.Kinds.Contains("api-change", StringComparer.Ordinal) ? 1 : 0)
             .ThenBy(n => n.PrNumber)

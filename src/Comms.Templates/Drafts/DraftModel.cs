@@ -84,7 +84,7 @@ public static class DraftModel
                 ["by_audience"] = audiences.Select(a => Map(("id", a.Id), ("name", a.Name), ("count", ReleaseStats.Count(stats.ByAudience, a.Id)))).ToArray(),
                 ["top_sigs"] = stats.BySig.Take(3).Select(p => SigNames.Group(p.Key, config)).ToArray(),
                 // What the project calls its groups, as the release's groups are: "special interest groups" or "groups".
-                ["groups_name"] = p.Text(release.Stats.BySig.All(g => config.Groups.Find(g.Key) is { Kind: "sig" }) ? "groups.name_sigs" : "groups.name_other"),
+                ["groups_name"] = p.Text(EnhancementViews.AllSigs(release, config) ? "groups.name_sigs" : "groups.name_other"),
             },
             ["contributors"] = stats.Contributors.ToArray(),
             ["first_time_contributors"] = stats.FirstTimeContributors?.ToArray(),

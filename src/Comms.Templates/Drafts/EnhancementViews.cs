@@ -131,9 +131,12 @@ internal static partial class EnhancementViews
     /// <summary>"13 special interest groups" when every group of the release is a SIG of the project's list, else "13 groups".</summary>
     public static string Groups(ReleaseModel release, CommsConfig config, Phrases p)
     {
-        var sigs = release.Stats.BySig.All(g => config.Groups.Find(g.Key) is { Kind: "sig" });
-        return p.Format(sigs ? "groups.sigs" : "groups.other", ("n", release.Stats.BySig.Count));
+        return p.Format(AllSigs(release, config) ? "groups.sigs" : "groups.other", ("n", release.Stats.BySig.Count));
     }
+
+    /// <summary>Whether every group of the release is a SIG of the project's list (then they are "special interest groups").</summary>
+    public static bool AllSigs(ReleaseModel release, CommsConfig config) =>
+        release.Stats.BySig.All(g => config.Groups.Find(g.Key) is { Kind: "sig" });
 
     /// <summary>
     /// The count as fact when nothing counted is only planned; else inside a placeholder the lead must confirm (and the

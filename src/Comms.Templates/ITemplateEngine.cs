@@ -21,4 +21,7 @@ public interface ITemplateEngine
     /// template error.
     /// </summary>
     string? Render(string name, object model, DiagnosticBag diagnostics);
+
+    /// <summary>The same engine speaking from another phrase table (a translation, or the theme's own English).</summary>
+    ITemplateEngine Speaking(Phrases phrases);
 }

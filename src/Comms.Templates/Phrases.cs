@@ -41,8 +41,7 @@ public sealed partial class Phrases
         _table = table;
         _fallback = fallback;
         _diagnostics = diagnostics;
-        // English is written with the invariant culture (the same output under every host setting).
-        Culture = CultureOf(locale);
+        Culture = CultureOf(locale, table);
     }
 
     public string Locale { get; }
@@ -125,7 +124,7 @@ public sealed partial class Phrases
     private static bool CheckFormats(Dictionary<string, string> table, Dictionary<string, (string Path, YamlScalarNode Node)> origin, string locale, DiagnosticBag diagnostics)
     {
         var ok = true;
-        var culture = CultureOf(locale);
+        var culture = CultureOf(locale, table);
         foreach (var (key, time) in new[] { ("format.date", false), ("format.long_date", false), ("format.embargo", true) })
         {
             if (!table.TryGetValue(key, out var format) || !origin.TryGetValue(key, out var at))
@@ -145,26 +144,78 @@ public sealed partial class Phrases
             }
         }
 
+        foreach (var (key, count) in new[] { ("culture.months", 12), ("culture.months_short", 12), ("culture.days", 7), ("culture.days_short", 7) })
+        {
+            if (table.TryGetValue(key, out var names) && origin.TryGetValue(key, out var at) && names.Split('|').Length != count)
+            {
+                diagnostics.Error(ComposeCodes.PhraseInvalid, $"\"{key}\" gives {names.Split('|').Length} names separated by '|'; it needs {count}",
+                    at.Path, (int)at.Node.Start.Line, (int)at.Node.Start.Column);
+                ok = false;
+            }
+        }
+
         return ok;
     }
 
-    /// <summary>The culture a table writes numbers and dates in; the invariant one where the host has no culture data.</summary>
-    private static CultureInfo CultureOf(string locale)
+    /// <summary>
+    /// The culture a table writes numbers and dates in: named by the locale (so Humanizer picks its words), with the
+    /// month and day names and the number separators of the table's <c>culture.*</c> phrases. The table carries them, not
+    /// the host, so the same table gives the same text on every machine (a test checks them against .NET's culture data).
+    /// </summary>
+    private static CultureInfo CultureOf(string locale, IReadOnlyDictionary<string, string> table)
     {
-        if (locale == DefaultLocale)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-
+        CultureInfo culture;
         try
         {
-            return CultureInfo.GetCultureInfo(locale);
+            culture = locale == DefaultLocale ? (CultureInfo)CultureInfo.InvariantCulture.Clone() : new CultureInfo(locale);
         }
         catch (CultureNotFoundException)
         {
-            return CultureInfo.InvariantCulture;
+            culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
         }
+
+        var dates = culture.DateTimeFormat;
+        if (Names(table, "culture.months", 12) is { } months)
+        {
+            dates.MonthNames = [.. months, string.Empty];
+            dates.MonthGenitiveNames = [.. months, string.Empty];
+        }
+
+        if (Names(table, "culture.months_short", 12) is { } shortMonths)
+        {
+            dates.AbbreviatedMonthNames = [.. shortMonths, string.Empty];
+            dates.AbbreviatedMonthGenitiveNames = [.. shortMonths, string.Empty];
+        }
+
+        if (Names(table, "culture.days", 7) is { } days)
+        {
+            dates.DayNames = days;
+        }
+
+        if (Names(table, "culture.days_short", 7) is { } shortDays)
+        {
+            dates.AbbreviatedDayNames = shortDays;
+        }
+
+        var numbers = culture.NumberFormat;
+        if (table.TryGetValue("culture.decimal", out var decimalSeparator) && decimalSeparator.Length > 0)
+        {
+            numbers.NumberDecimalSeparator = decimalSeparator;
+            numbers.PercentDecimalSeparator = decimalSeparator;
+        }
+
+        if (table.TryGetValue("culture.group", out var groupSeparator) && groupSeparator.Length > 0)
+        {
+            numbers.NumberGroupSeparator = groupSeparator;
+            numbers.PercentGroupSeparator = groupSeparator;
+        }
+
+        return CultureInfo.ReadOnly(culture);
     }
+
+    /// <summary>The <c>|</c>-separated names of a <c>culture.*</c> phrase, when it has exactly <paramref name="count"/>.</summary>
+    private static string[]? Names(IReadOnlyDictionary<string, string> table, string key, int count) =>
+        table.TryGetValue(key, out var text) && text.Split('|') is { } names && names.Length == count ? names.Select(n => n.Trim()).ToArray() : null;
 
     /// <summary>
     /// A placeholder the phrase is not given is an error at its place in the file; so is, in a translation, one of
@@ -249,6 +300,9 @@ public sealed partial class Phrases
         return ok ? table : null;
     }
 
+    /// <summary>Whether the table, or the English one behind it, has the phrase.</summary>
+    public bool Has(string key) => _table.ContainsKey(key) || (_fallback?.Has(key) ?? false);
+
     /// <summary>The phrase as written, or the English one (with one warning naming the key) when this table lacks it.</summary>
     public string Text(string key)
     {
@@ -268,29 +322,36 @@ public sealed partial class Phrases
     }
 
     /// <summary>The phrase with its placeholders filled.</summary>
-    public string Format(string key, params (string Name, object? Value)[] values)
-    {
-        var text = Text(key);
-        return Placeholder().Replace(text, m =>
+    public string Format(string key, params (string Name, object? Value)[] values) =>
+        Fill(Text(key), name => Array.FindIndex(values, v => v.Name == name) is var found and >= 0 ? (true, values[found].Value) : (false, null));
+
+    /// <summary>
+    /// The text with its placeholders filled from <paramref name="value"/> (found, value); a placeholder it does not
+    /// find is left as written.
+    /// </summary>
+    public string Fill(string text, Func<string, (bool Found, object? Value)> value) =>
+        Placeholder().Replace(text, m =>
         {
-            var name = m.Groups[1].Value;
-            var found = Array.FindIndex(values, v => v.Name == name);
-            if (found < 0)
+            var (found, v) = value(m.Groups[1].Value);
+            if (!found)
             {
                 return m.Value;
             }
 
-            var value = values[found].Value;
-            var kind = m.Groups[2].Value;
             var argument = m.Groups[3].Value;
-            return kind switch
+            return m.Groups[2].Value switch
             {
-                "#" => Count(value, argument),
-                ":" when argument == "words" => Number(value) is var n and < 10 and >= 0 ? n.ToWords(Culture) : Number(value).ToString(Culture),
-                _ => Value(value),
+                "#" => Count(v, argument),
+                ":" when argument == "words" => Number(v) is var n and < 10 and >= 0 ? n.ToWords(Culture) : Number(v).ToString(Culture),
+                _ => Value(v),
             };
         });
-    }
+
+    /// <summary>The names of the placeholders of <paramref name="text"/>, in order.</summary>
+    public static IEnumerable<string> PlaceholderNames(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value);
+
+    /// <summary>The placeholders of a phrase replaced by <paramref name="with"/>: the phrase's fixed words only.</summary>
+    public static string FixedText(string text, string with) => Placeholder().Replace(text, with);
 
     /// <summary>"3 enhancements", "1 enhancement", "no enhancements"; explicit forms "one|other|zero" with # for the number.</summary>
     public string Count(object? value, string noun)
@@ -306,9 +367,18 @@ public sealed partial class Phrases
         return n == 0 ? Format("count.none", ("noun", noun.Pluralize())) : noun.ToQuantity(n);
     }
 
-    /// <summary>"A", "A and B", "A, B and C" with the table's conjunction.</summary>
-    public string Join(IEnumerable<string> items) =>
-        items.Where(s => s.Length > 0).ToArray().Humanize(Text("list.and"));
+    /// <summary>"A", "A and B", "A, B and C": the table's list patterns (<c>list.two</c>, <c>list.more</c>, <c>list.separator</c>).</summary>
+    public string Join(IEnumerable<string> items)
+    {
+        var list = items.Where(s => s.Length > 0).ToArray();
+        return list.Length switch
+        {
+            0 => string.Empty,
+            1 => list[0],
+            2 => Format("list.two", ("first", list[0]), ("last", list[1])),
+            _ => Format("list.more", ("rest", string.Join(Text("list.separator"), list[..^1])), ("last", list[^1])),
+        };
+    }
 
     private string Value(object? value) => value switch
     {

@@ -58,7 +58,20 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
     /// <summary>The run's cancellation (a signal): a render under way stops at its next loop step with <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancel { get; init; }
 
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, long Length, Template? Parsed)> _parsed = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (DateTime Stamp, long Length, Template? Parsed)> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The phrase table templates speak from (<c>t</c>, <c>join</c>, <c>format_date</c>); the shipped English one when not set.</summary>
+    public Phrases? Phrases { get; init; }
+
+    /// <summary>The same engine (theme, limits, parsed templates) speaking from another phrase table.</summary>
+    public ITemplateEngine Speaking(Phrases phrases) => new ScribanEngine(Theme, Output)
+    {
+        Phrases = phrases,
+        MemoryBudget = MemoryBudget,
+        RenderBudget = RenderBudget,
+        Cancel = Cancel,
+        _parsed = _parsed,
+    };
 
     public Theme Theme { get; } = theme;
 
@@ -94,6 +107,7 @@ public sealed class ScribanEngine(Theme theme, TemplateOutput output) : ITemplat
             {
                 context = new CommsTemplateContext(this, folder, diagnostics) { CancellationToken = budget.Token };
                 context.PushGlobal(TemplateFunctions.Object);
+                context.PushGlobal(PhraseFunctions.For(Phrases ?? Templates.Phrases.English));
             }
 
             context!.PushGlobal(ScriptModel.From(models[i]));

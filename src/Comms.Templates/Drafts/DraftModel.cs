@@ -25,6 +25,8 @@ public static class DraftModel
         var memo = new Dictionary<ReleaseNote, object>(ReferenceEqualityComparer.Instance);
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
+            // What a phrase's {project}, {version} and {release} stand for, unless the template gives them.
+            ["names"] = Names(config.Project.Name, ShortVersion(r.Version)),
             ["project"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["name"] = config.Project.Name,
@@ -158,6 +160,14 @@ public static class DraftModel
     /// before upgrading, what is new, what is going away) and then every note in groups, one group per rule that
     /// chose notes, in the order the rules are written, so the reason is said once per group.
     /// </summary>
+    /// <summary>The names every phrase may use: the project, the version and the two together.</summary>
+    public static Dictionary<string, object?> Names(string project, string version) => new(StringComparer.Ordinal)
+    {
+        ["project"] = project,
+        ["version"] = version,
+        ["release"] = project + " " + version,
+    };
+
     public static Dictionary<string, object?> ForAudience(Dictionary<string, object?> model, ReleaseModel release, Audience audience, CommsConfig config, Phrases? phrases = null)
     {
         var p = phrases ?? Phrases.English;

@@ -12,8 +12,11 @@ using Comms.Core.Model;
 namespace Comms.Templates.Drafts;
 
 /// <summary>Renders every draft of a release in memory; nothing is written unless all of them render.</summary>
-public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig config, DiagnosticBag diagnostics)
+public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig config, DiagnosticBag diagnostics)
 {
+    private readonly ITemplateEngine _theme = theme;
+    private ITemplateEngine engine = theme;
+
     /// <summary>Two printed pages hold about this many words of a press brief.</summary>
     public const int PressBriefWordLimit = 900;
 
@@ -32,10 +35,12 @@ public sealed partial class DraftRenderer(ITemplateEngine engine, CommsConfig co
     public DraftDictionary? Render(ReleaseModel release, IReadOnlyList<ReleaseNote> allNotes, IReadOnlyList<Audience> audiences, string? about, IDraftSink? sink = null)
     {
         // The theme's phrases: a malformed table stops the build before any draft is made.
-        if (Phrases.Load(engine.Theme, Phrases.DefaultLocale, diagnostics) is not { } phrases)
+        if (Phrases.Load(_theme.Theme, Phrases.DefaultLocale, diagnostics) is not { } phrases)
         {
             return null;
         }
+
+        engine = _theme.Speaking(phrases);
 
         var model = DraftModel.Build(release, audiences, config, about, phrases);
         Timings.Mark("draft model");

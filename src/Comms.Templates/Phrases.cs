@@ -300,6 +300,9 @@ public sealed partial class Phrases
         return ok ? table : null;
     }
 
+    /// <summary>The English phrases this table does not give (they are written in English), sorted.</summary>
+    public IReadOnlyList<string> Missing => _fallback is null ? [] : _fallback.Keys.Where(k => !_table.ContainsKey(k)).ToArray();
+
     /// <summary>Whether the table, or the English one behind it, has the phrase.</summary>
     public bool Has(string key) => _table.ContainsKey(key) || (_fallback?.Has(key) ?? false);
 
@@ -342,7 +345,7 @@ public sealed partial class Phrases
             return m.Groups[2].Value switch
             {
                 "#" => Count(v, argument),
-                ":" when argument == "words" => Number(v) is var n and < 10 and >= 0 ? n.ToWords(Culture) : Number(v).ToString(Culture),
+                ":" when argument == "words" => Number(v) is var n and < 10 and >= 0 ? n.ToWords(Culture) : Number(v).ToString("N0", Culture),
                 _ => Value(v),
             };
         });
@@ -361,10 +364,10 @@ public sealed partial class Phrases
         if (forms.Length > 1)
         {
             var form = n == 0 && forms.Length > 2 ? forms[2] : n == 1 ? forms[0] : forms[1];
-            return form.Replace("#", n.ToString(Culture), StringComparison.Ordinal);
+            return form.Replace("#", n.ToString("N0", Culture), StringComparison.Ordinal);
         }
 
-        return n == 0 ? Format("count.none", ("noun", noun.Pluralize())) : noun.ToQuantity(n);
+        return n == 0 ? Format("count.none", ("noun", noun.Pluralize())) : noun.ToQuantity(n, "N0", Culture);
     }
 
     /// <summary>"A", "A and B", "A, B and C": the table's list patterns (<c>list.two</c>, <c>list.more</c>, <c>list.separator</c>).</summary>
@@ -384,8 +387,9 @@ public sealed partial class Phrases
     {
         null => string.Empty,
         string s => s,
-        int i => i.ToString(Culture),
-        long l => l.ToString(Culture),
+        // Whole numbers with the culture's group separator: "1,234", "1.234".
+        int i => i.ToString("N0", Culture),
+        long l => l.ToString("N0", Culture),
         IEnumerable list => Join(list.Cast<object?>().Select(Value)),
         IFormattable f => f.ToString(null, Culture),
         _ => value.ToString() ?? string.Empty,

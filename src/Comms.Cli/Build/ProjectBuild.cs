@@ -42,6 +42,8 @@ public static class ProjectBuild
 
         public bool IncludeDrafts { get; init; }
 
+        public IReadOnlyList<string>? Locales { get; init; }
+
         /// <summary>What the build reports (<c>--check</c> in, the summary out).</summary>
         public BuildReport Report { get; init; } = new();
 
@@ -116,6 +118,7 @@ public static class ProjectBuild
             Now = options.Now,
             IncludeDrafts = options.IncludeDrafts,
             GitHubEnhancements = options.GitHubEnhancements,
+            Locales = options.Locales,
         }, options.Verbose, options.Report);
     }
 

@@ -95,14 +95,27 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
                 commit.StageDraft(Path.Combine(folder, KeptPullsName), pulls);
             }
 
-            // feature-blogs/ holds the series the build makes: a post no longer in it goes.
-            var posts = Path.Combine(release.Input.DraftsFolder, DraftRenderer.FeatureBlogsFolder);
-            if (Directory.Exists(posts))
+            // feature-blogs/ holds the series the build makes, and a language's folder its translation: a file no longer made goes.
+            var owned = new List<string> { DraftRenderer.FeatureBlogsFolder };
+            foreach (var locale in release.Drafts.Keys.Where(k => k.EndsWith("/" + DraftRenderer.TranslationFile, StringComparison.Ordinal))
+                         .Select(k => k[..k.IndexOf('/', StringComparison.Ordinal)]).Order(StringComparer.Ordinal))
             {
-                foreach (var stale in Directory.EnumerateFiles(posts, "*.md").Select(Path.GetFileName).OfType<string>()
-                             .Where(name => !release.Drafts.ContainsKey(DraftRenderer.FeatureBlogsFolder + "/" + name)).Order(StringComparer.Ordinal))
+                owned.Add(locale);
+                owned.Add(locale + "/" + DraftRenderer.FeatureBlogsFolder);
+            }
+
+            foreach (var sub in owned)
+            {
+                var posts = Path.Combine(release.Input.DraftsFolder, sub);
+                if (!Directory.Exists(posts))
                 {
-                    commit.StageRemoval(Path.Combine(folder, DraftRenderer.FeatureBlogsFolder, stale));
+                    continue;
+                }
+
+                foreach (var stale in Directory.EnumerateFiles(posts, "*.md").Select(Path.GetFileName).OfType<string>()
+                             .Where(name => !release.Drafts.ContainsKey(sub + "/" + name)).Order(StringComparer.Ordinal))
+                {
+                    commit.StageRemoval(Path.Combine(folder, sub, stale));
                 }
             }
         }
@@ -224,7 +237,10 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         var about = File.Exists(aboutPath) || Directory.Exists(aboutPath)
             ? InputFile.ReadText(RelativePath(aboutPath), "the press boilerplate", config.Limits.MaxTextFileBytes, diagnostics)
             : null;
-        var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown) { Cancel = request.Cancel }, config, diagnostics);
+        var renderer = new DraftRenderer(new ScribanEngine(Theme.Default(request.RepoRoot, request.ThemeFolder), TemplateOutput.Markdown) { Cancel = request.Cancel }, config, diagnostics)
+        {
+            Locales = request.Locales ?? config.Locales,
+        };
 
         var built = new List<Built>();
         foreach (var input in request.Releases.OrderBy(r => r.Version, VersionOrder.Instance))

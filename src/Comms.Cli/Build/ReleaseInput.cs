@@ -29,6 +29,9 @@ public sealed record BuildRequest(
     /// <summary>The time embargoes are checked against; null: the build's clock.</summary>
     public DateTimeOffset? Now { get; init; }
 
+    /// <summary>The languages the drafts are also written in (<c>--locales</c>); null: comms.yaml's <c>locales:</c>.</summary>
+    public IReadOnlyList<string>? Locales { get; init; }
+
     /// <summary>Publish held-back drafts, marked (<c>--include-drafts</c>).</summary>
     public bool IncludeDrafts { get; init; }
 

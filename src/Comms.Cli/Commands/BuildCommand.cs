@@ -54,10 +54,22 @@ public static class BuildCommand
         {
             Description = "Print the build summary and every diagnostic as one JSON object on standard output (the usual lines go to standard error).",
         };
+        var locales = new Option<string?>("--locales")
+        {
+            Description = "Also write the drafts in these languages, each in release-notes/<v>/<lang>/ with translation.md (e.g. --locales de,ja; replaces comms.yaml's locales:). The theme's locales/<lang>.yaml gives the fixed text.",
+            HelpName = "lang,lang",
+        };
+        locales.Validators.Add(result =>
+        {
+            if (result.GetValue(locales) is { } value && Split(value).FirstOrDefault(l => !Comms.Core.Config.CommsConfig.IsLocale(l)) is { } bad)
+            {
+                result.AddError($"--locales: \"{bad}\" is not a language code such as de, ja or zh-CN");
+            }
+        });
         var github = new GitHubOptions();
         var command = new Command("build", "Build the drafts (changelog, blog post, press brief, audience briefs, notes.json) and the site.\n\nExamples:\n  comms build\n  comms build --pulls pulls.json --version v1.2.0 --out out/\n  comms build --repo owner/name --from v1.1.0 --to v1.2.0 --version v1.2.0 --out out/")
         {
-            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors, now, includeDrafts, check, json,
+            pulls, version, output, maps, release, theme, config, verbose, noWait, enhancements, warningsAsErrors, now, includeDrafts, check, json, locales,
         };
         github.AddTo(command, range: true);
         command.Validators.Add(result =>
@@ -99,6 +111,7 @@ public static class BuildCommand
         int Action(CliContext cli, ParseResult parse, BuildReport report)
         {
             var pullsPath = parse.GetValue(pulls);
+            var languages = parse.GetValue(locales) is { } listed ? Split(listed) : null;
             if (ProjectBuild.IsProject())
             {
                 return ProjectBuild.Run(cli, github, parse, new ProjectBuild.Options(pullsPath, parse.GetValue(version), parse.GetValue(output),
@@ -109,6 +122,7 @@ public static class BuildCommand
                     GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
                     Now = parse.GetValue(now),
                     IncludeDrafts = parse.GetValue(includeDrafts),
+                    Locales = languages,
                     Report = report,
                 });
             }
@@ -135,11 +149,16 @@ public static class BuildCommand
                     WarningsAsErrors = parse.GetValue(warningsAsErrors),
                     GitHubEnhancements = GitHubEnhancementsFor(github, parse, parse.GetValue(config), parse.GetValue(enhancements)),
                     Check = report.Check,
+                    Locales = languages,
                 }, parse.GetValue(verbose), report);
         }
 
         return command;
     }
+
+    /// <summary>"de, ja,de" as de and ja: trimmed, English and repeats dropped.</summary>
+    internal static string[] Split(string locales) =>
+        locales.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l != "en").Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Collects the release from GitHub into <c>&lt;drafts&gt;/pulls.json</c>, so later runs can build offline.</summary>
     private static string? CollectFirst(CliContext cli, GitHubOptions github, ParseResult parse, string version, string? output)

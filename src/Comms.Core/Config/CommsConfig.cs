@@ -10,6 +10,16 @@ public sealed record CommsConfig
 
     /// <summary>Where the release site is published (<c>site_url</c>); feeds and the sitemap use absolute URLs from it.</summary>
     public string? SiteUrl { get; init; }
+
+    /// <summary>
+    /// The languages the drafts are also written in, each in <c>release-notes/&lt;version&gt;/&lt;lang&gt;/</c> from the
+    /// theme's <c>locales/&lt;lang&gt;.yaml</c> (<c>locales:</c>; <c>--locales</c> replaces it). English is always written.
+    /// </summary>
+    public IReadOnlyList<string> Locales { get; init; } = [];
+
+    /// <summary>A language as the drafts name it: <c>de</c>, <c>ja</c>, <c>zh-CN</c>, <c>pt-BR</c>.</summary>
+    public static bool IsLocale(string value) =>
+        System.Text.RegularExpressions.Regex.IsMatch(value, "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     public NotesConfig Notes { get; init; } = new();
 
     /// <summary>Changelog sections in order; each lists the kinds it takes.</summary>

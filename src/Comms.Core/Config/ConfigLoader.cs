@@ -15,7 +15,7 @@ public static class ConfigLoader
 {
     public const string DefaultPath = "content/comms.yaml";
 
-    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url", "glossary", "groups"];
+    private static readonly string[] Top = ["project", "notes", "sections", "uncategorized_section", "sig_words", "sigs", "drafts", "limits", "enhancements", "site_url", "glossary", "groups", "locales"];
     private static readonly string[] ProjectKeys = ["name", "repo", "github_url", "url", "description", "changelog_url", "download_url", "tag_pattern"];
     private static readonly string[] EnhancementKeys = ["keps", "board", "board_statuses", "not_shipping_statuses", "repo", "url", "tracked_label", "stage_labels"];
     private static readonly string[] NotesKeys =
@@ -110,6 +110,24 @@ public static class ConfigLoader
             {
                 config = config with { Groups = groups };
             }
+        }
+
+        if (top.TryGetValue("locales", out var localesNode) && r.Strings(localesNode, "locales") is { } locales)
+        {
+            var valid = new List<string>();
+            foreach (var (locale, node) in locales.Zip(localesNode is YamlSequenceNode seq ? seq.Children : []))
+            {
+                if (!CommsConfig.IsLocale(locale))
+                {
+                    r.Error(Codes.ConfigInvalid, $"\"{locale}\" is not a language code such as de, ja or zh-CN", node);
+                }
+                else if (locale != "en" && !valid.Contains(locale, StringComparer.Ordinal))
+                {
+                    valid.Add(locale);
+                }
+            }
+
+            config = config with { Locales = valid };
         }
 
         if (top.TryGetValue("glossary", out var glossaryNode))

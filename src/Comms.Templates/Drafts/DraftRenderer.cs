@@ -28,6 +28,9 @@ public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig con
     [GeneratedRegex(@"\brevert(?:s|ed|ing)?\b[^#\n]{0,80}#(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevertOf();
 
+    [GeneratedRegex(@"(?<=[\u3002\uFF01\uFF1F\u300D\uFF09]) +(?=[^\s\-*#|>])", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceGap();
+
     /// <summary>
     /// File name to contents, in a stable order; null when a template failed. The changelog and notes.json are written
     /// as they render, into <paramref name="sink"/> (the staging folder) when there is one.
@@ -51,39 +54,15 @@ public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig con
         Timings.Mark("notes.json");
         drafts[ReleaseJsonWriter.FileName] = ReleaseJsonWriter.Write(release);
         using var shared = ScriptModel.ShareConversions();
-        var ok = true;
         var plan = CyclePlan.Build(release, config, diagnostics, phrases);
         CycleViews.Add(model, plan, release, config, phrases);
-        ok &= Add(drafts, "blog-post.md", "blog-post" + Theme.TemplateExtension, model);
-        ok &= Add(drafts, "press-brief.md", "press-brief" + Theme.TemplateExtension, model);
-        ok &= Add(drafts, "announcement-email.md", "announcement-email" + Theme.TemplateExtension, model);
-        if (plan.Going.Count > 0)
-        {
-            ok &= Add(drafts, "sneak-peek.md", "sneak-peek" + Theme.TemplateExtension, model);
-        }
-
-        if (plan.Blogs.Count > 0)
-        {
-            ok &= Add(drafts, "feature-blogs.md", "feature-blogs" + Theme.TemplateExtension, model);
-            var posts = (object?[])((Dictionary<string, object?>)model["feature_blogs"]!)["posts"]!;
-            for (var i = 0; i < plan.Blogs.Count; i++)
-            {
-                var post = new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["post"] = posts[i] };
-                ok &= Add(drafts, FeatureBlogsFolder + "/" + plan.Blogs[i].FileName, "feature-blog" + Theme.TemplateExtension, post);
-            }
-        }
-
-        ok &= Add(drafts, "comms-plan.md", "comms-plan" + Theme.TemplateExtension, model);
+        var ok = AddDrafts(drafts, string.Empty, model, plan, release, audiences, config, phrases, diagnostics);
         var shortVersion = DraftModel.ShortVersion(release.Release.Version);
         drafts[CalendarFile] = ReleaseCalendar.Write(plan.Milestones, config.Project.Name, shortVersion, release.Release.ReleaseDate,
             phrases.Format("titles.calendar", ("project", config.Project.Name), ("version", shortVersion)));
-        ok &= Add(drafts, "webinar-slides.md", "webinar-slides" + Theme.TemplateExtension, model);
-        ok &= Add(drafts, "webinar-email.md", "webinar-email" + Theme.TemplateExtension, model);
-        foreach (var audience in audiences)
+        foreach (var locale in Locales)
         {
-            var own = $"brief-{audience.Id}{Theme.TemplateExtension}";
-            var template = Theme.IsValidName(own) && engine.Theme.Find(own) is not null ? own : "audience-brief" + Theme.TemplateExtension;
-            ok &= Add(drafts, $"brief-{audience.Id}.md", template, DraftModel.ForAudience(model, release, audience, config, phrases));
+            ok &= Translate(drafts, locale, release, audiences, about);
         }
 
         if (!ok)
@@ -97,6 +76,100 @@ public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig con
         return drafts;
     }
 
+    /// <summary>The languages the drafts are also written in (<c>--locales</c>, <c>locales:</c> in comms.yaml), each in its own folder.</summary>
+    public IReadOnlyList<string> Locales { get; init; } = [];
+
+    /// <summary>The file beside a translation that says what is left to translate.</summary>
+    public const string TranslationFile = "translation.md";
+
+    /// <summary>The drafts written from templates, into <paramref name="prefix"/> (the release's folder, or a language's).</summary>
+    private bool AddDrafts(DraftDictionary drafts, string prefix, Dictionary<string, object?> model, CyclePlan plan, ReleaseModel release,
+        IReadOnlyList<Audience> audiences, CommsConfig settings, Phrases phrases, DiagnosticBag bag)
+    {
+        var ok = true;
+        ok &= Add(drafts, prefix + "blog-post.md", "blog-post" + Theme.TemplateExtension, model, bag);
+        ok &= Add(drafts, prefix + "press-brief.md", "press-brief" + Theme.TemplateExtension, model, bag);
+        ok &= Add(drafts, prefix + "announcement-email.md", "announcement-email" + Theme.TemplateExtension, model, bag);
+        if (plan.Going.Count > 0)
+        {
+            ok &= Add(drafts, prefix + "sneak-peek.md", "sneak-peek" + Theme.TemplateExtension, model, bag);
+        }
+
+        if (plan.Blogs.Count > 0)
+        {
+            ok &= Add(drafts, prefix + "feature-blogs.md", "feature-blogs" + Theme.TemplateExtension, model, bag);
+            var posts = (object?[])((Dictionary<string, object?>)model["feature_blogs"]!)["posts"]!;
+            for (var i = 0; i < plan.Blogs.Count; i++)
+            {
+                var post = new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["post"] = posts[i] };
+                ok &= Add(drafts, prefix + FeatureBlogsFolder + "/" + plan.Blogs[i].FileName, "feature-blog" + Theme.TemplateExtension, post, bag);
+            }
+        }
+
+        ok &= Add(drafts, prefix + "comms-plan.md", "comms-plan" + Theme.TemplateExtension, model, bag);
+        ok &= Add(drafts, prefix + "webinar-slides.md", "webinar-slides" + Theme.TemplateExtension, model, bag);
+        ok &= Add(drafts, prefix + "webinar-email.md", "webinar-email" + Theme.TemplateExtension, model, bag);
+        foreach (var audience in audiences)
+        {
+            var own = $"brief-{audience.Id}{Theme.TemplateExtension}";
+            var template = Theme.IsValidName(own) && _theme.Theme.Find(own) is not null ? own : "audience-brief" + Theme.TemplateExtension;
+            ok &= Add(drafts, $"{prefix}brief-{audience.Id}.md", template, DraftModel.ForAudience(model, release, audience, settings, phrases), bag);
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// The drafts again in <paramref name="locale"/>, in <c>&lt;locale&gt;/</c>: the fixed text from the language's table,
+    /// free text in English between translator markers, and <c>translation.md</c>. The warnings the English drafts
+    /// already gave are not repeated; the table's own (a missing phrase) and every error are.
+    /// </summary>
+    private bool Translate(DraftDictionary drafts, string locale, ReleaseModel release, IReadOnlyList<Audience> audiences, string? about)
+    {
+        if (Phrases.Load(_theme.Theme, locale, diagnostics) is not { } phrases)
+        {
+            return false;
+        }
+
+        var english = engine;
+        engine = _theme.Speaking(phrases);
+        try
+        {
+            var bag = new DiagnosticBag();
+            var model = DraftModel.Build(release, audiences, config, about, phrases);
+            var plan = CyclePlan.Build(release, config, bag, phrases);
+            CycleViews.Add(model, plan, release, config, phrases);
+            var prefix = locale + "/";
+            var ok = AddDrafts(drafts, prefix, model, plan, release, audiences, config, phrases, bag);
+            foreach (var item in bag.Items.Where(i => i.Severity == Severity.Error || i.Code == ComposeCodes.PhraseMissing))
+            {
+                diagnostics.Add(item);
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+
+            var names = drafts.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+            // A language that puts no space between sentences (Japanese) gets none where the templates join two phrases.
+            var joined = phrases.Text("culture.sentence_space").Length == 0;
+            foreach (var name in names)
+            {
+                var text = PhraseFunctions.Markers(drafts[name]);
+                drafts[name] = joined ? SentenceGap().Replace(text, string.Empty) : text;
+            }
+
+            drafts[prefix + TranslationFile] = Translation.Report(locale, names.Select(n => (n[prefix.Length..], drafts[n])).ToArray(), release, config, phrases);
+            Timings.Mark("translation " + locale);
+            return true;
+        }
+        finally
+        {
+            engine = english;
+        }
+    }
+
     private void Changelog(TextWriter writer, ReleaseModel release, IReadOnlyList<ReleaseNote> notes, Phrases phrases)
     {
         writer.Write($"# {release.Release.Version}\n\n");
@@ -108,9 +181,9 @@ public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig con
         new KubernetesChangelog(config, new ChangelogOptions()).Write(writer, notes);
     }
 
-    private bool Add(DraftDictionary drafts, string name, string template, Dictionary<string, object?> model)
+    private bool Add(DraftDictionary drafts, string name, string template, Dictionary<string, object?> model, DiagnosticBag bag)
     {
-        var text = engine.Render(template, model, diagnostics);
+        var text = engine.Render(template, model, bag);
         Timings.Mark("template " + name);
         if (text is null)
         {

@@ -341,11 +341,11 @@ internal static partial class EnhancementViews
                 sentence = char.ToLowerInvariant(sentence[0]) + sentence[1..];
             }
 
-            return $"{sentence} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))";
+            return $"{PhraseFunctions.English(p, sentence)} ([#{n.PrNumber.ToString(CultureInfo.InvariantCulture)}]({n.PrUrl}))";
         }).ToArray();
         var list = notes.Count > Shown
-            ? p.Format("enhancements.changes.list_more", ("items", string.Join("; ", items)), ("more", notes.Count - Shown))
-            : p.Format("enhancements.changes.list", ("items", string.Join("; ", items)));
+            ? p.Format("enhancements.changes.list_more", ("items", string.Join(p.Text("list.semicolon"), items)), ("more", notes.Count - Shown))
+            : p.Format("enhancements.changes.list", ("items", string.Join(p.Text("list.semicolon"), items)));
         return described ? p.Format("enhancements.changes.described", ("version", version), ("list", list)) : list;
     }
 

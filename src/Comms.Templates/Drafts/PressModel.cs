@@ -32,12 +32,14 @@ internal static class PressModel
             ? Counted(counts, p, "press.what")
             : p.Format("press.what.changes", ("notes", s.Notes));
         var summary = p.Format("press.summary", ("name", name), ("what", what));
-        var story = r.Theme is { Length: > 0 } theme ? Press(theme) : summary;
-        var subject = p.Format("enhancements.subject", ("project", config.Project.Name), ("version", DraftModel.ShortVersion(r.Version)));
+        var story = r.Theme is { Length: > 0 } theme ? PhraseFunctions.English(p, Press(theme)) : summary;
+        // What the release team wrote is told in English, as written; a translation keeps it whole, marked for its translator.
+        var told = p.Locale == Phrases.DefaultLocale ? p : Phrases.English;
+        var subject = told.Format("enhancements.subject", ("project", config.Project.Name), ("version", DraftModel.ShortVersion(r.Version)));
         // What users get, as one benefit in plain words (the lead already names the headline changes).
         var benefit = release.Highlights.Select(h => Benefit(h, release, Press, subject)).FirstOrDefault(b => b is { Length: > 0 });
-        var users = benefit is not null ? benefit
-            : spotlight.Length > 0 ? p.Format("press.users", ("project", config.Project.Name), ("spotlight", spotlight.Take(3).ToArray()))
+        var users = benefit is not null ? PhraseFunctions.English(p, benefit)
+            : spotlight.Length > 0 ? p.Format("press.users", ("project", config.Project.Name), ("spotlight", spotlight.Take(3).Select(t => PhraseFunctions.English(p, t)).ToArray()))
             : summary;
         var groups = EnhancementViews.Groups(release, config, p);
         var first = s.FirstTimeContributors is { Count: > 0 } f ? f.Count : 0;
@@ -77,14 +79,16 @@ internal static class PressModel
             {
                 var title = Press(HighlightTitle.Of(h));
                 // After the bold title, "It …", not the release's name again on every line.
-                var text = Said(h, release, Press, p, p.Text("press.it"));
+                var text = Said(h, release, Press, p, told.Text("press.it"));
+                var plain = text.Replace(PhraseFunctions.EnglishStart.ToString(), string.Empty, StringComparison.Ordinal)
+                    .Replace(PhraseFunctions.EnglishEnd.ToString(), string.Empty, StringComparison.Ordinal);
                 return (object)new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["title"] = title,
                     // The title inside a sentence ("The release's headline changes are graduated gang scheduling to GA, …").
                     ["in_sentence"] = InSentence(title),
                     // A highlight given as one sentence is its own title: said once.
-                    ["text"] = string.Equals(text.TrimEnd('.', ' '), title.TrimEnd('.', ' '), StringComparison.Ordinal) ? null : text,
+                    ["text"] = string.Equals(plain.TrimEnd('.', ' '), title.TrimEnd('.', ' '), StringComparison.Ordinal) ? null : text,
                 };
             }).ToArray(),
             ["theme"] = r.Theme is { Length: > 0 } t ? Press(t) : null,
@@ -101,10 +105,10 @@ internal static class PressModel
         var sentence = Benefit(h, release, press, subject);
         if (h.Enhancement is not { } e)
         {
-            return sentence ?? press(TemplateFunctions.FirstSentence(h.Text));
+            return PhraseFunctions.English(p, sentence ?? press(TemplateFunctions.FirstSentence(h.Text)));
         }
 
-        return sentence is null ? StagePhrase(e.Stage, p) : $"{sentence} {StagePhrase(e.Stage, p)}";
+        return sentence is null ? StagePhrase(e.Stage, p) : $"{PhraseFunctions.English(p, sentence)} {StagePhrase(e.Stage, p)}";
     }
 
     /// <summary>

@@ -16,7 +16,13 @@ public static class SiteBuilder
     public static bool Build(SiteRequest request, DiagnosticBag d)
     {
         var theme = new Theme(request.ThemeFolders);
-        var engine = new ScribanEngine(theme, TemplateOutput.Html) { Cancel = request.Cancel };
+        // The pages speak from the theme's English table (a project's own wording included); a page in another language from its own.
+        if (Phrases.Load(theme, Phrases.DefaultLocale, d) is not { } english)
+        {
+            return false;
+        }
+
+        var engine = new ScribanEngine(theme, TemplateOutput.Html) { Cancel = request.Cancel, Phrases = english };
         var files = theme.Files("site", d);
         foreach (var layout in Layouts)
         {

@@ -45,6 +45,12 @@ public sealed record SiteDrafts
     /// <summary>Audience id to the Markdown of its brief.</summary>
     public IReadOnlyDictionary<string, string> Briefs { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The drafts written in other languages (<c>&lt;lang&gt;/</c> beside these), by language: their blog post, press brief
+    /// and briefs, translator markers removed. Each is published as its English page is.
+    /// </summary>
+    public IReadOnlyDictionary<string, SiteDrafts> Translations { get; init; } = new SortedDictionary<string, SiteDrafts>(StringComparer.Ordinal);
+
     /// <summary>Pages published as marked drafts (<c>--include-drafts</c>): <c>blog</c>, <c>press</c>, <c>brief-&lt;id&gt;</c>, <c>changelog</c>.</summary>
     public IReadOnlySet<string> Flagged { get; init; } = new SortedSet<string>(StringComparer.Ordinal);
 }

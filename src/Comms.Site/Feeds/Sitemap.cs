@@ -19,11 +19,27 @@ internal static class Sitemap
         using (var w = XmlWriter.Create(sb, settings))
         {
             const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            const string xhtml = "http://www.w3.org/1999/xhtml";
             w.WriteStartElement("urlset", ns);
+            if (site.Alternates.Count > 0)
+            {
+                w.WriteAttributeString("xmlns", "xhtml", null, xhtml);
+            }
+
             foreach (var page in site.Pages.Where(p => p != SitePaths.NotFound).Order(StringComparer.Ordinal))
             {
                 w.WriteStartElement("url", ns);
                 w.WriteElementString("loc", ns, AtomFeeds.XmlSafe(baseUrl + page));
+                // A page in several languages names each version (itself included), as search engines ask.
+                foreach (var version in site.Alternates.GetValueOrDefault(page) ?? [])
+                {
+                    w.WriteStartElement("xhtml", "link", xhtml);
+                    w.WriteAttributeString("rel", "alternate");
+                    w.WriteAttributeString("hreflang", version.Lang);
+                    w.WriteAttributeString("href", AtomFeeds.XmlSafe(baseUrl + version.Href));
+                    w.WriteEndElement();
+                }
+
                 w.WriteEndElement();
             }
 

@@ -127,6 +127,14 @@ public static class SiteLoader
         }
 
         string? Draft(string name) => drafts.TryGetValue(name, out var text) ? text : null;
+        var translations = new SortedDictionary<string, SiteDrafts>(StringComparer.Ordinal);
+        foreach (var lang in drafts.Keys.Where(k => k.EndsWith("/" + Templates.Drafts.DraftRenderer.TranslationFile, StringComparison.Ordinal))
+                     .Select(k => k[..k.IndexOf('/', StringComparison.Ordinal)]).Where(CommsConfig.IsLocale))
+        {
+            translations[lang] = Translated(name => Draft(lang + "/" + name), drafts.Keys.Where(k => k.StartsWith(lang + "/brief-", StringComparison.Ordinal) && k.EndsWith(".md", StringComparison.Ordinal))
+                .Select(k => k[(lang.Length + 1)..]));
+        }
+
         var blog = Draft("blog-post.md");
         var (blogBody, blogTitle) = blog is null ? (null, null) : FrontMatter.Strip(blog);
         var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -153,6 +161,7 @@ public static class SiteLoader
                 BlogIsDraft = blog is not null && Publish.DraftPolicy.IsDraft(blog),
                 PressBrief = Draft("press-brief.md") is { } press ? FrontMatter.Strip(press).Body : null,
                 Briefs = briefs,
+                Translations = translations,
             },
             Story = StoryItem.Read(Draft(ReleaseJsonWriter.FileName)),
         };
@@ -162,8 +171,41 @@ public static class SiteLoader
     public static IReadOnlyList<SiteRelease> Sort(IEnumerable<SiteRelease> releases) =>
         releases.OrderBy(r => r.Version).ThenBy(r => r.Version.Text, StringComparer.Ordinal).ToArray();
 
+    /// <summary>A language's drafts as the site shows them: the blog post, the press brief and the briefs, without the translator markers.</summary>
+    private static SiteDrafts Translated(Func<string, string?> read, IEnumerable<string> briefNames)
+    {
+        static string Unmarked(string text) => text.Replace(Templates.PhraseFunctions.MarkerStart, string.Empty, StringComparison.Ordinal)
+            .Replace(Templates.PhraseFunctions.MarkerEnd, string.Empty, StringComparison.Ordinal);
+        var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in briefNames)
+        {
+            if (name.Length > "brief-.md".Length && read(name) is { } text)
+            {
+                briefs[name["brief-".Length..^3]] = FrontMatter.Strip(Unmarked(text)).Body;
+            }
+        }
+
+        var blog = read("blog-post.md") is { } b ? Unmarked(b) : null;
+        var (blogBody, blogTitle) = blog is null ? (null, null) : FrontMatter.Strip(blog);
+        return new SiteDrafts
+        {
+            BlogPost = blogBody,
+            BlogTitle = blogTitle,
+            BlogIsDraft = blog is not null && Publish.DraftPolicy.IsDraft(blog),
+            PressBrief = read("press-brief.md") is { } press ? FrontMatter.Strip(Unmarked(press)).Body : null,
+            Briefs = briefs,
+        };
+    }
+
     private static SiteDrafts ReadDrafts(string folder, DiagnosticBag d, Overlay files)
     {
+        var translations = new SortedDictionary<string, SiteDrafts>(StringComparer.Ordinal);
+        foreach (var sub in files.Folders(folder).Where(f => CommsConfig.IsLocale(Path.GetFileName(f)) && files.Exists(Path.Combine(f, Templates.Drafts.DraftRenderer.TranslationFile))))
+        {
+            translations[Path.GetFileName(sub)] = Translated(name => files.Exists(Path.Combine(sub, name)) ? files.Read(Path.Combine(sub, name), d) : null,
+                files.Briefs(sub).Select(Path.GetFileName).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        }
+
         var briefs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files.Briefs(folder))
         {
@@ -186,6 +228,7 @@ public static class SiteLoader
             BlogIsDraft = blog is not null && Publish.DraftPolicy.IsDraft(blog),
             PressBrief = press is null ? null : FrontMatter.Strip(press).Body,
             Briefs = briefs,
+            Translations = translations,
         };
     }
 
@@ -193,6 +236,13 @@ public static class SiteLoader
     private sealed class Overlay(IReadOnlyDictionary<string, DraftText> pending)
     {
         public bool Exists(string path) => pending.ContainsKey(path) || File.Exists(path);
+
+        /// <summary>The folders inside <paramref name="folder"/>, on disk or about to be written, sorted.</summary>
+        public IEnumerable<string> Folders(string folder) =>
+            (Directory.Exists(folder) ? Directory.GetDirectories(folder) : [])
+            .Concat(pending.Keys.Where(k => Path.GetDirectoryName(Path.GetDirectoryName(k)) is { } parent && string.Equals(parent, folder, StringComparison.Ordinal))
+                .Select(k => Path.GetDirectoryName(k)!))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
         public IEnumerable<string> Briefs(string folder) =>
             (Directory.Exists(folder) ? Directory.GetFiles(folder, "brief-*.md") : [])

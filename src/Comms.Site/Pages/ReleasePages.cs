@@ -162,33 +162,53 @@ internal static class ReleasePages
     private static void WriteDrafts(SiteContext site, SiteRelease release, string title)
     {
         var back = new LinkView(title, SitePaths.Release(release));
-        void Doc(string path, string docTitle, string markdown, string page)
+        var english = site.PhrasesFor(Comms.Templates.Phrases.DefaultLocale) ?? Comms.Templates.Phrases.English;
+
+        // The page in English and in every language a translation gives it in: each version links to the others.
+        void Doc(string path, Func<SiteDrafts, string?> pick, Func<Comms.Templates.Phrases, SiteDrafts, string> docTitle, string page)
         {
-            var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
-            site.PageAround(path, "doc", docTitle, html, safe => new ScriptFields { { "Title", docTitle }, { "Html", safe }, { "Back", back } }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            var versions = new List<(string Lang, string Path, string Markdown, string Title, Comms.Templates.Phrases Phrases)>();
+            if (pick(release.Drafts) is { } own)
+            {
+                versions.Add((Comms.Templates.Phrases.DefaultLocale, path, own, docTitle(english, release.Drafts), english));
+            }
+
+            foreach (var (lang, drafts) in release.Drafts.Translations)
+            {
+                if (versions.Count > 0 && pick(drafts) is { } translated && site.PhrasesFor(lang) is { } phrases)
+                {
+                    versions.Add((lang, SitePaths.InLanguage(path, lang), translated, docTitle(phrases, drafts), phrases));
+                }
+            }
+
+            var languages = versions.Count < 2 ? null : versions.Select(v => (v.Lang, v.Path, Name: v.Phrases.Text("language.name"))).ToArray();
+            foreach (var v in versions)
+            {
+                var links = languages?.Select(l => new LanguageView(l.Name, l.Lang, l.Path, l.Lang == v.Lang)).ToArray();
+                if (links is not null)
+                {
+                    site.Alternates[v.Path] = links;
+                }
+
+                var html = Drafts.ToHtml(v.Markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
+                var pageBack = v.Lang == Comms.Templates.Phrases.DefaultLocale ? back : back with { Text = title };
+                site.PageAround(v.Path, "doc", v.Title, html, safe => new ScriptFields { { "Title", v.Title }, { "Html", safe }, { "Back", pageBack } }, bodyClass: "doc",
+                    draft: release.Drafts.Flagged.Contains(page), lang: v.Lang, languages: links);
+            }
         }
 
-        if (release.Drafts.BlogPost is { } blog)
-        {
-            Doc(SitePaths.Blog(release), release.Drafts.BlogTitle ?? $"{title}: blog post", blog, Publish.DraftPolicy.BlogPage);
-        }
-
-        if (release.Drafts.PressBrief is { } press)
-        {
-            Doc(SitePaths.Press(release), $"{title}: press brief", press, Publish.DraftPolicy.PressPage);
-        }
-
+        string Titled(Comms.Templates.Phrases p, string key, params (string, object?)[] values) => p.Format(key, [("title", title), .. values]);
+        Doc(SitePaths.Blog(release), d => d.BlogPost, (p, d) => d.BlogTitle ?? Titled(p, "site.page.blog"), Publish.DraftPolicy.BlogPage);
+        Doc(SitePaths.Press(release), d => d.PressBrief, (p, _) => Titled(p, "site.page.press"), Publish.DraftPolicy.PressPage);
         if (release.Drafts.Changelog is { } changelog)
         {
-            Doc(SitePaths.Changelog(release), $"{title}: changelog", changelog.Read(), "changelog");
+            Doc(SitePaths.Changelog(release), _ => changelog.Read(), (p, _) => Titled(p, "site.page.changelog"), "changelog");
         }
 
         foreach (var audience in site.Request.Audiences)
         {
-            if (release.Drafts.Briefs.TryGetValue(audience.Id, out var brief))
-            {
-                Doc(SitePaths.Brief(release, audience.Id), $"{title}: brief for {audience.Name.ToLowerInvariant()}", brief, $"brief-{audience.Id}");
-            }
+            Doc(SitePaths.Brief(release, audience.Id), d => d.Briefs.TryGetValue(audience.Id, out var brief) ? brief : null,
+                (p, _) => Titled(p, "site.page.brief", ("audience", audience.Name.ToLowerInvariant())), $"brief-{audience.Id}");
         }
     }
 }

@@ -234,12 +234,15 @@ internal sealed class SiteContext
     /// <summary>The newest release that is not a pre-release, or the newest of all.</summary>
     public SiteRelease? Latest => Releases.LastOrDefault(r => !r.Version.IsPreRelease) ?? (Releases.Count > 0 ? Releases[^1] : null);
 
-    public IReadOnlyList<LinkView> Nav =>
+    public IReadOnlyList<LinkView> Nav => NavIn(PhrasesFor(Phrases.DefaultLocale) ?? Phrases.English);
+
+    /// <summary>The site's navigation in a page's language (the audiences are named as the project names them).</summary>
+    public IReadOnlyList<LinkView> NavIn(Phrases p) =>
     [
-        new("Home", SitePaths.Home),
-        new("All notes", SitePaths.Notes),
-        new("Upgrade path", SitePaths.Upgrade),
-        new("SIGs", SitePaths.Sigs),
+        new(p.Text("site.nav.home"), SitePaths.Home),
+        new(p.Text("site.nav.notes"), SitePaths.Notes),
+        new(p.Text("site.nav.upgrade"), SitePaths.Upgrade),
+        new(p.Text("site.nav.sigs"), SitePaths.Sigs),
         .. Request.Audiences.Select(a => new LinkView(a.Name, SitePaths.Audience(a.Id))),
     ];
 
@@ -287,14 +290,19 @@ internal sealed class SiteContext
     /// output never holds a copy of the HTML. The same bytes as <see cref="Page"/>; a theme that does anything with the
     /// HTML but write it once as it is gets the page made that way.
     /// </summary>
-    public void PageAround(string path, string template, string title, string html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false)
+    public void PageAround(string path, string template, string title, string html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false,
+        string lang = "en", IReadOnlyList<LanguageView>? languages = null)
     {
+        var own = lang == Phrases.DefaultLocale ? null : PhrasesFor(lang);
+        LayoutView Speaking(LayoutView l) => l with { Lang = lang, Languages = languages ?? [], Nav = own is null ? l.Nav : NavIn(own) };
+        var engine = own is null ? _engine : _engine.Speaking(own);
         var placeholder = html.Length == 0 ? null : "\u0001comms-html-" + Guid.NewGuid().ToString("N") + "\u0001";
-        var page = placeholder is null ? null : Layout(template, title, model(new SafeHtml(placeholder)), null, bodyClass, null, draft);
+        var page = placeholder is null ? null : Layout(template, title, model(new SafeHtml(placeholder)), null, bodyClass, Speaking, draft, engine);
         var at = placeholder is null ? -1 : page!.IndexOf(placeholder, StringComparison.Ordinal);
         if (at < 0 || page!.IndexOf(placeholder!, at + 1, StringComparison.Ordinal) >= 0)
         {
-            Page(path, template, title, model(new SafeHtml(html)), bodyClass: bodyClass, draft: draft);
+            Write(path, Layout(template, title, model(new SafeHtml(html)), null, bodyClass, Speaking, draft, engine));
+            _pages.Add(path);
             return;
         }
 
@@ -311,9 +319,26 @@ internal sealed class SiteContext
         _pages.Add(path);
     }
 
-    private string Layout(string template, string title, object model, IReadOnlyList<string>? scripts, string bodyClass, Func<LayoutView, LayoutView>? frame, bool draft)
+    private readonly Dictionary<string, Phrases?> _phrases = new(StringComparer.Ordinal);
+
+    /// <summary>The theme's phrase table for a language, loaded once (null, with its located errors, when it does not load).</summary>
+    public Phrases? PhrasesFor(string lang)
     {
-        var body = Render(template, model);
+        if (!_phrases.TryGetValue(lang, out var phrases))
+        {
+            phrases = Phrases.Load(_engine.Theme, lang, _diagnostics);
+            _phrases[lang] = phrases;
+        }
+
+        return phrases;
+    }
+
+    /// <summary>Every page that exists in several languages, with its versions (the page itself included): for the sitemap's alternates.</summary>
+    public Dictionary<string, IReadOnlyList<LanguageView>> Alternates { get; } = new(StringComparer.Ordinal);
+
+    private string Layout(string template, string title, object model, IReadOnlyList<string>? scripts, string bodyClass, Func<LayoutView, LayoutView>? frame, bool draft, ITemplateEngine? engine = null)
+    {
+        var body = Render(template, model, engine);
         var layout = new LayoutView
         {
             Project = Project,
@@ -326,12 +351,12 @@ internal sealed class SiteContext
             Sitemap = SiteUrl is null ? null : "sitemap.xml",
             Draft = draft,
         };
-        return Render("layout", frame is null ? layout : frame(layout));
+        return Render("layout", frame is null ? layout : frame(layout), engine);
     }
 
     /// <summary>A site layout (<c>site/&lt;name&gt;.sbn</c>) rendered with the model; a template error stops the build.</summary>
-    private string Render(string template, object model) =>
-        _engine.Render($"site/{template}{Theme.TemplateExtension}", model, _diagnostics) ?? throw new SiteTemplateFailed();
+    private string Render(string template, object model, ITemplateEngine? engine = null) =>
+        (engine ?? _engine).Render($"site/{template}{Theme.TemplateExtension}", model, _diagnostics) ?? throw new SiteTemplateFailed();
 
     public void Write(string path, string contents)
     {

@@ -26,6 +26,9 @@ public static class SitePaths
 
     public static string Changelog(SiteRelease r) => $"changelog-{VersionSlug(r)}.html";
 
+    /// <summary>A page in another language, beside the English one: <c>blog-1-34-0.de.html</c>.</summary>
+    public static string InLanguage(string page, string lang) => page[..^".html".Length] + "." + Slug.Of(lang) + ".html";
+
     public static string Brief(SiteRelease r, string audience) => $"brief-{VersionSlug(r)}-{Slug.Of(audience)}.html";
 
     public static string Sig(string sig) => $"sig-{Slug.Of(sig)}.html";

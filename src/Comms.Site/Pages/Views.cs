@@ -142,6 +142,12 @@ public sealed record LayoutView : IScriptFields
 
     public string ConnectSources { get; init; } = "'none'";
 
+    /// <summary>The page's language (<c>lang</c>).</summary>
+    public string Lang { get; init; } = "en";
+
+    /// <summary>The page in every language it exists in, this one included (none for a page in one language only).</summary>
+    public IReadOnlyList<LanguageView> Languages { get; init; } = [];
+
     /// <summary>What the layout sees (every property, in the order declared).</summary>
     public IEnumerable<KeyValuePair<string, object?>> ScriptFields() =>
     [
@@ -158,5 +164,13 @@ public sealed record LayoutView : IScriptFields
         new("ScriptSources", ScriptSources),
         new("Draft", Draft),
         new("ConnectSources", ConnectSources),
+        new("Lang", Lang),
+        new("Languages", Languages),
     ];
+}
+
+/// <summary>A page in one language: the language's own name, its code and the page's address; <c>Current</c> for the page shown.</summary>
+public sealed record LanguageView(string Text, string Lang, string Href, bool Current) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Text", Text), new("Lang", Lang), new("Href", Href), new("Current", Current)];
 }

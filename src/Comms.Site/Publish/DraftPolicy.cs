@@ -73,6 +73,15 @@ public static partial class DraftPolicy
             .ToDictionary(kv => kv.Key, kv => kv.Text!, StringComparer.Ordinal);
         // The changelog may be a staged file: it is read here for the check and kept where it is.
         var changelog = drafts.Changelog is { } draft && Check("changelog", draft.Read(), null) is not null ? draft : null;
+        // A translation is published as its English page is: never a page the English one is held back for.
+        var translations = drafts.Translations.ToDictionary(t => t.Key, t => t.Value with
+        {
+            BlogPost = blog is null ? null : t.Value.BlogPost,
+            BlogTitle = blog is null ? null : t.Value.BlogTitle,
+            PressBrief = press is null ? null : t.Value.PressBrief,
+            Briefs = new SortedDictionary<string, string>(t.Value.Briefs.Where(b => briefs.ContainsKey(b.Key)).ToDictionary(), StringComparer.Ordinal),
+            Flagged = flagged,
+        }, StringComparer.Ordinal);
         return release with
         {
             Drafts = drafts with
@@ -83,6 +92,7 @@ public static partial class DraftPolicy
                 Changelog = changelog,
                 Briefs = new SortedDictionary<string, string>(briefs, StringComparer.Ordinal),
                 Flagged = flagged,
+                Translations = new SortedDictionary<string, SiteDrafts>(translations, StringComparer.Ordinal),
             },
         };
     }

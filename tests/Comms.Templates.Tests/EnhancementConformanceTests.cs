@@ -51,7 +51,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         return stages;
     }
 
-    private static (ReleaseBuild.Built Release, DiagnosticBag Diagnostics) Build(TempDir temp, string? releaseFile = null)
+    private static (ReleaseBuild.Built Release, DiagnosticBag Diagnostics) Build(TempDir temp, string? releaseFile = null, IReadOnlyList<string>? locales = null)
     {
         var diagnostics = new DiagnosticBag();
         var draft = Path.Combine(Repo.Kubernetes, "sig-release-1.34");
@@ -60,6 +60,7 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
             temp.Path, Path.Combine(temp.Path, "site"), ConfigPath: null, ThemeFolder: null, RepoRoot: Repo.Root)
         {
             Enhancements = Path.Combine(Repo.Kubernetes, "enhancements"),
+            Locales = locales,
         };
         var built = new ReleaseBuild(request, diagnostics).Run();
         Assert.True(built is not null, string.Join("\n", diagnostics.Items.Where(d => d.Severity == Severity.Error)));
@@ -71,10 +72,37 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
     public void Every_1_34_draft_matches_its_approved_digest()
     {
         using var temp = new TempDir();
-        var (release, _) = Build(temp, temp.File("release.yaml", Schedule134));
+        var (release, _) = Build(temp, temp.File("release.yaml", Schedule134), TranslationTests.Shipped);
         Assert.Contains("blog-post.md", release.Drafts.Keys);
         Assert.Contains("press-brief.md", release.Drafts.Keys);
+        Assert.Contains("de/blog-post.md", release.Drafts.Keys);
+        Assert.Contains("ja/press-brief.md", release.Drafts.Keys);
         Approvals.VerifyDigests(release.Drafts, "corpus-v1.34.0");
+    }
+
+    /// <summary>1.34 in German and Japanese: no English fixed sentence left outside the translator markers, the English drafts as without translations.</summary>
+    [CorpusFact]
+    public void The_1_34_drafts_in_German_and_Japanese_leave_no_English_fixed_sentence()
+    {
+        using var temp = new TempDir();
+        using var alone = new TempDir();
+        var (release, _) = Build(temp, temp.File("release.yaml", Schedule134), TranslationTests.Shipped);
+        var (english, _) = Build(alone, alone.File("release.yaml", Schedule134));
+        foreach (var locale in TranslationTests.Shipped)
+        {
+            var names = release.Drafts.Keys.Where(k => k.StartsWith(locale + "/", StringComparison.Ordinal) && k.EndsWith(".md", StringComparison.Ordinal) && !k.EndsWith("/translation.md", StringComparison.Ordinal)).ToArray();
+            Assert.True(names.Length >= 10, string.Join(", ", names));
+            foreach (var name in names)
+            {
+                var left = TranslationTests.EnglishLeft(release.Drafts[name]);
+                Assert.True(left.Count == 0, $"{name} still says in English: " + string.Join("; ", left.Take(5).Select(l => $"{l.Key}: \"{l.Words}\"")));
+            }
+        }
+
+        foreach (var (name, text) in english.Drafts)
+        {
+            Assert.Equal(text, release.Drafts[name]);
+        }
     }
 
     [CorpusFact]

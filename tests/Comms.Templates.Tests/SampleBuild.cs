@@ -25,7 +25,8 @@ public sealed class SampleBuild : IDisposable
             .Order(VersionOrder.Instance)
             .ToArray();
 
-    public static IReadOnlyList<ReleaseBuild.Built>? Run(string output, DiagnosticBag diagnostics, string? theme = null, Func<ReleaseInput, ReleaseInput>? adjust = null, string? config = null)
+    public static IReadOnlyList<ReleaseBuild.Built>? Run(string output, DiagnosticBag diagnostics, string? theme = null, Func<ReleaseInput, ReleaseInput>? adjust = null, string? config = null,
+        IReadOnlyList<string>? locales = null)
     {
         var releases = Versions.Select(v => new ReleaseInput(
                 v,
@@ -36,7 +37,7 @@ public sealed class SampleBuild : IDisposable
             .Select(r => adjust is null ? r : adjust(r))
             .ToArray();
         var request = new BuildRequest(releases, Path.Combine(output, "release-notes"), Path.Combine(output, "site"),
-            config ?? Path.Combine(Repo.Root, "content", "comms.yaml"), theme, Repo.Root);
+            config ?? Path.Combine(Repo.Root, "content", "comms.yaml"), theme, Repo.Root) { Locales = locales };
         return new ReleaseBuild(request, diagnostics).Run();
     }
 

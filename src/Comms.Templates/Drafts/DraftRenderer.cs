@@ -15,6 +15,7 @@ namespace Comms.Templates.Drafts;
 public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig config, DiagnosticBag diagnostics)
 {
     private readonly ITemplateEngine _theme = theme;
+    private readonly Dictionary<string, Phrases?> _tables = new(StringComparer.Ordinal);
     private ITemplateEngine engine = theme;
 
     /// <summary>Two printed pages hold about this many words of a press brief.</summary>
@@ -126,7 +127,14 @@ public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig con
     /// </summary>
     private bool Translate(DraftDictionary drafts, string locale, ReleaseModel release, IReadOnlyList<Audience> audiences, string? about)
     {
-        if (Phrases.Load(_theme.Theme, locale, diagnostics) is not { } phrases)
+        // One table per language for the whole build: a phrase it lacks is warned about once, not once per release.
+        if (!_tables.TryGetValue(locale, out var phrases))
+        {
+            phrases = Phrases.Load(_theme.Theme, locale, diagnostics);
+            _tables[locale] = phrases;
+        }
+
+        if (phrases is null)
         {
             return false;
         }
@@ -141,7 +149,8 @@ public sealed partial class DraftRenderer(ITemplateEngine theme, CommsConfig con
             CycleViews.Add(model, plan, release, config, phrases);
             var prefix = locale + "/";
             var ok = AddDrafts(drafts, prefix, model, plan, release, audiences, config, phrases, bag);
-            foreach (var item in bag.Items.Where(i => i.Severity == Severity.Error || i.Code == ComposeCodes.PhraseMissing))
+            // A template's error is the same in every language: told once.
+            foreach (var item in bag.Items.Where(i => i.Severity == Severity.Error || i.Code == ComposeCodes.PhraseMissing).Where(i => !diagnostics.Items.Contains(i)))
             {
                 diagnostics.Add(item);
             }

@@ -121,6 +121,7 @@ internal static class ReleasePages
                 });
             }
 
+            Comms.Core.Diagnostics.Timings.Mark("  release note pages");
             WriteDrafts(site, release, title);
         }
     }
@@ -166,6 +167,7 @@ internal static class ReleasePages
         {
             var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
             site.PageAround(path, "doc", docTitle, html, safe => new ScriptFields { { "Title", docTitle }, { "Html", safe }, { "Back", back } }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            Comms.Core.Diagnostics.Timings.Mark("  draft page " + page);
         }
 
         if (release.Drafts.BlogPost is { } blog)

@@ -23,6 +23,7 @@ internal sealed class SiteContext
         Releases = SiteLoader.Sort(request.Releases);
         Views = new NoteViews(request.Config);
         var views = Releases.Select((r, rank) => r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        Comms.Core.Diagnostics.Timings.Mark("  note views");
         // A release too large for one page is split in pages: each note's permalink names the page it is on.
         var sections = new Comms.Core.Changelog.ChangelogSections(request.Config);
         for (var rank = 0; rank < views.Length; rank++)
@@ -43,7 +44,9 @@ internal sealed class SiteContext
             }
         }
 
+        Comms.Core.Diagnostics.Timings.Mark("  release paging");
         var withLi = WithLi(views.SelectMany(v => v).ToArray()).ToArray();
+        Comms.Core.Diagnostics.Timings.Mark("  list items");
         var notes = new IReadOnlyList<NoteView>[views.Length];
         for (int rank = 0, at = 0; rank < views.Length; at += views[rank].Length, rank++)
         {
@@ -80,7 +83,6 @@ internal sealed class SiteContext
     private readonly Dictionary<NoteView, NoteView> _anchored = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<NoteView, ScriptObject> _scripts = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Renders the note's list item once with its anchor; the copy without the anchor is the same text without it.</summary>
     /// <summary>
     /// Renders each note's list item once (with its anchor, by the theme's <c>_note.sbn</c>); the copy without the
     /// anchor is the same text without the <c>id</c>. Every page then reuses them.
@@ -88,10 +90,22 @@ internal sealed class SiteContext
     public IReadOnlyList<NoteView> WithLi(IReadOnlyList<NoteView> views)
     {
         var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var models = views.Select((v, i) => (object)new ScriptFields { { "note", v with { Anchor = anchors[i] } } }).ToArray();
-        var rendered = _engine is ScribanEngine scriban
-            ? scriban.RenderEach("site/_note" + Theme.TemplateExtension, models, _diagnostics)
-            : models.Select(m => _engine.Render("site/_note" + Theme.TemplateExtension, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
+        const string name = "site/_note" + Theme.TemplateExtension;
+        IReadOnlyList<string>? rendered;
+        if (_engine is ScribanEngine { Theme: var theme } && NoteItem.Matches(theme.Find(name)))
+        {
+            // The default theme's list item, written without a template context per note (the same bytes).
+            var buffer = new StringBuilder(1024);
+            rendered = views.Select((v, i) => NoteItem.Render(v, anchors[i], buffer)).ToArray();
+        }
+        else
+        {
+            var models = views.Select((v, i) => (object)new ScriptFields { { "note", v with { Anchor = anchors[i] } } }).ToArray();
+            rendered = _engine is ScribanEngine scriban
+                ? scriban.RenderEach(name, models, _diagnostics)
+                : models.Select(m => _engine.Render(name, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
+        }
+
         if (rendered is null)
         {
             throw new SiteTemplateFailed();

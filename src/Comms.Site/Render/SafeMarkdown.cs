@@ -1,6 +1,5 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -43,13 +42,9 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
         }
 
         Sanitize(document, relativeLink);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
+        // The pipeline's cached renderer (made and set up once, not once per note).
         // A block that scrolls sideways (code, tables) can be reached and scrolled with the keyboard.
-        return writer.ToString()
+        return Markdown.ToHtml(document, pipeline)
             .Replace("<pre><code", "<pre tabindex=\"0\"><code", StringComparison.Ordinal)
             .Replace("<table>", "<table tabindex=\"0\">", StringComparison.Ordinal);
     }

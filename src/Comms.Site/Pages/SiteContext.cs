@@ -80,7 +80,6 @@ internal sealed class SiteContext
 
     private readonly HashSet<string> _known;
 
-    private readonly Dictionary<NoteView, NoteView> _anchored = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<NoteView, ScriptObject> _scripts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
@@ -118,9 +117,8 @@ internal sealed class SiteContext
             var attribute = $" id=\"{anchors[i]}\"";
             var at = anchored.IndexOf(attribute, StringComparison.Ordinal);
             var plain = at < 0 ? anchored : anchored.Remove(at, attribute.Length);
-            result[i] = views[i] with { Li = new SafeHtml(plain) };
-            var withAnchor = views[i] with { Anchor = anchors[i], Li = new SafeHtml(anchored) };
-            _anchored[result[i]] = withAnchor;
+            // Only the copy without the anchor is kept; the one page that shows the anchor puts it back (Anchored).
+            result[i] = views[i] with { Li = new SafeHtml(plain), AnchorAt = at };
         }
 
         return result;
@@ -128,7 +126,19 @@ internal sealed class SiteContext
 
     /// <summary>The notes as template objects, converted once per build; <paramref name="anchored"/> gives the copies that carry <c>id="pr-N"</c>.</summary>
     public IReadOnlyList<object> Models(IEnumerable<NoteView> views, bool anchored = false) =>
-        views.Select(v => (object)Script(anchored && _anchored.TryGetValue(v, out var a) ? a : v)).ToArray();
+        views.Select(v => anchored && v.AnchorAt is { } at ? new LazyNote(Anchored(v, at)) : (object)Script(v)).ToArray();
+
+    /// <summary>The note's view with its anchor: its list item as rendered with <c>id="pr-N"</c> (made for the one page that shows it, not kept).</summary>
+    private static NoteView Anchored(NoteView view, int at)
+    {
+        var anchor = "pr-" + view.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return view with
+        {
+            Anchor = anchor,
+            Li = at < 0 ? view.Li : new SafeHtml(view.Li.Html.Insert(at, $" id=\"{anchor}\"")),
+            AnchorAt = null,
+        };
+    }
 
     private ScriptObject Script(NoteView view)
     {
@@ -144,7 +154,8 @@ internal sealed class SiteContext
     /// A note as a template object: <c>Li</c> is answered at once (all the default theme's lists read); the first other
     /// field converts the whole note (for themes that show the fields themselves).
     /// </summary>
-    private sealed class LazyNote(NoteView view) : ScriptObject
+    // Not the parameterless base: it looks up this type's static members by reflection for every note.
+    private sealed class LazyNote(NoteView view) : ScriptObject(0, autoImportStaticsFromThisType: false)
     {
         private bool _filled;
 

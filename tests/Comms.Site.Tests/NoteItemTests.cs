@@ -1,5 +1,6 @@
 using Comms.Core.Diagnostics;
 using Comms.Site.Pages;
+using Comms.Site.Render;
 using Comms.Templates;
 using Comms.TestKit;
 
@@ -55,6 +56,10 @@ public sealed class NoteItemTests
                 var expected = engine.Render("site/_note.sbn", new ScriptFields { { "note", view with { Anchor = anchor } } }, d);
                 Assert.False(d.HasErrors, string.Join("\n", d.Items));
                 Assert.Equal(expected, NoteItem.Render(view, anchor, buffer));
+                if (anchor is not null)
+                {
+                    Assert.Equal(expected, NoteItem.Render(view, null, buffer).Insert(NoteItem.AnchorAt(view), $" id=\"{anchor}\""));
+                }
             }
         }
     }
@@ -70,4 +75,58 @@ public sealed class NoteItemTests
         Assert.True(NoteItem.Matches(file));
         Assert.False(NoteItem.Matches(Path.Combine(temp.Path, "missing.sbn")));
     }
+}
+
+/// <summary>A long draft rendered a section at a time gives the HTML of the whole document.</summary>
+public sealed class SectionedDraftTests
+{
+    private static readonly SafeMarkdown Drafts = new(allowRelativeLinks: true, headingShift: 0, headingIds: true, minHeading: 2);
+
+    private static string Changelog(string extra = "")
+    {
+        var text = new System.Text.StringBuilder("# v1.0.0\n\n## Urgent Upgrade Notes\n\n### (No, really, you MUST read this before you upgrade)\n\n");
+        for (var i = 0; i < 8000; i++)
+        {
+            text.Append("- Removed the `flag").Append(i).Append("` &lt;x&gt; *now* see [the docs](https://example.org/").Append(i).Append("); | a | b |\n");
+        }
+
+        text.Append("\n## Changes by Kind\n");
+        foreach (var kind in new[] { "Feature", "Bug or Regression", "Other (Cleanup or Flake)" })
+        {
+            text.Append("\n### ").Append(kind).Append("\n\n");
+            for (var i = 0; i < 12000; i++)
+            {
+                text.Append("- ").Append(kind).Append(' ').Append(i).Append(i % 7 == 0 ? "\n\n  a second paragraph, loose\n" : "\n");
+            }
+        }
+
+        return text.Append(extra).ToString();
+    }
+
+    private static string Sectioned(string markdown, IReadOnlyList<Range> sections) =>
+        string.Concat(sections.Select((r, i) => Drafts.ToHtml(markdown[r], url => "x.html", dropFirstTitle: i == 0)));
+
+    [Fact]
+    public void A_long_changelog_renders_the_same_a_section_at_a_time()
+    {
+        var markdown = Changelog();
+        Assert.True(markdown.Length > SafeMarkdown.SectionedLength);
+        var sections = SafeMarkdown.Sections(markdown);
+        Assert.NotNull(sections);
+        Assert.Equal(7, sections.Count);
+        Assert.Equal(Drafts.ToHtml(markdown, url => "x.html", dropFirstTitle: true), Sectioned(markdown, sections));
+    }
+
+    [Theory]
+    [InlineData("\n```\n## not a heading\n```\n")]
+    [InlineData("\n[the docs]: https://example.org\n")]
+    [InlineData("\n### Feature\n\n- again\n")]
+    [InlineData("\n- see [Feature] above\n")]
+    [InlineData("\n### Fonctionnalité\n")]
+    [InlineData("\r\n")]
+    public void What_could_read_across_sections_is_rendered_whole(string extra) =>
+        Assert.Null(SafeMarkdown.Sections(Changelog(extra)));
+
+    [Fact]
+    public void A_short_draft_is_rendered_whole() => Assert.Null(SafeMarkdown.Sections("# a\n\n## b\n\n- c\n"));
 }

@@ -42,6 +42,9 @@ internal static class NoteItem
         }
     }
 
+    /// <summary>Where <c> id="…"</c> goes in the list item rendered without an anchor: after the class attribute.</summary>
+    public static int AnchorAt(NoteView note) => note.ActionRequired ? "<li class=\"note action\"".Length : "<li class=\"note\"".Length;
+
     /// <summary>The list item of <paramref name="note"/>, with <c>id="<paramref name="anchor"/>"</c> when an anchor is given.</summary>
     public static string Render(NoteView note, string? anchor, StringBuilder buffer)
     {

@@ -165,8 +165,25 @@ internal static class ReleasePages
         var back = new LinkView(title, SitePaths.Release(release));
         void Doc(string path, string docTitle, string markdown, string page)
         {
-            var html = Drafts.ToHtml(markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
-            site.PageAround(path, "doc", docTitle, html, safe => new ScriptFields { { "Title", docTitle }, { "Html", safe }, { "Back", back } }, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            object Model(SafeHtml safe) => new ScriptFields { { "Title", docTitle }, { "Html", safe }, { "Back", back } };
+            string? Resolve(string url) => site.DraftLinks.Resolve(release, url);
+            if (SafeMarkdown.Sections(markdown) is { } sections)
+            {
+                // A long draft (the changelog) rendered a section at a time: the same HTML, never one syntax tree of it all.
+                site.PageAround(path, "doc", docTitle, writer =>
+                {
+                    for (var i = 0; i < sections.Count; i++)
+                    {
+                        writer.Write(Drafts.ToHtml(markdown[sections[i]], Resolve, dropFirstTitle: i == 0));
+                    }
+                }, Model, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            }
+            else
+            {
+                var html = Drafts.ToHtml(markdown, Resolve, dropFirstTitle: true);
+                site.PageAround(path, "doc", docTitle, html, Model, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page));
+            }
+
             Comms.Core.Diagnostics.Timings.Mark("  draft page " + page);
         }
 

@@ -88,22 +88,20 @@ internal sealed class SiteContext
     /// </summary>
     public IReadOnlyList<NoteView> WithLi(IReadOnlyList<NoteView> views)
     {
-        var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         const string name = "site/_note" + Theme.TemplateExtension;
-        IReadOnlyList<string>? rendered;
         if (_engine is ScribanEngine { Theme: var theme } && NoteItem.Matches(theme.Find(name)))
         {
-            // The default theme's list item, written without a template context per note (the same bytes).
+            // The default theme's list item, written without a template context per note (the same bytes), and
+            // without its anchor: where the anchor goes is known.
             var buffer = new StringBuilder(1024);
-            rendered = views.Select((v, i) => NoteItem.Render(v, anchors[i], buffer)).ToArray();
+            return views.Select(v => v with { Li = new SafeHtml(NoteItem.Render(v, null, buffer)), AnchorAt = NoteItem.AnchorAt(v) }).ToArray();
         }
-        else
-        {
-            var models = views.Select((v, i) => (object)new ScriptFields { { "note", v with { Anchor = anchors[i] } } }).ToArray();
-            rendered = _engine is ScribanEngine scriban
-                ? scriban.RenderEach(name, models, _diagnostics)
-                : models.Select(m => _engine.Render(name, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
-        }
+
+        var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var models = views.Select((v, i) => (object)new ScriptFields { { "note", v with { Anchor = anchors[i] } } }).ToArray();
+        var rendered = _engine is ScribanEngine scriban
+            ? scriban.RenderEach(name, models, _diagnostics)
+            : models.Select(m => _engine.Render(name, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
 
         if (rendered is null)
         {
@@ -312,14 +310,23 @@ internal sealed class SiteContext
     /// output never holds a copy of the HTML. The same bytes as <see cref="Page"/>; a theme that does anything with the
     /// HTML but write it once as it is gets the page made that way.
     /// </summary>
-    public void PageAround(string path, string template, string title, string html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false)
+    public void PageAround(string path, string template, string title, string html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false) =>
+        PageAround(path, template, title, html.Length == 0 ? null : writer => writer.Write(html), model, bodyClass, draft);
+
+    /// <summary>
+    /// As <see cref="PageAround(string, string, string, string, Func{SafeHtml, object}, string, bool)"/>, the HTML written in
+    /// pieces by <paramref name="html"/> (null: none), so not even the HTML is held whole (the changelog's, section by section).
+    /// </summary>
+    public void PageAround(string path, string template, string title, Action<TextWriter>? html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false)
     {
-        var placeholder = html.Length == 0 ? null : "\u0001comms-html-" + Guid.NewGuid().ToString("N") + "\u0001";
+        var placeholder = html is null ? null : "\u0001comms-html-" + Guid.NewGuid().ToString("N") + "\u0001";
         var page = placeholder is null ? null : Layout(template, title, model(new SafeHtml(placeholder)), null, bodyClass, null, draft);
         var at = placeholder is null ? -1 : page!.IndexOf(placeholder, StringComparison.Ordinal);
         if (at < 0 || page!.IndexOf(placeholder!, at + 1, StringComparison.Ordinal) >= 0)
         {
-            Page(path, template, title, model(new SafeHtml(html)), bodyClass: bodyClass, draft: draft);
+            using var whole = new StringWriter();
+            html?.Invoke(whole);
+            Page(path, template, title, model(new SafeHtml(whole.ToString())), bodyClass: bodyClass, draft: draft);
             return;
         }
 
@@ -329,7 +336,7 @@ internal sealed class SiteContext
         using (var writer = new StreamWriter(full, append: false, new UTF8Encoding(false), 64 * 1024))
         {
             writer.Write(page.AsSpan(0, at));
-            writer.Write(html);
+            html!(writer);
             writer.Write(page.AsSpan(at + placeholder!.Length));
         }
 

@@ -70,6 +70,7 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
 
         var starts = new List<int>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
         for (var at = 0; at < markdown.Length; at = markdown.IndexOf('\n', at) is var nl and >= 0 ? nl + 1 : markdown.Length)
         {
             if (markdown[at] != '#')
@@ -103,10 +104,12 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
             }
 
             var word = text.IndexOfAny(' ', '\t') is var space and >= 0 ? text[..space] : text;
-            if (!ids.Add(key.ToString()) || word.IsEmpty || markdown.Contains("[" + word.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (!ids.Add(key.ToString()) || word.IsEmpty)
             {
                 return null;
             }
+
+            words.Add(word.ToString());
 
             starts.Add(at);
         }
@@ -114,6 +117,19 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
         if (starts.Count < 2)
         {
             return null;
+        }
+
+        // A link to a heading elsewhere would be "[" and the heading's text: one pass over the brackets.
+        for (var at = markdown.IndexOf('['); at >= 0; at = markdown.IndexOf('[', at + 1))
+        {
+            var after = markdown.AsSpan(at + 1);
+            foreach (var word in words)
+            {
+                if (after.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
         }
 
         if (starts[0] != 0)
@@ -136,7 +152,27 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
 
     private void Sanitize(MarkdownDocument document, Func<string, string?>? relativeLink)
     {
-        foreach (var heading in document.Descendants<HeadingBlock>().ToArray())
+        // One walk of the tree (in its order) finds what to change; the changes move nodes, never make new links.
+        List<HeadingBlock>? headings = null;
+        List<LinkInline>? links = null;
+        List<AutolinkInline>? autolinks = null;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock heading:
+                    (headings ??= []).Add(heading);
+                    break;
+                case LinkInline link:
+                    (links ??= []).Add(link);
+                    break;
+                case AutolinkInline autolink:
+                    (autolinks ??= []).Add(autolink);
+                    break;
+            }
+        }
+
+        foreach (var heading in headings ?? [])
         {
             if (headingShift >= 0)
             {
@@ -158,7 +194,7 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
             }
         }
 
-        foreach (var link in document.Descendants<LinkInline>().ToArray())
+        foreach (var link in links ?? [])
         {
             link.IsImage = false;
             var url = SafeUrl.Clean(link.GetDynamicUrl?.Invoke() ?? link.Url, allowRelativeLinks);
@@ -179,7 +215,7 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
             }
         }
 
-        foreach (var auto in document.Descendants<AutolinkInline>().ToArray())
+        foreach (var auto in autolinks ?? [])
         {
             var url = auto.IsEmail ? "mailto:" + auto.Url : SafeUrl.Clean(auto.Url);
             if (url is null)

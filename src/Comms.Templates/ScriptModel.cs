@@ -171,7 +171,8 @@ public static class ScriptModel
         }
     }
 
-    private sealed class DeferredObject(int depth) : ScriptObject
+    // Not the parameterless base: it looks up this type's static members by reflection each time.
+    private sealed class DeferredObject(int depth) : ScriptObject(0, autoImportStaticsFromThisType: false)
     {
         public Dictionary<string, Deferred> Pending { get; } = new(StringComparer.Ordinal);
 

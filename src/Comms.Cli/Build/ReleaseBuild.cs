@@ -90,7 +90,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
                 }
             }
 
-            if (KeptPulls(release) is { } pulls)
+            if (KeptPulls(release, config.Limits) is { } pulls)
             {
                 commit.StageDraft(Path.Combine(folder, KeptPullsName), pulls);
             }
@@ -186,7 +186,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
     /// What <c>--pulls</c> gave a project's release, to keep beside its drafts: a file as it was read, a folder's pull
     /// requests as one JSON array; null when not asked for or when the pulls already are that file.
     /// </summary>
-    private static string? KeptPulls(Built release)
+    private static string? KeptPulls(Built release, InputLimits limits)
     {
         var input = release.Input;
         var target = Path.GetFullPath(Path.Combine(input.DraftsFolder, KeptPullsName));
@@ -195,9 +195,10 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
             return null;
         }
 
+        // The run keeps no pull bodies: a folder's pull requests are read again (the same records, so the same array).
         return File.Exists(input.Pulls)
             ? File.ReadAllText(input.Pulls)
-            : Comms.GitHub.Output.PullWriter.Write(release.Run.Pulls);
+            : Comms.GitHub.Output.PullWriter.Write(Comms.Core.Sources.PullFileReader.Read(input.Pulls, new DiagnosticBag(), limits).Pulls);
     }
 
     /// <summary>With <c>--warnings-as-errors</c>, any warning stops the build before the commit.</summary>
@@ -247,7 +248,7 @@ public sealed class ReleaseBuild(BuildRequest request, DiagnosticBag diagnostics
         {
             StopGate.ThrowIfCancelled(request.Cancel);
             Timings.Mark("start");
-            var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps, audiences: audiences.Select(a => a.Id).ToArray());
+            var run = new NotesPipeline(config, diagnostics).Run(input.Pulls, input.Maps, audiences: audiences.Select(a => a.Id).ToArray(), keepBodies: false);
             Timings.Mark("notes pipeline");
             StopGate.ThrowIfCancelled(request.Cancel);
             var releaseFolder = Path.GetDirectoryName(Path.GetFullPath(input.ReleaseFile ?? Path.Combine(input.DraftsFolder, "release.yaml")))!;

@@ -43,10 +43,11 @@ public sealed record AudienceRule(string Id, string Reason)
             return false;
         }
 
+        // The fields first (sets of a few values), the text's patterns only when everything else holds.
         return AnyOf(Kinds, note.Kinds) && AnyOf(Sigs, note.Sigs) && Prefixed(Areas, note.Areas) && AnyOf(Labels, note.Comms.Labels) &&
-               (Text.Count == 0 || Text.Any(t => Safe(t, note))) &&
                (Stability.Count == 0 || (note.Comms.Stability is { } s && Stability.Contains(s.Level, StringComparer.OrdinalIgnoreCase))) &&
-               (ActionRequired is null || ActionRequired == note.ActionRequired);
+               (ActionRequired is null || ActionRequired == note.ActionRequired) &&
+               (Text.Count == 0 || Text.Any(t => Safe(t, note)));
     }
 
     /// <summary>Notes whose text made a pattern time out, with the rule: the classifier reports them as warnings.</summary>

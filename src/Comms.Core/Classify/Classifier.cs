@@ -36,12 +36,14 @@ public sealed class Classifier(IReadOnlyList<Audience> audiences, DiagnosticBag 
         }
 
         var assigned = new List<AudienceAssignment>();
-        var mustReach = note.ActionRequired || Compose.GoingAwayComposer.Classify(note) is not null;
+        bool? mustReach = note.ActionRequired ? true : null;
         foreach (var audience in audiences)
         {
             // What needs action or goes away reaches every audience whose rules ask for it: no exclude rule (tests,
-            // build plumbing) takes an action-required, deprecation or removal note out of a brief.
-            if (!mustReach && audience.Exclude.Any(r => Matches(r, note, audience)))
+            // build plumbing) takes an action-required, deprecation or removal note out of a brief. (Whether a note goes
+            // away is read from its text only when an audience has exclude rules.)
+            if (audience.Exclude.Count > 0 && !(mustReach ??= Compose.GoingAwayComposer.Classify(note) is not null) &&
+                audience.Exclude.Any(r => Matches(r, note, audience)))
             {
                 continue;
             }

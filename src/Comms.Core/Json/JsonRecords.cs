@@ -146,6 +146,8 @@ public static class JsonRecords
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
+    private static readonly SearchValues<byte> Spaces = SearchValues.Create(" \t\r\n"u8);
+
     /// <summary>More than one non-empty line, each starting with <c>{</c> and ending with <c>}</c> (a scan of the bytes, nothing kept).</summary>
     private static bool IsNdjson(Stream stream)
     {
@@ -169,32 +171,40 @@ public static class JsonRecords
                     }
                 }
 
-                foreach (var b in span)
+                // Line by line with vectorised searches (the file is scanned whole before it is read).
+                while (true)
                 {
-                    if (b == (byte)'\n')
+                    var newline = span.IndexOf((byte)'\n');
+                    var segment = newline < 0 ? span : span[..newline];
+                    var at = segment.IndexOfAnyExcept(Spaces);
+                    if (at >= 0)
                     {
-                        if (!atStart)
-                        {
-                            if (last != (byte)'}')
-                            {
-                                return false;
-                            }
-
-                            lines++;
-                        }
-
-                        atStart = true;
-                    }
-                    else if (!IsSpace(b))
-                    {
-                        if (atStart && b != (byte)'{')
+                        if (atStart && segment[at] != (byte)'{')
                         {
                             return false;
                         }
 
                         atStart = false;
-                        last = b;
+                        last = segment[segment.LastIndexOfAnyExcept(Spaces)];
                     }
+
+                    if (newline < 0)
+                    {
+                        break;
+                    }
+
+                    if (!atStart)
+                    {
+                        if (last != (byte)'}')
+                        {
+                            return false;
+                        }
+
+                        lines++;
+                    }
+
+                    atStart = true;
+                    span = span[(newline + 1)..];
                 }
             }
 

@@ -90,15 +90,26 @@ public static class SafeMarkdownText
         }
 
         var escaped = EscapeUncached(markdown, policy);
-        if (Cache.Count >= CacheLimit)
+        // ConcurrentDictionary.Count takes every lock: the entries are counted as they are added instead.
+        if (Volatile.Read(ref _cached) >= CacheLimit)
         {
-            Cache.Clear();
+            ClearCache();
         }
 
-        Cache.TryAdd(key, escaped);
-        Cache.TryAdd((policy, escaped), escaped);
+        if (Cache.TryAdd(key, escaped))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
+        if (Cache.TryAdd((policy, escaped), escaped))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
         return escaped;
     }
+
+    private static int _cached;
 
     /// <summary>Most texts kept in the escape cache; past it the cache starts again (a long `comms serve` session stays bounded).</summary>
     private const int CacheLimit = 400_000;
@@ -106,7 +117,11 @@ public static class SafeMarkdownText
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(MarkdownPolicy, string), string> Cache = new();
 
     /// <summary>Forgets every cached escape (the end of a build).</summary>
-    public static void ClearCache() => Cache.Clear();
+    public static void ClearCache()
+    {
+        Cache.Clear();
+        Volatile.Write(ref _cached, 0);
+    }
 
     /// <summary>
     /// One piece of a larger document escaped as that document's pass would escape it there (not cached): a list item

@@ -12,7 +12,11 @@ public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
 {
     /// <param name="strict">Mapped notes keep Kubernetes' Markdown quirk (a single SIG is dropped), for byte-compatible JSON.</param>
     /// <param name="audiences">The audiences the rules define, to check the maps' audiences against (null: not checked).</param>
-    public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false, IReadOnlyCollection<string>? audiences = null)
+    /// <param name="keepBodies">
+    /// False: the run's pull requests keep no body once the notes are extracted and the maps checked against them (a
+    /// build holds them to its end: at 100,000 PRs the bodies are over 100 MB); read the source again for them.
+    /// </param>
+    public NotesRun Run(string pullsPath, string? mapsFolder, bool strict = false, IReadOnlyCollection<string>? audiences = null, bool keepBodies = true)
     {
         var input = PullFileReader.Read(pullsPath, diagnostics, config.Limits);
         Timings.Mark("read pulls");
@@ -24,7 +28,29 @@ public sealed class NotesPipeline(CommsConfig config, DiagnosticBag diagnostics)
             notes = Edit(notes, input.Pulls, mapsFolder, strict, audiences);
         }
 
-        return new NotesRun(notes, input.Pulls, extracted);
+        if (keepBodies)
+        {
+            return new NotesRun(notes, input.Pulls, extracted);
+        }
+
+        var slim = new Dictionary<PullRequest, PullRequest>(ReferenceEqualityComparer.Instance);
+        PullRequest Slim(PullRequest pull)
+        {
+            if (pull.Body is null)
+            {
+                return pull;
+            }
+
+            if (!slim.TryGetValue(pull, out var without))
+            {
+                slim[pull] = without = pull with { Body = null };
+            }
+
+            return without;
+        }
+
+        var pulls = input.Pulls.Select(Slim).ToArray();
+        return new NotesRun(notes, pulls, extracted.Select(e => e with { Pull = Slim(e.Pull) }).ToArray());
     }
 
     /// <summary>Applies the maps in <paramref name="mapsFolder"/> to notes read from any source.</summary>

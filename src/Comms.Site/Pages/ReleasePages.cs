@@ -121,6 +121,7 @@ internal static class ReleasePages
                 });
             }
 
+            Comms.Core.Diagnostics.Timings.Mark("  release note pages");
             WriteDrafts(site, release, title);
         }
     }
@@ -190,11 +191,28 @@ internal static class ReleasePages
                     site.Alternates[v.Path] = links;
                 }
 
-                var html = Drafts.ToHtml(v.Markdown, url => site.DraftLinks.Resolve(release, url), dropFirstTitle: true);
-                var pageBack = v.Lang == Comms.Templates.Phrases.DefaultLocale ? back : back with { Text = title };
-                site.PageAround(v.Path, "doc", v.Title, html, safe => new ScriptFields { { "Title", v.Title }, { "Html", safe }, { "Back", pageBack } }, bodyClass: "doc",
-                    draft: release.Drafts.Flagged.Contains(page), lang: v.Lang, languages: links);
+                object Model(SafeHtml safe) => new ScriptFields { { "Title", v.Title }, { "Html", safe }, { "Back", back } };
+                string? Resolve(string url) => site.DraftLinks.Resolve(release, url);
+                var markdown = v.Markdown;
+                if (SafeMarkdown.Sections(markdown) is { } sections)
+                {
+                    // A long draft (the changelog) rendered a section at a time: the same HTML, never one syntax tree of it all.
+                    site.PageAround(v.Path, "doc", v.Title, writer =>
+                    {
+                        for (var i = 0; i < sections.Count; i++)
+                        {
+                            writer.Write(Drafts.ToHtml(markdown[sections[i]], Resolve, dropFirstTitle: i == 0));
+                        }
+                    }, Model, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page), lang: v.Lang, languages: links);
+                }
+                else
+                {
+                    var html = Drafts.ToHtml(markdown, Resolve, dropFirstTitle: true);
+                    site.PageAround(v.Path, "doc", v.Title, html, Model, bodyClass: "doc", draft: release.Drafts.Flagged.Contains(page), lang: v.Lang, languages: links);
+                }
             }
+
+            Comms.Core.Diagnostics.Timings.Mark("  draft page " + page);
         }
 
         string Titled(Comms.Templates.Phrases p, string key, params (string, object?)[] values) => p.Format(key, [("title", title), .. values]);
@@ -202,7 +220,8 @@ internal static class ReleasePages
         Doc(SitePaths.Press(release), d => d.PressBrief, (p, _) => Titled(p, "site.page.press"), Publish.DraftPolicy.PressPage);
         if (release.Drafts.Changelog is { } changelog)
         {
-            Doc(SitePaths.Changelog(release), _ => changelog.Read(), (p, _) => Titled(p, "site.page.changelog"), "changelog");
+            // The changelog is the project's record, in English only.
+            Doc(SitePaths.Changelog(release), d => ReferenceEquals(d, release.Drafts) ? changelog.Read() : null, (p, _) => Titled(p, "site.page.changelog"), "changelog");
         }
 
         foreach (var audience in site.Request.Audiences)

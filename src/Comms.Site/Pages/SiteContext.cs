@@ -23,6 +23,7 @@ internal sealed class SiteContext
         Releases = SiteLoader.Sort(request.Releases);
         Views = new NoteViews(request.Config);
         var views = Releases.Select((r, rank) => r.Notes.Select(n => Views.Create(n, r, rank)).ToArray()).ToArray();
+        Comms.Core.Diagnostics.Timings.Mark("  note views");
         // A release too large for one page is split in pages: each note's permalink names the page it is on.
         var sections = new Comms.Core.Changelog.ChangelogSections(request.Config);
         for (var rank = 0; rank < views.Length; rank++)
@@ -43,7 +44,9 @@ internal sealed class SiteContext
             }
         }
 
+        Comms.Core.Diagnostics.Timings.Mark("  release paging");
         var withLi = WithLi(views.SelectMany(v => v).ToArray()).ToArray();
+        Comms.Core.Diagnostics.Timings.Mark("  list items");
         var notes = new IReadOnlyList<NoteView>[views.Length];
         for (int rank = 0, at = 0; rank < views.Length; at += views[rank].Length, rank++)
         {
@@ -77,21 +80,29 @@ internal sealed class SiteContext
 
     private readonly HashSet<string> _known;
 
-    private readonly Dictionary<NoteView, NoteView> _anchored = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<NoteView, ScriptObject> _scripts = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Renders the note's list item once with its anchor; the copy without the anchor is the same text without it.</summary>
     /// <summary>
     /// Renders each note's list item once (with its anchor, by the theme's <c>_note.sbn</c>); the copy without the
     /// anchor is the same text without the <c>id</c>. Every page then reuses them.
     /// </summary>
     public IReadOnlyList<NoteView> WithLi(IReadOnlyList<NoteView> views)
     {
+        const string name = "site/_note" + Theme.TemplateExtension;
+        if (_engine is ScribanEngine { Theme: var theme } && NoteItem.Matches(theme.Find(name)))
+        {
+            // The default theme's list item, written without a template context per note (the same bytes), and
+            // without its anchor: where the anchor goes is known.
+            var buffer = new StringBuilder(1024);
+            return views.Select(v => v with { Li = new SafeHtml(NoteItem.Render(v, null, buffer)), AnchorAt = NoteItem.AnchorAt(v) }).ToArray();
+        }
+
         var anchors = views.Select(v => "pr-" + v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var models = views.Select((v, i) => (object)new ScriptFields { { "note", v with { Anchor = anchors[i] } } }).ToArray();
         var rendered = _engine is ScribanEngine scriban
-            ? scriban.RenderEach("site/_note" + Theme.TemplateExtension, models, _diagnostics)
-            : models.Select(m => _engine.Render("site/_note" + Theme.TemplateExtension, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
+            ? scriban.RenderEach(name, models, _diagnostics)
+            : models.Select(m => _engine.Render(name, m, _diagnostics) ?? throw new SiteTemplateFailed()).ToArray();
+
         if (rendered is null)
         {
             throw new SiteTemplateFailed();
@@ -104,9 +115,8 @@ internal sealed class SiteContext
             var attribute = $" id=\"{anchors[i]}\"";
             var at = anchored.IndexOf(attribute, StringComparison.Ordinal);
             var plain = at < 0 ? anchored : anchored.Remove(at, attribute.Length);
-            result[i] = views[i] with { Li = new SafeHtml(plain) };
-            var withAnchor = views[i] with { Anchor = anchors[i], Li = new SafeHtml(anchored) };
-            _anchored[result[i]] = withAnchor;
+            // Only the copy without the anchor is kept; the one page that shows the anchor puts it back (Anchored).
+            result[i] = views[i] with { Li = new SafeHtml(plain), AnchorAt = at };
         }
 
         return result;
@@ -114,7 +124,19 @@ internal sealed class SiteContext
 
     /// <summary>The notes as template objects, converted once per build; <paramref name="anchored"/> gives the copies that carry <c>id="pr-N"</c>.</summary>
     public IReadOnlyList<object> Models(IEnumerable<NoteView> views, bool anchored = false) =>
-        views.Select(v => (object)Script(anchored && _anchored.TryGetValue(v, out var a) ? a : v)).ToArray();
+        views.Select(v => anchored && v.AnchorAt is { } at ? new LazyNote(Anchored(v, at)) : (object)Script(v)).ToArray();
+
+    /// <summary>The note's view with its anchor: its list item as rendered with <c>id="pr-N"</c> (made for the one page that shows it, not kept).</summary>
+    private static NoteView Anchored(NoteView view, int at)
+    {
+        var anchor = "pr-" + view.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return view with
+        {
+            Anchor = anchor,
+            Li = at < 0 ? view.Li : new SafeHtml(view.Li.Html.Insert(at, $" id=\"{anchor}\"")),
+            AnchorAt = null,
+        };
+    }
 
     private ScriptObject Script(NoteView view)
     {
@@ -130,7 +152,8 @@ internal sealed class SiteContext
     /// A note as a template object: <c>Li</c> is answered at once (all the default theme's lists read); the first other
     /// field converts the whole note (for themes that show the fields themselves).
     /// </summary>
-    private sealed class LazyNote(NoteView view) : ScriptObject
+    // Not the parameterless base: it looks up this type's static members by reflection for every note.
+    private sealed class LazyNote(NoteView view) : ScriptObject(0, autoImportStaticsFromThisType: false)
     {
         private bool _filled;
 
@@ -291,17 +314,28 @@ internal sealed class SiteContext
     /// HTML but write it once as it is gets the page made that way.
     /// </summary>
     public void PageAround(string path, string template, string title, string html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false,
+        string lang = "en", IReadOnlyList<LanguageView>? languages = null) =>
+        PageAround(path, template, title, html.Length == 0 ? null : writer => writer.Write(html), model, bodyClass, draft, lang, languages);
+
+    /// <summary>
+    /// As <see cref="PageAround(string, string, string, string, Func{SafeHtml, object}, string, bool, string, IReadOnlyList{LanguageView})"/>,
+    /// the HTML written in pieces by <paramref name="html"/> (null: none), so not even the HTML is held whole (the changelog's,
+    /// section by section). A page in another language is framed in it: its <c>lang</c>, navigation and the layout's phrases.
+    /// </summary>
+    public void PageAround(string path, string template, string title, Action<TextWriter>? html, Func<SafeHtml, object> model, string bodyClass = "", bool draft = false,
         string lang = "en", IReadOnlyList<LanguageView>? languages = null)
     {
         var own = lang == Phrases.DefaultLocale ? null : PhrasesFor(lang);
         LayoutView Speaking(LayoutView l) => l with { Lang = lang, Languages = languages ?? [], Nav = own is null ? l.Nav : NavIn(own) };
         var engine = own is null ? _engine : _engine.Speaking(own);
-        var placeholder = html.Length == 0 ? null : "\u0001comms-html-" + Guid.NewGuid().ToString("N") + "\u0001";
+        var placeholder = html is null ? null : "\u0001comms-html-" + Guid.NewGuid().ToString("N") + "\u0001";
         var page = placeholder is null ? null : Layout(template, title, model(new SafeHtml(placeholder)), null, bodyClass, Speaking, draft, engine);
         var at = placeholder is null ? -1 : page!.IndexOf(placeholder, StringComparison.Ordinal);
         if (at < 0 || page!.IndexOf(placeholder!, at + 1, StringComparison.Ordinal) >= 0)
         {
-            Write(path, Layout(template, title, model(new SafeHtml(html)), null, bodyClass, Speaking, draft, engine));
+            using var whole = new StringWriter();
+            html?.Invoke(whole);
+            Write(path, Layout(template, title, model(new SafeHtml(whole.ToString())), null, bodyClass, Speaking, draft, engine));
             _pages.Add(path);
             return;
         }
@@ -312,7 +346,7 @@ internal sealed class SiteContext
         using (var writer = new StreamWriter(full, append: false, new UTF8Encoding(false), 64 * 1024))
         {
             writer.Write(page.AsSpan(0, at));
-            writer.Write(html);
+            html!(writer);
             writer.Write(page.AsSpan(at + placeholder!.Length));
         }
 

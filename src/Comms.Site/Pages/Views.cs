@@ -52,6 +52,12 @@ public sealed record NoteView : IScriptFields
     /// <summary>The note's list item as the theme's <c>_note.sbn</c> renders it, made once per build and reused on every page.</summary>
     public SafeHtml Li { get; init; } = new(string.Empty);
 
+    /// <summary>
+    /// Where <c>id="pr-N"</c> goes in <see cref="Li"/> for the copy that carries the anchor (-1: nowhere, the list item
+    /// has none); null for a view whose list item was not rendered with one. Not seen by layouts.
+    /// </summary>
+    internal int? AnchorAt { get; init; }
+
     public required string DataSigs { get; init; }
     public required string DataKinds { get; init; }
     public required string DataAreas { get; init; }

@@ -1,6 +1,6 @@
+using System.Text;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -43,15 +43,101 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
         }
 
         Sanitize(document, relativeLink);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
+        // The pipeline's cached renderer (made and set up once, not once per note).
         // A block that scrolls sideways (code, tables) can be reached and scrolled with the keyboard.
-        return writer.ToString()
+        return Markdown.ToHtml(document, pipeline)
             .Replace("<pre><code", "<pre tabindex=\"0\"><code", StringComparison.Ordinal)
             .Replace("<table>", "<table tabindex=\"0\">", StringComparison.Ordinal);
+    }
+
+    /// <summary>Documents shorter than this are always rendered whole.</summary>
+    public const int SectionedLength = 1 << 20;
+
+    /// <summary>
+    /// A long document's top-level sections (each from a heading at the start of a line to the next), when rendering
+    /// them one by one gives the HTML the whole document gives: nothing in it that one part can refer to or hold open
+    /// across another (no fence, no link reference definition, no carriage return) and no two headings whose ids could
+    /// clash (ids are made unique per document). Null otherwise, or for a document shorter than <see cref="SectionedLength"/>.
+    /// </summary>
+    public static IReadOnlyList<Range>? Sections(string markdown)
+    {
+        if (markdown.Length < SectionedLength || markdown.AsSpan().IndexOfAny('\r', '\0') >= 0 ||
+            markdown.Contains("```", StringComparison.Ordinal) || markdown.Contains("~~~", StringComparison.Ordinal) ||
+            markdown.Contains("]:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var starts = new List<int>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
+        for (var at = 0; at < markdown.Length; at = markdown.IndexOf('\n', at) is var nl and >= 0 ? nl + 1 : markdown.Length)
+        {
+            if (markdown[at] != '#')
+            {
+                continue;
+            }
+
+            var end = markdown.IndexOf('\n', at);
+            var line = markdown.AsSpan(at, (end < 0 ? markdown.Length : end) - at);
+            var level = line.IndexOfAnyExcept('#');
+            if (level is < 1 or > 6 || line[level] != ' ')
+            {
+                return null; // "#tag" or "####### x": not a heading, or one to leave to the parser
+            }
+
+            // The letters and digits of a heading make its id; any two alike and the document is rendered whole. So is
+            // one whose text could be a link to a heading elsewhere ("[Feature]"), or a heading beyond ASCII.
+            var text = line[(level + 1)..].Trim();
+            var key = new StringBuilder();
+            foreach (var c in text)
+            {
+                if (!char.IsAscii(c))
+                {
+                    return null;
+                }
+
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    key.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            var word = text.IndexOfAny(' ', '\t') is var space and >= 0 ? text[..space] : text;
+            if (!ids.Add(key.ToString()) || word.IsEmpty)
+            {
+                return null;
+            }
+
+            words.Add(word.ToString());
+
+            starts.Add(at);
+        }
+
+        if (starts.Count < 2)
+        {
+            return null;
+        }
+
+        // A link to a heading elsewhere would be "[" and the heading's text: one pass over the brackets.
+        for (var at = markdown.IndexOf('['); at >= 0; at = markdown.IndexOf('[', at + 1))
+        {
+            var after = markdown.AsSpan(at + 1);
+            foreach (var word in words)
+            {
+                if (after.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+        }
+
+        if (starts[0] != 0)
+        {
+            starts.Insert(0, 0);
+        }
+
+        return starts.Select((start, i) => new Range(start, i + 1 < starts.Count ? starts[i + 1] : markdown.Length)).ToArray();
     }
 
     /// <summary>One paragraph of inline HTML: the outer <c>&lt;p&gt;</c> is dropped when it is the only block.</summary>
@@ -66,7 +152,27 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
 
     private void Sanitize(MarkdownDocument document, Func<string, string?>? relativeLink)
     {
-        foreach (var heading in document.Descendants<HeadingBlock>().ToArray())
+        // One walk of the tree (in its order) finds what to change; the changes move nodes, never make new links.
+        List<HeadingBlock>? headings = null;
+        List<LinkInline>? links = null;
+        List<AutolinkInline>? autolinks = null;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock heading:
+                    (headings ??= []).Add(heading);
+                    break;
+                case LinkInline link:
+                    (links ??= []).Add(link);
+                    break;
+                case AutolinkInline autolink:
+                    (autolinks ??= []).Add(autolink);
+                    break;
+            }
+        }
+
+        foreach (var heading in headings ?? [])
         {
             if (headingShift >= 0)
             {
@@ -88,7 +194,7 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
             }
         }
 
-        foreach (var link in document.Descendants<LinkInline>().ToArray())
+        foreach (var link in links ?? [])
         {
             link.IsImage = false;
             var url = SafeUrl.Clean(link.GetDynamicUrl?.Invoke() ?? link.Url, allowRelativeLinks);
@@ -109,7 +215,7 @@ public sealed class SafeMarkdown(bool allowRelativeLinks, int headingShift = 0, 
             }
         }
 
-        foreach (var auto in document.Descendants<AutolinkInline>().ToArray())
+        foreach (var auto in autolinks ?? [])
         {
             var url = auto.IsEmail ? "mailto:" + auto.Url : SafeUrl.Clean(auto.Url);
             if (url is null)

@@ -12,7 +12,8 @@ namespace Comms.Templates;
 /// <c>t "key"</c> or <c>t "key" {name: value}</c> is the phrase of the render's table with its placeholders filled (a
 /// placeholder not given is taken from the model's <c>names</c>: project, version, release); <c>join</c> and
 /// <c>format_date</c> follow the table's list patterns and date formats; <c>en text</c> marks free text (a note, a
-/// title, a summary) that stays in English in a translation; <c>lang</c> is the table's language.
+/// title, a summary) that stays in English in a translation; <c>phrase "key"</c> is a phrase with its placeholders left
+/// for a page's script to fill; <c>lang</c> is the table's language.
 /// </summary>
 public static class PhraseFunctions
 {
@@ -36,6 +37,9 @@ public static class PhraseFunctions
     {
         var functions = new ScriptObject();
         functions.SetValue("t", new Function(2, 1, (context, span, args) => Say(phrases, context, span, args)), readOnly: true);
+        functions.SetValue("phrase", new Function(1, 1, (_, span, args) => args[0] is string key && phrases.Has(key)
+            ? phrases.Text(key)
+            : throw new ScriptRuntimeException(span, $"phrase \"{args[0]}\": the theme's phrase table has no such key")), readOnly: true);
         functions.SetValue("join", new Function(1, 1, (_, _, args) => phrases.Join(Items(args[0]))), readOnly: true);
         functions.SetValue("format_date", new Function(2, 1, (_, _, args) => Date(phrases, args[0], args.Count > 1 ? args[1] as string : null)), readOnly: true);
         functions.SetValue("en", new Function(1, 1, (_, _, args) => English(phrases, args[0])), readOnly: true);

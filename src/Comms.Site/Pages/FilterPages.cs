@@ -129,9 +129,9 @@ internal static class FilterPages
         site.Write(IndexFile, "commsIndex(" + Index(site, vocab, parts, folded) + ");\n");
         var finals = site.Releases.Select((r, rank) => (r, rank)).Where(x => site.Home[x.rank] == x.rank).Reverse()
             .Select(x => new LinkView(x.r.Version.Text, SitePaths.Release(x.r))).ToArray();
-        site.Page(SitePaths.Notes, "notes", "All notes", new ScriptFields
+        site.Page(SitePaths.Notes, "notes", site.English.Text("site.nav.notes"), new ScriptFields
         {
-            { "Title", "All notes" },
+            { "Title", site.English.Text("site.nav.notes") },
             { "Count", folded.Count },
             { "Releases", finals },
         }, ["filter.js", "data/index.js"]);
@@ -301,9 +301,9 @@ internal static class FilterPages
         // Each upgrade note once per release line, under the release it belongs to (pre-releases fold into their release).
         var upgrade = folded.Where(f => f.View.ActionRequired || f.View.Deprecation)
             .Select(f => (Rank: f.Home, f.View)).ToArray();
-        site.Page(SitePaths.Upgrade, "upgrade", "Upgrade path", new ScriptFields
+        site.Page(SitePaths.Upgrade, "upgrade", site.English.Text("site.nav.upgrade"), new ScriptFields
         {
-            { "Title", "Upgrade path" },
+            { "Title", site.English.Text("site.nav.upgrade") },
             { "Count", upgrade.Length },
             { "Releases", releases },
             { "From", releases.Length > 1 ? releases[^1].Value : null },

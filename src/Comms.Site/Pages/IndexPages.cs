@@ -33,12 +33,12 @@ internal static class IndexPages
         if (site.SiteUrl is { } url)
         {
             // Served at any depth: every link of the page is absolute.
-            site.Page(SitePaths.NotFound, "404", "Page not found", new ScriptFields { { "Home", url + SitePaths.Home }, { "Script", false } }, frame: f => f with { Base = url });
+            site.Page(SitePaths.NotFound, "404", site.English.Text("site.not_found.title"), new ScriptFields { { "Home", url + SitePaths.Home }, { "Script", false } }, frame: f => f with { Base = url });
             return;
         }
 
         var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BaseScript)));
-        site.Page(SitePaths.NotFound, "404", "Page not found", new ScriptFields { { "Home", SitePaths.Home }, { "Script", true } }, frame: f => f with
+        site.Page(SitePaths.NotFound, "404", site.English.Text("site.not_found.title"), new ScriptFields { { "Home", SitePaths.Home }, { "Script", true } }, frame: f => f with
         {
             InlineScript = new SafeHtml(BaseScript),
             ScriptSources = $"'self' 'sha256-{hash}'",
@@ -67,7 +67,7 @@ internal static class IndexPages
                     }).ToArray()
                 },
             }).ToArray();
-        site.Page(SitePaths.Home, "home", site.Project + " releases", new ScriptFields
+        site.Page(SitePaths.Home, "home", site.English.Format("site.brand", ("project", site.Project)), new ScriptFields
         {
             { "Project", site.Project },
             { "Description", site.Request.Config.Project.Description },
@@ -113,7 +113,7 @@ internal static class IndexPages
         var index = bySig.Select(s => (Text: SigNames.Display(s.Key, site.Request.Config), Href: SitePaths.Sig(s.Key), s.Value.Count))
             .OrderBy(s => s.Text, StringComparer.Ordinal).ThenBy(s => s.Href, StringComparer.Ordinal)
             .Select(s => new ScriptFields { { "Text", s.Text }, { "Href", s.Href }, { "Count", s.Count } }).ToArray();
-        site.Page(SitePaths.Sigs, "home", "SIGs", new ScriptFields { { "Project", site.Project }, { "Sigs", index }, { "SigIndex", true } });
+        site.Page(SitePaths.Sigs, "home", site.English.Text("site.home.sigs"), new ScriptFields { { "Project", site.Project }, { "Sigs", index }, { "SigIndex", true } });
         foreach (var (sig, notes) in bySig)
         {
             var name = SigNames.Group(sig, site.Request.Config);

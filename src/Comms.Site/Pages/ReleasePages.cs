@@ -137,24 +137,25 @@ internal static class ReleasePages
     private static LinkView[] DraftLinks(SiteContext site, SiteRelease release)
     {
         var links = new List<LinkView>();
+        var p = site.English;
         if (release.Drafts.BlogPost is not null)
         {
-            links.Add(new("Blog post", SitePaths.Blog(release)));
+            links.Add(new(p.Text("site.drafts.blog"), SitePaths.Blog(release)));
         }
 
         if (release.Drafts.PressBrief is not null)
         {
-            links.Add(new("Press brief", SitePaths.Press(release)));
+            links.Add(new(p.Text("site.drafts.press"), SitePaths.Press(release)));
         }
 
         if (release.Drafts.Changelog is not null)
         {
-            links.Add(new("Changelog", SitePaths.Changelog(release)));
+            links.Add(new(p.Text("site.drafts.changelog"), SitePaths.Changelog(release)));
         }
 
         foreach (var audience in site.Request.Audiences.Where(a => release.Drafts.Briefs.ContainsKey(a.Id)))
         {
-            links.Add(new($"Brief for {audience.Name.ToLowerInvariant()}", SitePaths.Brief(release, audience.Id)));
+            links.Add(new(p.Format("site.drafts.brief", ("audience", audience.Name.ToLowerInvariant())), SitePaths.Brief(release, audience.Id)));
         }
 
         return [.. links];
@@ -163,7 +164,7 @@ internal static class ReleasePages
     private static void WriteDrafts(SiteContext site, SiteRelease release, string title)
     {
         var back = new LinkView(title, SitePaths.Release(release));
-        var english = site.PhrasesFor(Comms.Templates.Phrases.DefaultLocale) ?? Comms.Templates.Phrases.English;
+        var english = site.English;
 
         // The page in English and in every language a translation gives it in: each version links to the others.
         void Doc(string path, Func<SiteDrafts, string?> pick, Func<Comms.Templates.Phrases, SiteDrafts, string> docTitle, string page)

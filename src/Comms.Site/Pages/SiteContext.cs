@@ -257,7 +257,10 @@ internal sealed class SiteContext
     /// <summary>The newest release that is not a pre-release, or the newest of all.</summary>
     public SiteRelease? Latest => Releases.LastOrDefault(r => !r.Version.IsPreRelease) ?? (Releases.Count > 0 ? Releases[^1] : null);
 
-    public IReadOnlyList<LinkView> Nav => NavIn(PhrasesFor(Phrases.DefaultLocale) ?? Phrases.English);
+    public IReadOnlyList<LinkView> Nav => NavIn(English);
+
+    /// <summary>The theme's English table (a project's own wording included), for the site's English pages.</summary>
+    public Phrases English => PhrasesFor(Phrases.DefaultLocale) ?? Phrases.English;
 
     /// <summary>The site's navigation in a page's language (the audiences are named as the project names them).</summary>
     public IReadOnlyList<LinkView> NavIn(Phrases p) =>

@@ -10,6 +10,12 @@
   if (!form) { return; }
   var statusEl = document.getElementById('status');
   var noticeEl = document.getElementById('notice');
+  // The page's words, from the theme's phrase table (data-* of the status line), their {placeholders} filled here.
+  function label(name, values) {
+    var text = statusEl.getAttribute('data-' + name) || '';
+    Object.keys(values || {}).forEach(function (key) { text = text.split('{' + key + '}').join(String(values[key])); });
+    return text;
+  }
   var results = document.getElementById('results');
   var toggle = document.getElementById('filter-toggle');
   var FACETS = ['sig', 'kind', 'area', 'audience', 'stability', 'doc', 'group'];
@@ -174,8 +180,9 @@
     state = s;
     lastHash = raw;
     if (unknown.length) {
-      noticeEl.textContent = 'This link asks for ' + unknown.map(function (u) { return u[0] + ' "' + u[1] + '"'; }).join(', ') +
-        ', which no note here has; ' + (unknown.length === 1 ? 'that value is' : 'those values are') + ' left out of the filter.';
+      noticeEl.textContent = label(unknown.length === 1 ? 'unknown-one' : 'unknown-other', {
+        values: unknown.map(function (u) { return u[0] + ' "' + u[1] + '"'; }).join(', ')
+      });
       noticeEl.hidden = false;
     } else {
       noticeEl.hidden = true;
@@ -298,10 +305,10 @@
   }
 
   function report() {
-    var loading = complete ? '' : ' Loading older releases…';
+    var loading = complete ? '' : ' ' + label('loading');
     statusEl.textContent = (matches.length === total
-      ? total + ' notes, newest release first.'
-      : matches.length + ' of ' + total + ' notes match.') + loading;
+      ? label('all', { total: total })
+      : label('match', { n: matches.length, total: total })) + loading;
   }
 
   // Renders the next matches; called again when the end of the list comes near the screen.
@@ -337,7 +344,7 @@
   sentinel.className = 'more';
   var moreButton = document.createElement('button');
   moreButton.type = 'button';
-  moreButton.textContent = 'Show more notes';
+  moreButton.textContent = label('more');
   moreButton.addEventListener('click', more);
   sentinel.appendChild(moreButton);
   results.parentNode.insertBefore(sentinel, results.nextSibling);

@@ -43,11 +43,18 @@
       if (show && count) { notes += count; releases++; }
     });
     status.textContent = to <= from
-      ? 'Pick a "to" version later than the "from" version.'
-      : count(notes, 'note') + ' to read from ' + count(releases, 'release') + ' when moving from ' + form.elements.from.value + ' to ' + form.elements.to.value + '.';
+      ? label('order')
+      : label('count', { notes: count(notes, 'note'), releases: count(releases, 'release'), from: form.elements.from.value, to: form.elements.to.value });
   }
 
-  function count(n, noun) { return n + ' ' + (n === 1 ? noun : noun + 's'); }
+  // The page's words, from the theme's phrase table (data-* of the form), their {placeholders} filled here.
+  function label(name, values) {
+    var text = form.getAttribute('data-' + name) || '';
+    Object.keys(values || {}).forEach(function (key) { text = text.split('{' + key + '}').join(String(values[key])); });
+    return text;
+  }
+
+  function count(n, noun) { return label(noun + '-' + (n === 1 ? 'one' : 'other'), { n: n }); }
 
   function changed() {
     apply();

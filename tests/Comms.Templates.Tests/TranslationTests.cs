@@ -86,6 +86,9 @@ public sealed partial class TranslationTests(SampleBuild sample) : IClassFixture
         Assert.Contains("1 Änderung erfordert Handeln", german.Format("blog.lead_urgent", ("n", 1), ("url", "u")), StringComparison.Ordinal);
         Assert.Contains("3 Änderungen erfordern Handeln", german.Format("blog.lead_urgent", ("n", 3), ("url", "u")), StringComparison.Ordinal);
         Assert.Equal("A, B und C", german.Join(["A", "B", "C"]));
+        // Numbers below ten in words, in the language's words (Humanizer's German).
+        Assert.Equal("sechs stabil, neun in Beta und drei neu in Alpha", german.Format("press.what.stages", ("stable", 6), ("beta", 9), ("alpha", 3)));
+        Assert.Equal("Stableへの昇格6件、Beta9件、新しいAlpha3件", japanese.Format("press.what.stages", ("stable", 6), ("beta", 9), ("alpha", 3)));
         Assert.Equal("AとB", japanese.Join(["A", "B"]));
         Assert.Equal("A、B、C", japanese.Join(["A", "B", "C"]));
     }

@@ -65,7 +65,9 @@ def main():
         shutil.copy(os.path.join(ROOT, "content", f), content)
     config = os.path.join(content, "comms.yaml")
     with open(config, "w") as out:
-        out.write(open(os.path.join(ROOT, "content", "comms.yaml")).read() + "\nlimits:\n  max_json_file_bytes: 536870912\n")
+        # The sample's settings, English only (translations would add drafts the measurements before did not have).
+        sample = "".join(line for line in open(os.path.join(ROOT, "content", "comms.yaml")) if not line.startswith("locales:"))
+        out.write(sample + "\nlimits:\n  max_json_file_bytes: 536870912\n")
 
     base = os.path.join(work, "base", "out")
     shutil.rmtree(os.path.dirname(base), ignore_errors=True)

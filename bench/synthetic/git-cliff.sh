@@ -43,7 +43,8 @@ base=${COMMS_BASE:+dotnet $COMMS_BASE}
 runs=${RUNS:-5}
 # Over 64 MiB of pulls the commit before streaming needed a raised whole-file limit: the same config for both.
 mkdir -p "$work/content" && cp "$repo_root/content/about.md" "$repo_root/content/audiences.yaml" "$repo_root/content/groups.yaml" "$work/content/"
-(cat "$repo_root/content/comms.yaml"; printf '\nlimits:\n  max_json_file_bytes: 268435456\n') > "$work/content/comms.yaml"
+# The sample's settings, English only (the benchmarks time what git-cliff makes: one changelog, in English).
+(grep -v '^locales:' "$repo_root/content/comms.yaml"; printf '\nlimits:\n  max_json_file_bytes: 268435456\n') > "$work/content/comms.yaml"
 config="$work/content/comms.yaml"
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 cliff_run() { (cd "$work/repo" && "$cliff" -o "$work/CLIFF.md"); }

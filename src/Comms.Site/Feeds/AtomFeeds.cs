@@ -32,7 +32,7 @@ internal static class AtomFeeds
         if (feeds.Contains(SitePaths.FeedAll))
         {
             var entries = site.FeedRanks("release").Select(rank => Entry(site, rank, "release", site.Notes[rank])).ToArray();
-            site.Write(SitePaths.FeedAll, Feed(site, $"{project} releases", "all", SitePaths.FeedAll, SitePaths.Home, entries));
+            site.Write(SitePaths.FeedAll, Feed(site, site.English.Format("site.brand", ("project", project)), "all", SitePaths.FeedAll, SitePaths.Home, entries));
         }
 
         foreach (var audience in site.Request.Audiences.Where(a => feeds.Contains(SitePaths.AudienceFeed(a.Id))))
@@ -40,7 +40,7 @@ internal static class AtomFeeds
             var list = site.FeedRanks(audience.Id)
                 .Select(rank => Entry(site, rank, audience.Id, site.Notes[rank].Where(v => v.Audiences.Contains(audience.Id, StringComparer.Ordinal)).ToArray()))
                 .ToArray();
-            site.Write(SitePaths.AudienceFeed(audience.Id), Feed(site, $"{project} for {audience.Name.ToLowerInvariant()}", audience.Id,
+            site.Write(SitePaths.AudienceFeed(audience.Id), Feed(site, site.English.Format("site.feed_for", ("project", project), ("audience", audience.Name.ToLowerInvariant())), audience.Id,
                 SitePaths.AudienceFeed(audience.Id), SitePaths.Audience(audience.Id), list));
         }
     }

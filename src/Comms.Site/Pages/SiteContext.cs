@@ -275,9 +275,9 @@ internal sealed class SiteContext
     /// <summary>The feeds the site writes: a feed with no dated release is not written, so nothing links to it.</summary>
     public IReadOnlyList<LinkView> Feeds =>
     [
-        .. FeedRanks("release").Count > 0 ? [new LinkView($"{Project} releases", SitePaths.FeedAll)] : Array.Empty<LinkView>(),
+        .. FeedRanks("release").Count > 0 ? [new LinkView(English.Format("site.brand", ("project", Project)), SitePaths.FeedAll)] : Array.Empty<LinkView>(),
         .. Request.Audiences.Where(a => FeedRanks(a.Id).Count > 0)
-            .Select(a => new LinkView($"{Project} for {a.Name.ToLowerInvariant()}", SitePaths.AudienceFeed(a.Id))),
+            .Select(a => new LinkView(English.Format("site.feed_for", ("project", Project), ("audience", a.Name.ToLowerInvariant())), SitePaths.AudienceFeed(a.Id))),
     ];
 
     private readonly Dictionary<string, IReadOnlyList<int>> _feedRanks = new(StringComparer.Ordinal);

@@ -113,6 +113,10 @@ public static class ProjectFiles
               # url: https://your-project.example.org
               # description: One sentence on what the project is.
 
+            # The languages the drafts are also written in, each in release-notes/<version>/<lang>/ with
+            # translation.md (German and Japanese are shipped; a theme's locales/<lang>.yaml adds one).
+            # locales: [de, ja]
+
             {{Notes(facts.NotesSource)}}
 
             """;

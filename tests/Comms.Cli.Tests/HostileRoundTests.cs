@@ -296,7 +296,7 @@ public sealed class HostileRoundTests
             start.ArgumentList.Add(arg);
         }
 
-        using var child = System.Diagnostics.Process.Start(start)!;
+        using var child = ChildProcess.Start(start);
         var stderr = child.StandardError.ReadToEndAsync();
         try
         {

@@ -50,7 +50,7 @@ public static class CommsProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

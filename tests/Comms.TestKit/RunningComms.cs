@@ -46,7 +46,7 @@ public sealed class RunningComms : IDisposable
             start.Environment[key] = value;
         }
 
-        var running = new RunningComms(Process.Start(start)!);
+        var running = new RunningComms(ChildProcess.Start(start));
         running._process.OutputDataReceived += (_, e) => running.Add(e.Data, running._outputClosed);
         running._process.ErrorDataReceived += (_, e) => running.Add(e.Data, running._errorClosed);
         running._process.BeginOutputReadLine();

@@ -38,7 +38,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start)!;
+        var process = ChildProcess.Start(start);
         var serving = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) =>

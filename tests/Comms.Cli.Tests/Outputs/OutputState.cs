@@ -114,7 +114,7 @@ internal static class OutputState
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return Process.Start(start)!;
+        return ChildProcess.Start(start);
     }
 
     public static (int Code, string Out, string Error) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)

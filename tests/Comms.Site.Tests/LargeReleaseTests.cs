@@ -17,6 +17,9 @@ public sealed partial class LargeReleaseTests
     [GeneratedRegex(@"class=\\?""perma\\?"" href=\\?""([^""\\]+)\\?""")]
     private static partial Regex Perma();
 
+    [GeneratedRegex(@"class=""pages""><p>.*?</p><ul class=""inline"">(.*?)</ul></nav>")]
+    private static partial Regex PageList();
+
     private static string Build(TempDir dir)
     {
         var kinds = new[] { "bug", "feature", "cleanup", "api-change", "deprecation", "documentation" };
@@ -74,6 +77,17 @@ public sealed partial class LargeReleaseTests
         var firstHtml = File.ReadAllText(first);
         Assert.All(pages.Where(p => p != "release-5.0.0.html"), p => Assert.Contains($"href=\"{p}\"", firstHtml, StringComparison.Ordinal));
         Assert.Contains("upgrade notes of this release are on the upgrade path page", firstHtml, StringComparison.Ordinal);
+
+        // A later page lists the first and last pages and its neighbours (so page lists grow linearly, not as the square).
+        var middle = File.ReadAllText(Path.Combine(site, "release-5.0.0-10.html"));
+        var list = PageList().Match(middle).Groups[1].Value;
+        var expected = "<li><a href=\"release-5.0.0.html\">1</a></li><li><span aria-hidden=\"true\">\u2026</span></li>" +
+                       string.Concat(Enumerable.Range(7, 3).Select(p => $"<li><a href=\"release-5.0.0-{p}.html\">{p}</a></li>")) +
+                       "<li><strong aria-current=\"page\">10</strong></li>" +
+                       string.Concat(Enumerable.Range(11, 3).Select(p => $"<li><a href=\"release-5.0.0-{p}.html\">{p}</a></li>")) +
+                       $"<li><span aria-hidden=\"true\">\u2026</span></li><li><a href=\"release-5.0.0-{pages.Length}.html\">{pages.Length}</a></li>";
+        Assert.Equal(expected, list);
+        Assert.Equal(pages.Length, PageList().Match(firstHtml).Groups[1].Value.Split("<li>").Length - 1);
 
         // Every permalink the notes page's data gives lands on the page that holds the note.
         var perma = Directory.GetFiles(Path.Combine(site, "assets", "data"), "notes-*.js")

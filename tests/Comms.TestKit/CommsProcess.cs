@@ -27,7 +27,11 @@ public static class CommsProcess
         }
     }
 
-    public static CliResult Exec(string program, string folder, IReadOnlyDictionary<string, string>? env, params string[] args)
+    /// <summary>
+    /// How a test starts <paramref name="program"/>: in <paramref name="folder"/>, output and errors read as UTF-8, the
+    /// .NET banner and telemetry off, <paramref name="env"/> added to the environment.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string program, string folder, IReadOnlyDictionary<string, string>? env, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -50,6 +54,12 @@ public static class CommsProcess
             start.Environment[key] = value;
         }
 
+        return start;
+    }
+
+    public static CliResult Exec(string program, string folder, IReadOnlyDictionary<string, string>? env, params string[] args)
+    {
+        var start = StartInfo(program, folder, env, args);
         using var process = ChildProcess.Start(start);
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();

@@ -26,26 +26,7 @@ public sealed class RunningComms : IDisposable
     /// <summary>Starts <c>dotnet comms.dll args</c> in <paramref name="folder"/>.</summary>
     public static RunningComms Start(string folder, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CommsProcess.ToolDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in env ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = CommsProcess.StartInfo("dotnet", folder, env, [CommsProcess.ToolDll, .. args]);
         var running = new RunningComms(ChildProcess.Start(start));
         running._process.OutputDataReceived += (_, e) => running.Add(e.Data, running._outputClosed);
         running._process.ErrorDataReceived += (_, e) => running.Add(e.Data, running._errorClosed);

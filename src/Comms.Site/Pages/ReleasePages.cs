@@ -17,6 +17,9 @@ internal static class ReleasePages
     /// <summary>The upgrade notes the first page of a split release lists; the upgrade page has them all.</summary>
     public const int PagedUpgradeNotes = 25;
 
+    /// <summary>Pages listed on each side of the page shown in a later page's list of pages (the first page lists them all).</summary>
+    public const int PageWindow = 3;
+
     public static int PageCount(int notes) => notes <= PageNotes ? 1 : (notes + PageNotes - 1) / PageNotes;
 
     /// <summary>
@@ -82,8 +85,7 @@ internal static class ReleasePages
             var title = $"{site.Project} {release.Version.Text}";
             var previous = rank > 0 ? new LinkView(site.Releases[rank - 1].Version.Text, SitePaths.Release(site.Releases[rank - 1])) : null;
             var next = rank + 1 < site.Releases.Count ? new LinkView(site.Releases[rank + 1].Version.Text, SitePaths.Release(site.Releases[rank + 1])) : null;
-            // The pages of a split release, and where each section starts.
-            var pageLinks = paged ? pages.Select((_, p) => new LinkView((p + 1).ToString(CultureInfo.InvariantCulture), SitePaths.Release(release, p))).ToArray() : null;
+            // Where each section of a split release starts.
             var nav = paged
                 ? pages.SelectMany((page, p) => page.Select(s => (s.Title, p))).GroupBy(x => x.Title, StringComparer.Ordinal)
                     .Select(g => new LinkView(g.Key, SitePaths.Release(release, g.First().p) + "#kind-" + Slug.Of(g.Key))).ToArray()
@@ -112,7 +114,7 @@ internal static class ReleasePages
                     { "UpgradeHref", SitePaths.Upgrade + (previous is null ? $"#to={release.Version.Text}" : $"#from={previous.Text}&to={release.Version.Text}") },
                     { "Sections", ordered },
                     { "Nav", first ? nav : null },
-                    { "Pages", pageLinks },
+                    { "Pages", paged ? PageLinks(release, pages.Count, p) : null },
                     { "Page", p + 1 },
                     { "PageCount", pages.Count },
                     { "Drafts", first ? drafts : [] },
@@ -124,6 +126,32 @@ internal static class ReleasePages
             Comms.Core.Diagnostics.Timings.Mark("  release note pages");
             WriteDrafts(site, release, title);
         }
+    }
+
+    /// <summary>
+    /// The list of pages that page <paramref name="shown"/> (0-based) of a split release carries: the first page lists
+    /// every page; a later one the first and last pages and <see cref="PageWindow"/> on each side of itself, with a gap
+    /// (no link) where pages are left out. A release of any size thus writes its page lists in linear time.
+    /// </summary>
+    public static PageLinkView[] PageLinks(SiteRelease release, int count, int shown)
+    {
+        var listed = shown == 0
+            ? Enumerable.Range(0, count)
+            : new[] { 0, count - 1 }.Concat(Enumerable.Range(shown - PageWindow, 2 * PageWindow + 1)).Where(p => p >= 0 && p < count).Distinct().Order();
+        var links = new List<PageLinkView>();
+        var last = -1;
+        foreach (var p in listed)
+        {
+            if (p > last + 1)
+            {
+                links.Add(new("\u2026", null, false));
+            }
+
+            links.Add(new((p + 1).ToString(CultureInfo.InvariantCulture), SitePaths.Release(release, p), p == shown));
+            last = p;
+        }
+
+        return [.. links];
     }
 
     /// <summary>A story in plain words; a text that only repeats its title is said once.</summary>

@@ -8,6 +8,15 @@ public sealed record LinkView(string Text, string Href) : IScriptFields
     public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Text", Text), new("Href", Href)];
 }
 
+/// <summary>
+/// An entry of a split release's list of pages: its number and page, <c>Current</c> for the page shown; a gap in the
+/// list (pages left out between the first, the ones near the page shown and the last) has no <c>Href</c>.
+/// </summary>
+public sealed record PageLinkView(string Text, string? Href, bool Current) : IScriptFields
+{
+    public IEnumerable<KeyValuePair<string, object?>> ScriptFields() => [new("Text", Text), new("Href", Href), new("Current", Current)];
+}
+
 /// <summary>One spotlight story on a release page: title, stage and what it gives, in plain words (escaped by the layout).</summary>
 public sealed record StoryView(string Title, string? Stage, string? Text) : IScriptFields
 {

@@ -222,7 +222,7 @@ public static partial class GoingAwayComposer
             instead = null;
         }
 
-        return new GoingAwayItem(level, title.TrimEnd(), what, when, planned is null ? null : planned.StartsWith('v') ? planned : "v" + planned,
+        return new GoingAwayItem(level, Headline(title), what, when, planned is null ? null : planned.StartsWith('v') ? planned : "v" + planned,
             instead is null ? null : instead.EndsWith('.') ? instead : instead + ".", e, notes, ongoing, Math.Round(weight, 2), string.Join(", ", parts));
     }
 
@@ -232,6 +232,32 @@ public static partial class GoingAwayComposer
         var named = MinorVersion().Matches(text).Select(x => int.Parse(x.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
         return minor is not null && named.Length > 0 && named.All(x => x < minor);
     }
+
+    /// <summary>
+    /// A headline as a heading reads: spaces collapsed, no closing full stop, a proposal's "This enhancement deprecates X"
+    /// as "Deprecates X", a plain first word capitalized (a component's name, "kubelet: removed …", kept as written).
+    /// </summary>
+    internal static string Headline(string title)
+    {
+        var text = ProposalOpener().Replace(Spaces().Replace(title.Trim(), " "), string.Empty);
+        if (text.EndsWith('.') && !text.EndsWith("..", StringComparison.Ordinal) && !text.EndsWith("etc.", StringComparison.Ordinal))
+        {
+            text = text[..^1];
+        }
+
+        // A component's own name ("kubelet:", "kube-proxy") keeps its lower case.
+        return PlainFirstWord().IsMatch(text) ? Capitalized(text) : text;
+    }
+
+    [GeneratedRegex(@"^[a-z]+(?=[ ,;]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainFirstWord();
+
+    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+
+    /// <summary>"This enhancement deprecates …", "The KEP removes …": the proposal speaking of itself, before its verb.</summary>
+    [GeneratedRegex(@"^(?:this|the) (?:enhancement|KEP|proposal|feature|change|PR|pull request) (?=[a-z]+s\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ProposalOpener();
 
     private static string Capitalized(string text) => text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 

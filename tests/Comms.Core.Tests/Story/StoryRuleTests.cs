@@ -69,6 +69,19 @@ public sealed class StoryRuleTests
         Assert.Null(GoingAwayComposer.Classify(Note(text, "deprecation")));
 
     [Theory]
+    [InlineData("kubelet:  removed the deprecated flag `--cloud-config` from the command line.", "kubelet: removed the deprecated flag `--cloud-config` from the command line")]
+    [InlineData("kube-proxy: Removed the iptables CLI wait interval flag.", "kube-proxy: Removed the iptables CLI wait interval flag")]
+    [InlineData("removed the legacy scheduler policy file.", "Removed the legacy scheduler policy file")]
+    [InlineData("This enhancement deprecates PreferClose and replaces it with PreferSameZone.", "Deprecates PreferClose and replaces it with PreferSameZone")]
+    [InlineData("The KEP removes the in-tree plugin.", "Removes the in-tree plugin")]
+    [InlineData("The enhancement of the scheduler is deprecated.", "The enhancement of the scheduler is deprecated")]
+    [InlineData("Removed the legacy flags, the old fields, etc.", "Removed the legacy flags, the old fields, etc.")]
+    [InlineData("`--foo` is deprecated...", "`--foo` is deprecated...")]
+    [InlineData("Graceful Node Shutdown on Windows", "Graceful Node Shutdown on Windows")]
+    public void A_going_away_headline_reads_as_a_heading(string title, string headline) =>
+        Assert.Equal(headline, GoingAwayComposer.Headline(title));
+
+    [Theory]
     [InlineData("v1.34", "v1.34")]
     [InlineData("1.34", "v1.34")]
     [InlineData("\"1.34\"", "v1.34")]

@@ -45,6 +45,7 @@ public static class PhraseFunctions
         functions.SetValue("en", new Function(1, 1, (_, _, args) => English(phrases, args[0])), readOnly: true);
         functions.SetValue("links", new Function(1, 1, (_, _, args) => Links(phrases, args[0])), readOnly: true);
         functions.SetValue("code", new Function(1, 1, (_, _, args) => new ScriptArray(Items(args[0]).Select(i => (object)("`" + i + "`")))), readOnly: true);
+        functions.SetValue("stage_word", new Function(1, 1, (_, _, args) => StageWord(phrases, args[0] as string)), readOnly: true);
         functions.SetValue("lang", phrases.Locale, readOnly: true);
         functions.IsReadOnly = true;
         return functions;
@@ -67,6 +68,10 @@ public static class PhraseFunctions
 
         return EnglishStart + text.Replace(EnglishStart.ToString(), string.Empty, StringComparison.Ordinal).Replace(EnglishEnd.ToString(), string.Empty, StringComparison.Ordinal) + EnglishEnd;
     }
+
+    /// <summary>A stage inside a sentence in the table's words (<c>stage_in_text.beta</c>); a stage the table does not name as written.</summary>
+    public static string StageWord(Phrases phrases, string? stage) =>
+        string.IsNullOrEmpty(stage) ? string.Empty : phrases.Has("stage_in_text." + stage) ? phrases.Text("stage_in_text." + stage) : stage;
 
     /// <summary>Each item (with <c>title</c> and, when it has one, <c>url</c>) as a Markdown link, its title free text: a list for <c>t</c>.</summary>
     private static ScriptArray Links(Phrases phrases, object? value)

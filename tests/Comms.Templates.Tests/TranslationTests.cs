@@ -91,6 +91,11 @@ public sealed partial class TranslationTests(SampleBuild sample) : IClassFixture
         Assert.Equal("Stableへの昇格6件、Beta9件、新しいAlpha3件", japanese.Format("press.what.stages", ("stable", 6), ("beta", 9), ("alpha", 3)));
         Assert.Equal("AとB", japanese.Join(["A", "B"]));
         Assert.Equal("A、B、C", japanese.Join(["A", "B", "C"]));
+        // A stage inside a sentence: the table's word; one it does not name, as written.
+        Assert.Equal("beta", PhraseFunctions.StageWord(Phrases.English, "beta"));
+        Assert.Equal("Beta", PhraseFunctions.StageWord(german, "beta"));
+        Assert.Equal("アルファ版", PhraseFunctions.StageWord(japanese, "alpha"));
+        Assert.Equal("deprecated", PhraseFunctions.StageWord(german, "deprecated"));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Comms.Core.Compose;
 
-/// <summary>A highlight's headline: the enhancement's title, else the note's whole first sentence (links to their text, no closing period).</summary>
+/// <summary>A highlight's headline: the enhancement's title, else the note's whole first sentence (links to their text, runs of spaces as one, no closing period).</summary>
 public static partial class HighlightTitle
 {
     // A sentence ends after a word, a number, a bracket or an acronym ("to GA."), before a capital.
@@ -12,11 +12,14 @@ public static partial class HighlightTitle
     [GeneratedRegex(@"\[([^\]]+)\]\([^)]+\)")]
     private static partial Regex Link();
 
+    [GeneratedRegex(@"[ \t]{2,}")]
+    private static partial Regex Spaces();
+
     public static string Of(Highlight highlight) => highlight.Title ?? Of(highlight.Text);
 
     public static string Of(string text)
     {
-        var line = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim().TrimStart('-', '*', ' ');
+        var line = Spaces().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim().TrimStart('-', '*', ' '), " ");
         var first = SentenceEnd().Split(line)[0];
         return Link().Replace(first, "$1").TrimEnd('.', ' ', ':', ';');
     }

@@ -82,6 +82,13 @@ public sealed class StoryRuleTests
         Assert.Equal(headline, GoingAwayComposer.Headline(title));
 
     [Theory]
+    [InlineData("kubelet:  removed the `--foo` flag. Use `--bar` instead.", "kubelet: removed the `--foo` flag")]
+    [InlineData("- Graduated [the thing](https://example.org/x) to GA. More words.", "Graduated the thing to GA")]
+    [InlineData("Added a field\n\nwith a second paragraph.", "Added a field")]
+    public void A_notes_headline_is_its_first_sentence_in_plain_words(string text, string title) =>
+        Assert.Equal(title, HighlightTitle.Of(text));
+
+    [Theory]
     [InlineData("v1.34", "v1.34")]
     [InlineData("1.34", "v1.34")]
     [InlineData("\"1.34\"", "v1.34")]

@@ -4,7 +4,7 @@
 # with the sample's settings (English only; the whole-file limit raised for the larger inputs). Each run is timed by
 # /usr/bin/time (wall, user + system CPU, peak RSS) with COMMS_TIMINGS=1, so the stage times come from the same run.
 # COMMS_BASE=path/to/other/comms (the commit before, published the same way) is run in turn with it (A B A B ...).
-# Usage: [RUNS=3] [COMMS_TOOL=...] [COMMS_BASE=...] bench/synthetic/sizes.sh [N ...]   (default: 1000 10000 100000)
+# Usage: [RUNS=3] [WARMUP=0] [COMMS_TOOL=...] [COMMS_BASE=...] bench/synthetic/sizes.sh [N ...]   (default: 1000 10000 100000)
 # Prints, per size and tool: median wall, CPU and peak RSS over the runs, and the stage times of the median run.
 set -euo pipefail
 repo_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,8 +33,10 @@ one() { # $1 label, $2 size, rest: the tool
 for n in "${sizes[@]}"; do
   python3 "$repo_root/bench/synthetic/make_pulls.py" "$n" "$work/pulls-$n.ndjson"
   # One warm-up of each (file cache), then the runs in turn.
-  one warm "$n" $tool
-  [ -n "${COMMS_BASE:-}" ] && one warmbase "$n" $COMMS_BASE
+  if [ "${WARMUP:-1}" = 1 ]; then
+    one warm "$n" $tool
+    [ -n "${COMMS_BASE:-}" ] && one warmbase "$n" $COMMS_BASE
+  fi
   for _ in $(seq "$runs"); do
     one tool "$n" $tool
     [ -n "${COMMS_BASE:-}" ] && one base "$n" $COMMS_BASE

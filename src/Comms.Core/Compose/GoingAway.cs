@@ -239,7 +239,7 @@ public static partial class GoingAwayComposer
     /// </summary>
     internal static string Headline(string title)
     {
-        var text = ProposalOpener().Replace(Spaces().Replace(title.Trim(), " "), string.Empty);
+        var text = ProposalOpener().Replace(HighlightTitle.OneSpace(title.Trim()), string.Empty);
         if (text.EndsWith('.') && !text.EndsWith("..", StringComparison.Ordinal) && !text.EndsWith("etc.", StringComparison.Ordinal))
         {
             text = text[..^1];
@@ -251,9 +251,6 @@ public static partial class GoingAwayComposer
 
     [GeneratedRegex(@"^[a-z]+(?=[ ,;]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex PlainFirstWord();
-
-    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex Spaces();
 
     /// <summary>"This enhancement deprecates …", "The KEP removes …": the proposal speaking of itself, before its verb.</summary>
     [GeneratedRegex(@"^(?:this|the) (?:enhancement|KEP|proposal|feature|change|PR|pull request) (?=[a-z]+s\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

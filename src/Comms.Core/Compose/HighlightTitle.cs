@@ -15,11 +15,14 @@ public static partial class HighlightTitle
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex Spaces();
 
+    /// <summary>Runs of spaces and tabs as one space (a note's "kubelet:  removed").</summary>
+    public static string OneSpace(string text) => Spaces().Replace(text, " ");
+
     public static string Of(Highlight highlight) => highlight.Title ?? Of(highlight.Text);
 
     public static string Of(string text)
     {
-        var line = Spaces().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim().TrimStart('-', '*', ' '), " ");
+        var line = OneSpace(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[0].Trim().TrimStart('-', '*', ' '));
         var first = SentenceEnd().Split(line)[0];
         return Link().Replace(first, "$1").TrimEnd('.', ' ', ':', ';');
     }

@@ -203,6 +203,9 @@ public sealed partial class EnhancementConformanceTests(ITestOutputHelper output
         Assert.All(told, n => Assert.DoesNotContain(n.Kinds, k => k is "bug" or "regression"));
         Assert.DoesNotContain("\n- ", notable, StringComparison.Ordinal);
 
+        // No "What changed" item is a sentence that only leads into a list it does not show ("the following metrics:").
+        Assert.DoesNotMatch(@":\s\(\[#\d+\]\(", blog);
+
         // No note is told twice, and no note is a bullet of the post.
         var prs = Regex.Matches(blog, @"\[#(\d+)\]\(").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(prs.Length, prs.Distinct(StringComparer.Ordinal).Count());

@@ -326,16 +326,24 @@ internal static partial class EnhancementViews
             return null;
         }
 
-        // The notes that say what happened to the enhancement (its stage, a feature, an API) before fixes and clean-ups.
-        var ordered = notes.OrderBy(n => n.Comms.Stability is { Level: "alpha" or "beta" or "stable" } ? 0
-                : n.Kinds.Any(k => k is "feature" or "api-change" or "deprecation") ? 1 : 2)
-            .ThenBy(n => n.PrNumber)
-            .ToArray();
-        const int Shown = 2;
-        var items = ordered.Take(Shown).Select((n, i) =>
+        string Sentence(ReleaseNote n)
         {
             var text = n.Text.TrimStart().TrimStart('-', '*').TrimStart();
-            var sentence = (described ? TemplateFunctions.FirstSentence(text) : TemplateFunctions.FirstSentences(text, 2)).TrimEnd('.');
+            return (described ? TemplateFunctions.FirstSentence(text) : TemplateFunctions.FirstSentences(text, 2)).TrimEnd('.');
+        }
+
+        // The notes that say what happened to the enhancement (its stage, a feature, an API) before fixes and clean-ups;
+        // last, one whose sentence only leads into a list it does not show ("reported the following metrics:").
+        var ordered = notes.Select(n => (Note: n, Sentence: Sentence(n)))
+            .OrderBy(x => x.Sentence.TrimEnd().EndsWith(':') ? 1 : 0)
+            .ThenBy(x => x.Note.Comms.Stability is { Level: "alpha" or "beta" or "stable" } ? 0
+                : x.Note.Kinds.Any(k => k is "feature" or "api-change" or "deprecation") ? 1 : 2)
+            .ThenBy(x => x.Note.PrNumber)
+            .ToArray();
+        const int Shown = 2;
+        var items = ordered.Take(Shown).Select((x, i) =>
+        {
+            var (n, sentence) = x;
             if ((described || i > 0) && sentence.Length > 1 && char.IsUpper(sentence[0]) && char.IsLower(sentence[1]))
             {
                 sentence = char.ToLowerInvariant(sentence[0]) + sentence[1..];
